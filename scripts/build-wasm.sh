@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Build bindings-wasm for wasm32-unknown-unknown and bind it with wasm-bindgen:
+#   bindings-wasm/pkg-node/   --target nodejs  (for node --test bindings-wasm/tests)
+#   bindings-wasm/www/pkg/    --target web     (for the browser page bindings-wasm/www)
+# then shrink both with wasm-opt -Oz when binaryen is installed.
+#
+# Route: rustup's wasm32 target when installed, else Debian's rustc-web +
+# rust-web-src with -Zbuild-std (see scripts/setup.sh, which installs either).
+# Knobs: WEGWIJS_WASM_ROUTE=auto|rustup|debian, WEGWIJS_SKIP_WASM_OPT=1.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+CRATE=wegwijs-wasm
+CRATE_DIR=bindings-wasm
+OUT_NODE=$CRATE_DIR/pkg-node
+OUT_WEB=$CRATE_DIR/www/pkg
+TARGET_DIR=target/wasm
+
+[[ -f $CRATE_DIR/Cargo.toml ]] || die "$CRATE_DIR/Cargo.toml does not exist: nothing to build"
+
+# The cdylib's file name (package wegwijs-wasm -> wegwijs_wasm.wasm unless [lib] name says otherwise).
+LIB_NAME="$(cargo metadata --no-deps --format-version 1 --manifest-path Cargo.toml | python3 -c '
+import json, sys
+meta = json.load(sys.stdin)
+for p in meta["packages"]:
+    if p["name"] == sys.argv[1]:
+        for t in p["targets"]:
+            if "cdylib" in t["kind"]:
+                print(t["name"].replace("-", "_")); sys.exit(0)
+        sys.exit("package %s has no cdylib target (add crate-type = [\"cdylib\", \"rlib\"])" % sys.argv[1])
+sys.exit("package %s is not in the workspace" % sys.argv[1])
+' "$CRATE")" || die "could not find the cdylib of $CRATE"
+
+ROUTE="$(wasm_route)"
+step "build-wasm: cargo build $CRATE for $WASM_TARGET (route: $ROUTE)"
+t0=$SECONDS
+case "$ROUTE" in
+    rustup)
+        cargo build --release --target "$WASM_TARGET" -p "$CRATE" --target-dir "$TARGET_DIR" \
+            || die "wasm build failed (rustup route)"
+        ;;
+    debian)
+        debian_wasm_route_available || die "Debian route needs rustc-web, cargo-web and rust-web-src: run scripts/setup.sh"
+        LINKER="$(wasm_linker)" || die "no wasm linker (rustup's rust-lld or Debian's wasm-ld): run scripts/setup.sh"
+        info "Debian $(/usr/bin/rustc --version), -Zbuild-std, linker $LINKER"
+        # Debian's cargo and rustc by full path (rustup's come first on PATH);
+        # std is rebuilt from /usr/lib/rustlib/src, in a target dir of its own.
+        env -u RUSTUP_TOOLCHAIN \
+            RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+            CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
+            /usr/bin/cargo build --release --target "$WASM_TARGET" \
+                -Zbuild-std=std,panic_abort -p "$CRATE" --target-dir "$TARGET_DIR" \
+            || die "wasm build failed (Debian route)"
+        ;;
+    *) die "no way to build for $WASM_TARGET: run scripts/setup.sh (rustup target or Debian rustc-web)" ;;
+esac
+WASM="$TARGET_DIR/$WASM_TARGET/release/$LIB_NAME.wasm"
+[[ -f $WASM ]] || die "expected $WASM after the build"
+info "built $WASM in $(fmt_secs $((SECONDS - t0)))"
+
+step "build-wasm: wasm-bindgen"
+WB_VERSION="$(wasm_bindgen_version)"
+WB="$TOOLS_DIR/bin/wasm-bindgen"
+[[ -x $WB ]] || die "$WB missing: run scripts/setup.sh"
+[[ "$("$WB" --version)" == "wasm-bindgen $WB_VERSION" ]] \
+    || die "$WB is '$("$WB" --version)' but Cargo.lock has wasm-bindgen $WB_VERSION: run scripts/setup.sh"
+rm -rf "$OUT_NODE" "$OUT_WEB"
+"$WB" --target nodejs --out-dir "$OUT_NODE" "$WASM" || die "wasm-bindgen --target nodejs failed"
+"$WB" --target web --out-dir "$OUT_WEB" "$WASM" || die "wasm-bindgen --target web failed"
+# The nodejs output is CommonJS; say so, so that no package.json further up can turn it into ESM.
+[[ -f $OUT_NODE/package.json ]] || echo '{ "type": "commonjs" }' >"$OUT_NODE/package.json"
+info "wrote $OUT_NODE/ and $OUT_WEB/"
+
+step "build-wasm: wasm-opt"
+if [[ -n "${WEGWIJS_SKIP_WASM_OPT:-}" ]]; then
+    info "WEGWIJS_SKIP_WASM_OPT set: not optimizing"
+elif ! have wasm-opt; then
+    info "wasm-opt not installed (apt-get install binaryen): output not optimized"
+else
+    # Features rustc enables by default for wasm32 (all supported by Node 20 and current browsers).
+    FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+              --enable-mutable-globals --enable-reference-types --enable-multivalue)
+    for f in "$OUT_NODE/${LIB_NAME}_bg.wasm" "$OUT_WEB/${LIB_NAME}_bg.wasm"; do
+        if wasm-opt -Oz "${FEATURES[@]}" "$f" -o "$f.opt"; then
+            mv "$f.opt" "$f"
+        else
+            rm -f "$f.opt"
+            warn "wasm-opt failed on $f ($(wasm-opt --version)); keeping the unoptimized file"
+        fi
+    done
+    info "optimized with $(wasm-opt --version)"
+fi
+
+step "build-wasm: size"
+for f in "$WASM" "$OUT_WEB/${LIB_NAME}_bg.wasm"; do
+    raw=$(stat -c %s "$f")
+    gz=$(gzip -9c "$f" | wc -c)
+    printf '    %-50s %8d bytes raw, %8d bytes gzipped (%d KiB / %d KiB)\n' "$f" "$raw" "$gz" $((raw / 1024)) $((gz / 1024))
+done

@@ -71,27 +71,68 @@ rm -rf "$OUT_NODE" "$OUT_WEB"
 "$WB" --target web --out-dir "$OUT_WEB" "$WASM" || die "wasm-bindgen --target web failed"
 # The nodejs output is CommonJS; say so, so that no package.json further up can turn it into ESM.
 [[ -f $OUT_NODE/package.json ]] || echo '{ "type": "commonjs" }' >"$OUT_NODE/package.json"
+# and the web output is an ES module (lets node import it too, for the smoke check below)
+[[ -f $OUT_WEB/package.json ]] || echo '{ "type": "module" }' >"$OUT_WEB/package.json"
 info "wrote $OUT_NODE/ and $OUT_WEB/"
 
 step "build-wasm: wasm-opt"
+# Prefer the npm package binaryen (package.json; a current wasm-opt): Debian 12's
+# binaryen 108 breaks wasm-bindgen's externref table ("Table.set(): Argument 1 is
+# invalid"), so a system wasm-opt is used only when it is version 116 or newer.
+WASM_OPT=""
+if [[ -x node_modules/.bin/wasm-opt ]]; then
+    WASM_OPT=node_modules/.bin/wasm-opt
+elif have wasm-opt; then
+    v="$(wasm-opt --version | grep -oE '[0-9]+' | head -1)"
+    if ((${v:-0} >= 116)); then WASM_OPT=wasm-opt
+    else info "system wasm-opt is version ${v:-?} (< 116, known to break wasm-bindgen output): not used"
+    fi
+fi
+smoke_node() { # load the nodejs build (runs the wasm start-up code)
+    node -e 'require(process.argv[1])' "$REPO_ROOT/$OUT_NODE/$LIB_NAME.js"
+}
+smoke_web() {  # instantiate the web build in node with initSync
+    node --input-type=module -e '
+        const [js, wasm] = process.argv.slice(1);
+        const { readFileSync } = await import("node:fs");
+        const m = await import(js);
+        m.initSync({ module: readFileSync(wasm) });' \
+        "$REPO_ROOT/$OUT_WEB/$LIB_NAME.js" "$REPO_ROOT/$OUT_WEB/${LIB_NAME}_bg.wasm"
+}
 if [[ -n "${WEGWIJS_SKIP_WASM_OPT:-}" ]]; then
     info "WEGWIJS_SKIP_WASM_OPT set: not optimizing"
-elif ! have wasm-opt; then
-    info "wasm-opt not installed (apt-get install binaryen): output not optimized"
+elif [[ -z $WASM_OPT ]]; then
+    info "no usable wasm-opt (npm ci installs binaryen): output not optimized"
 else
     # Features rustc enables by default for wasm32 (all supported by Node 20 and current browsers).
     FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
               --enable-mutable-globals --enable-reference-types --enable-multivalue)
     for f in "$OUT_NODE/${LIB_NAME}_bg.wasm" "$OUT_WEB/${LIB_NAME}_bg.wasm"; do
-        if wasm-opt -Oz "${FEATURES[@]}" "$f" -o "$f.opt"; then
+        cp "$f" "$f.orig"
+        if "$WASM_OPT" -Oz "${FEATURES[@]}" "$f" -o "$f.opt"; then
             mv "$f.opt" "$f"
         else
             rm -f "$f.opt"
-            warn "wasm-opt failed on $f ($(wasm-opt --version)); keeping the unoptimized file"
+            warn "wasm-opt failed on $f; keeping the unoptimized file"
         fi
     done
-    info "optimized with $(wasm-opt --version)"
+    info "optimized with $("$WASM_OPT" --version)"
 fi
+# Both builds must load; if only the optimized one does not, say so and ship the unoptimized one.
+for kind in node web; do
+    if [[ $kind == node ]]; then f="$OUT_NODE/${LIB_NAME}_bg.wasm"; else f="$OUT_WEB/${LIB_NAME}_bg.wasm"; fi
+    if "smoke_$kind"; then
+        ok "$kind build loads"
+    elif [[ -f $f.orig ]]; then
+        warn "the wasm-opt output of the $kind build does not load: using the unoptimized file"
+        cp "$f.orig" "$f"
+        "smoke_$kind" || die "the $kind build does not load even unoptimized"
+        ok "$kind build loads (unoptimized)"
+    else
+        die "the $kind build does not load"
+    fi
+    rm -f "$f.orig"
+done
 
 step "build-wasm: size"
 for f in "$WASM" "$OUT_WEB/${LIB_NAME}_bg.wasm"; do

@@ -45,7 +45,6 @@ have pkg-config || want_pkg pkg-config
 have node || want_pkg nodejs
 have npm || want_pkg npm
 [[ -x /usr/bin/chromium ]] || have chromium || want_pkg chromium
-have wasm-opt || APT_OPTIONAL+=(binaryen)
 if [[ ! -x "$VENV_DIR/bin/python" ]] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
     want_pkg python3-venv
 fi
@@ -115,7 +114,6 @@ if [[ -x /usr/bin/chromium ]]; then CHROMIUM=/usr/bin/chromium; else CHROMIUM="$
 [[ -n "$CHROMIUM" ]] || die "chromium not found after install"
 info "node:     $(node --version)"
 info "chromium: $("$CHROMIUM" --version 2>/dev/null || echo '?') ($CHROMIUM)"
-have wasm-opt && info "wasm-opt: $(wasm-opt --version)" || info "wasm-opt: not installed (optional)"
 timed "system packages" "$t0"
 
 # ---- wasm-bindgen-cli ----------------------------------------------------
@@ -180,8 +178,9 @@ else
 fi
 timed "python venv" "$t0"
 
-# ---- npm (playwright-core only; never browser downloads) -----------------
-step "setup 6/6: npm dev packages (playwright-core)"
+# ---- npm: playwright-core (never `playwright`, never browser downloads) and
+# binaryen (a current wasm-opt; Debian 12's is too old for wasm-bindgen output)
+step "setup 6/6: npm dev packages (playwright-core, binaryen)"
 t0=$SECONDS
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 [[ -f package.json ]] || die "package.json missing at the repo root"
@@ -200,6 +199,7 @@ else
 fi
 node -e "require('playwright-core'); console.log('    playwright-core ' + require('playwright-core/package.json').version)" \
     || die "playwright-core does not load"
+info "wasm-opt: $(node_modules/.bin/wasm-opt --version 2>/dev/null || echo 'not installed (optional)')"
 timed "npm" "$t0"
 
 step "setup done in $(fmt_secs $((SECONDS - SETUP_START)))"

@@ -1,0 +1,94 @@
+//! The compiled rule set: everything resolved to indices, ready to evaluate.
+
+use super::program::{NodeId, Program};
+use crate::expr::types::{Domain, Ty};
+use crate::ruleset::locate::Origins;
+use crate::ruleset::source::RuleSetSource;
+use std::collections::HashMap;
+
+/// A compiled, validated rule set. Immutable; shared by every evaluation.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub(crate) source: RuleSetSource,
+    pub(crate) hash: String,
+    pub(crate) domains: Vec<Domain>,
+    /// Schema facts; fact `i` lives in slot `i`.
+    pub(crate) facts: Vec<Fact>,
+    /// Derived facts in evaluation (dependency) order.
+    pub(crate) derived: Vec<Derived>,
+    /// Fact and derived-fact names → slot and type.
+    pub(crate) names: HashMap<String, (u16, Ty)>,
+    pub(crate) program: Program,
+    pub(crate) offers: Vec<Offer>,
+    pub(crate) rules: Vec<Rule>,
+    /// Slot of the region fact and, per value of it, the region index.
+    pub(crate) region: Option<(u16, Vec<Option<usize>>)>,
+    /// Per region, per offer: the provider.
+    pub(crate) providers: Vec<Vec<Option<String>>>,
+    /// Where each item came from, to locate findings of `check`.
+    pub(crate) origins: Origins,
+}
+
+/// An intake fact.
+#[derive(Clone, Debug)]
+pub(crate) struct Fact {
+    pub id: String,
+    pub ty: Ty,
+    pub min: i64,
+    pub max: i64,
+}
+
+/// A derived fact: an expression evaluated into its own slot before the rules.
+#[derive(Clone, Debug)]
+pub(crate) struct Derived {
+    pub slot: u16,
+    pub node: NodeId,
+    /// The schema facts it reads, directly or through other derived facts.
+    pub reads: Vec<u16>,
+}
+
+/// An offer of the catalogue.
+#[derive(Clone, Debug)]
+pub(crate) struct Offer {
+    pub area: u8,
+    /// The victim's wish that gates the offer.
+    pub wish: Option<NodeId>,
+}
+
+/// A compiled rule.
+#[derive(Clone, Debug)]
+pub(crate) struct Rule {
+    pub when: NodeId,
+    pub needs: Vec<(u8, u8)>,
+    pub refer: Vec<Refer>,
+    pub regie: Option<u8>,
+    pub regiehouder: Option<(u16, i64)>,
+    pub is_override: bool,
+    /// Per manifest language (same order): the `because` template.
+    pub because: Vec<Vec<Piece>>,
+    /// Schema facts the condition reads (directly or through derived facts), sorted.
+    pub reads: Vec<u16>,
+}
+
+/// A referral effect.
+#[derive(Clone, Debug)]
+pub(crate) struct Refer {
+    pub offer: u16,
+    pub urgency: u8,
+    /// Slot of a datetime/date fact and the hours after it.
+    pub deadline: Option<(u16, i64)>,
+}
+
+/// A piece of a `because` text.
+#[derive(Clone, Debug)]
+pub(crate) enum Piece {
+    Text(String),
+    Expr(NodeId, Ty),
+}
+
+impl RuleSet {
+    /// Total number of slots (schema facts, then derived facts).
+    pub(crate) fn slot_count(&self) -> usize {
+        self.facts.len() + self.derived.len()
+    }
+}

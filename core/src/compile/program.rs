@@ -1,0 +1,211 @@
+//! The compiled form of every expression of a rule set: one arena of operations over
+//! fact slots. Names are resolved to slots at load; evaluation never looks up a string
+//! and never allocates.
+
+use crate::eval::value::{Tri, Value};
+use crate::expr::ast::Span;
+
+/// Index of an operation in the [`Program`].
+pub(crate) type NodeId = u32;
+
+/// Integer comparisons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// One operation. Children are earlier nodes of the same arena.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Op {
+    Const(Value),
+    /// The value in a slot (a fact, or a derived fact computed before the rules).
+    Load(u16),
+    Not(NodeId),
+    And(Box<[NodeId]>),
+    Or(Box<[NodeId]>),
+    Implies(NodeId, NodeId),
+    /// Equality of two values of the same type (bool, enum).
+    Same(NodeId, NodeId, bool),
+    IntCmp(Cmp, NodeId, NodeId),
+    /// Enum value is one of the bits of the mask.
+    EnumIn(NodeId, u64),
+    /// Set intersects the mask.
+    SetAny(NodeId, u64),
+    /// Set contains every bit of the mask.
+    SetAll(NodeId, u64),
+    Count(NodeId),
+    Add(NodeId, NodeId),
+    Sub(NodeId, NodeId),
+    Mul(NodeId, NodeId),
+    Neg(NodeId),
+    /// Whole periods of the given length (seconds) from a time to `now` (floor).
+    Since(NodeId, i64),
+    Known(NodeId),
+}
+
+/// Where a node came from, for why-not explanations and rendering.
+#[derive(Clone, Debug)]
+pub(crate) struct NodeOrigin {
+    /// Index into [`Program::texts`].
+    pub text: u32,
+    pub span: Span,
+}
+
+/// All compiled expressions of a rule set.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Program {
+    pub ops: Vec<Op>,
+    pub origins: Vec<NodeOrigin>,
+    /// The source texts of the expressions.
+    pub texts: Vec<String>,
+    /// Per node: whether `known()` occurs in it (through derived facts too). Such nodes
+    /// are not monotone, which the questions analysis must know.
+    pub contains_known: Vec<bool>,
+    /// Derived-fact slots whose expression contains `known()`.
+    pub known_slots: Vec<u16>,
+}
+
+/// What an evaluation reads: the slots and the evaluation time.
+pub(crate) struct Env<'a> {
+    pub slots: &'a [Value],
+    pub now: i64,
+}
+
+impl Program {
+    pub fn push(&mut self, op: Op, text: u32, span: Span) -> NodeId {
+        let known = match &op {
+            Op::Known(_) => true,
+            Op::Load(slot) => self.known_slots.contains(slot),
+            _ => false,
+        };
+        self.ops.push(op);
+        let id = self.ops.len() - 1;
+        let known = known || self.children(id as NodeId).iter().any(|&c| self.contains_known[c as usize]);
+        self.contains_known.push(known);
+        self.origins.push(NodeOrigin { text, span });
+        // INVARIANT: rule sets are far smaller than 2^32 nodes (checked at load).
+        (self.ops.len() - 1) as NodeId
+    }
+
+    /// The source text of a node.
+    pub fn node_text(&self, id: NodeId) -> &str {
+        let o = &self.origins[id as usize];
+        self.texts[o.text as usize].get(o.span.clone()).unwrap_or("")
+    }
+
+    /// Evaluates a boolean node.
+    #[inline]
+    pub fn truth(&self, id: NodeId, env: &Env) -> Tri {
+        self.eval(id, env).tri()
+    }
+
+    /// Evaluates a node.
+    pub fn eval(&self, id: NodeId, env: &Env) -> Value {
+        match &self.ops[id as usize] {
+            Op::Const(v) => *v,
+            Op::Load(slot) => env.slots[*slot as usize],
+            Op::Not(a) => match self.eval(*a, env) {
+                Value::Bool(b) => Value::Bool(!b),
+                _ => Value::Unknown,
+            },
+            Op::And(items) => {
+                let mut acc = Tri::True;
+                for &item in items.iter() {
+                    match self.truth(item, env) {
+                        Tri::False => return Value::Bool(false),
+                        Tri::Unknown => acc = Tri::Unknown,
+                        Tri::True => {}
+                    }
+                }
+                acc.value()
+            }
+            Op::Or(items) => {
+                let mut acc = Tri::False;
+                for &item in items.iter() {
+                    match self.truth(item, env) {
+                        Tri::True => return Value::Bool(true),
+                        Tri::Unknown => acc = Tri::Unknown,
+                        Tri::False => {}
+                    }
+                }
+                acc.value()
+            }
+            Op::Implies(a, b) => match self.truth(*a, env) {
+                Tri::False => Value::Bool(true),
+                Tri::True => self.truth(*b, env).value(),
+                Tri::Unknown => match self.truth(*b, env) {
+                    Tri::True => Value::Bool(true),
+                    _ => Value::Unknown,
+                },
+            },
+            Op::Same(a, b, equal) => match (self.eval(*a, env), self.eval(*b, env)) {
+                (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
+                (x, y) => Value::Bool((x == y) == *equal),
+            },
+            Op::IntCmp(cmp, a, b) => match (self.eval(*a, env), self.eval(*b, env)) {
+                (Value::Int(x), Value::Int(y)) => Value::Bool(match cmp {
+                    Cmp::Eq => x == y,
+                    Cmp::Ne => x != y,
+                    Cmp::Lt => x < y,
+                    Cmp::Le => x <= y,
+                    Cmp::Gt => x > y,
+                    Cmp::Ge => x >= y,
+                }),
+                _ => Value::Unknown,
+            },
+            Op::EnumIn(a, mask) => match self.eval(*a, env) {
+                Value::Enum(i) => Value::Bool(mask >> i & 1 == 1),
+                _ => Value::Unknown,
+            },
+            Op::SetAny(a, mask) => match self.eval(*a, env) {
+                Value::Set(s) => Value::Bool(s & mask != 0),
+                _ => Value::Unknown,
+            },
+            Op::SetAll(a, mask) => match self.eval(*a, env) {
+                Value::Set(s) => Value::Bool(s & mask == *mask),
+                _ => Value::Unknown,
+            },
+            Op::Count(a) => match self.eval(*a, env) {
+                Value::Set(s) => Value::Int(i64::from(s.count_ones())),
+                _ => Value::Unknown,
+            },
+            Op::Add(a, b) => int2(self.eval(*a, env), self.eval(*b, env), i64::saturating_add),
+            Op::Sub(a, b) => int2(self.eval(*a, env), self.eval(*b, env), i64::saturating_sub),
+            Op::Mul(a, b) => int2(self.eval(*a, env), self.eval(*b, env), i64::saturating_mul),
+            Op::Neg(a) => match self.eval(*a, env) {
+                Value::Int(x) => Value::Int(x.saturating_neg()),
+                _ => Value::Unknown,
+            },
+            Op::Since(a, unit) => match self.eval(*a, env) {
+                Value::Time(t) => Value::Int(env.now.saturating_sub(t).div_euclid(*unit)),
+                _ => Value::Unknown,
+            },
+            Op::Known(a) => Value::Bool(self.eval(*a, env) != Value::Unknown),
+        }
+    }
+
+    /// The direct children of a node.
+    pub fn children(&self, id: NodeId) -> Vec<NodeId> {
+        match &self.ops[id as usize] {
+            Op::Const(_) | Op::Load(_) => vec![],
+            Op::Not(a) | Op::EnumIn(a, _) | Op::SetAny(a, _) | Op::SetAll(a, _) | Op::Count(a) | Op::Neg(a) | Op::Since(a, _) | Op::Known(a) => {
+                vec![*a]
+            }
+            Op::And(items) | Op::Or(items) => items.to_vec(),
+            Op::Implies(a, b) | Op::Same(a, b, _) | Op::IntCmp(_, a, b) | Op::Add(a, b) | Op::Sub(a, b) | Op::Mul(a, b) => vec![*a, *b],
+        }
+    }
+}
+
+#[inline]
+fn int2(a: Value, b: Value, f: fn(i64, i64) -> i64) -> Value {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Value::Int(f(x, y)),
+        _ => Value::Unknown,
+    }
+}

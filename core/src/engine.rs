@@ -1,0 +1,230 @@
+//! The public entry point: load a rule set once, evaluate many cases.
+
+use crate::compile::{self, RuleSet};
+use crate::error::{ArgumentError, CaseError, Error, RuleError};
+use crate::eval::case::{Case, CaseBuilder};
+use crate::eval::outcome::{self, Outcome};
+use crate::eval::questions::{self, OpenQuestion};
+use crate::eval::time::parse_datetime;
+use crate::eval::value::{Tri, Value};
+use crate::eval::why_not::{self, WhyNot};
+use crate::explain::proposal;
+use crate::result::{Proposal, Question, RuleSetId};
+use crate::ruleset::load::{parse_bundle, parse_files, read_dir_files, BUNDLE_FORMAT};
+use crate::ruleset::locate::Origins;
+use crate::ruleset::source::RuleSetSource;
+use crate::ruleset::{content_hash, source};
+use crate::error::{Diagnostic, DiagnosticKind, Location};
+use crate::compile::program::Env;
+use std::path::Path;
+use std::sync::Arc;
+
+/// A loaded, compiled rule set. Cheap to clone and share across threads (`Send + Sync`).
+#[derive(Clone, Debug)]
+pub struct Engine {
+    rules: Arc<RuleSet>,
+}
+
+/// An evaluation time: seconds since the Unix epoch. The engine never reads the clock;
+/// the caller always says what "now" is, so results are reproducible.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    /// Parses an RFC 3339 datetime with offset.
+    pub fn parse(text: &str) -> Result<Self, ArgumentError> {
+        parse_datetime(text).map(Timestamp).ok_or_else(|| ArgumentError {
+            what: "evaluation time".into(),
+            problem: "expected an RFC 3339 datetime with offset, e.g. 2026-03-01T10:00:00+01:00".into(),
+        })
+    }
+}
+
+impl Engine {
+    /// Loads a rule-set folder or a JSON bundle file.
+    pub fn load(path: impl AsRef<Path>) -> Result<Self, RuleError> {
+        let path = path.as_ref();
+        if path.is_file() {
+            let text = std::fs::read_to_string(path).map_err(|e| Diagnostic {
+                kind: DiagnosticKind::Io,
+                location: Location { file: path.display().to_string(), ..Location::default() },
+                message: format!("cannot read: {e}"),
+                hint: None,
+            })?;
+            return Self::from_bundle_named(&text, &path.display().to_string());
+        }
+        let files = read_dir_files(path)?;
+        Self::from_files(files, &path.display().to_string())
+    }
+
+    /// Loads a rule set from its files given as `(relative path, text)` pairs
+    /// (`manifest.toml`, `rules/hulp.toml`, …), e.g. embedded in a binary.
+    pub fn from_files(files: Vec<(String, String)>, display_root: &str) -> Result<Self, RuleError> {
+        let (source, origins) = parse_files(files, display_root)?;
+        let hash = content_hash(&source);
+        Self::compile(source, hash, &origins)
+    }
+
+    /// Loads a JSON bundle (as written by [`Engine::bundle`]).
+    pub fn from_bundle(text: &str) -> Result<Self, RuleError> {
+        Self::from_bundle_named(text, "<bundle>")
+    }
+
+    fn from_bundle_named(text: &str, name: &str) -> Result<Self, RuleError> {
+        let (bundle, origins) = parse_bundle(text, name)?;
+        let hash = content_hash(&bundle.ruleset);
+        if hash != bundle.hash {
+            return Err(Diagnostic {
+                kind: DiagnosticKind::Invalid,
+                location: Location { file: name.into(), path: "hash".into(), ..Location::default() },
+                message: "the bundle's content does not match its hash".into(),
+                hint: Some("the bundle was edited by hand or damaged; rebuild it with `wegwijs bundle`".into()),
+            }
+            .into());
+        }
+        Self::compile(bundle.ruleset, hash, &origins)
+    }
+
+    /// Compiles an already parsed source.
+    pub fn from_source(source: RuleSetSource) -> Result<Self, RuleError> {
+        let hash = content_hash(&source);
+        let origins = Origins { bundle: Some("<source>".into()), ..Origins::default() };
+        Self::compile(source, hash, &origins)
+    }
+
+    fn compile(source: RuleSetSource, hash: String, origins: &Origins) -> Result<Self, RuleError> {
+        Ok(Engine { rules: Arc::new(compile::compile(source, hash, origins)?) })
+    }
+
+    /// The whole rule set as one JSON document (hash included); loads back identically.
+    pub fn bundle(&self) -> String {
+        let value = serde_json::json!({
+            "format": BUNDLE_FORMAT,
+            "hash": self.rules.hash,
+            "ruleset": self.rules.source,
+        });
+        serde_json::to_string_pretty(&value).expect("bundle serializes")
+    }
+
+    /// Name, version and content hash.
+    pub fn id(&self) -> RuleSetId {
+        let m = &self.rules.source.manifest;
+        RuleSetId { name: m.name.clone(), version: m.version.clone(), hash: self.rules.hash.clone() }
+    }
+
+    /// The rule set as written (schema, offers, rules, …), e.g. to build intake forms.
+    pub fn source(&self) -> &source::RuleSetSource {
+        &self.rules.source
+    }
+
+    /// A builder for a case, fact by fact.
+    pub fn case_builder(&self) -> CaseBuilder {
+        CaseBuilder::new(self.rules.clone())
+    }
+
+    /// Reads a case from a JSON object (`null` or a missing key = unknown).
+    pub fn case_from_json(&self, value: &serde_json::Value) -> Result<Case, CaseError> {
+        let Some(object) = value.as_object() else {
+            return Err(CaseError { fact: "(case)".into(), problem: "a case must be a JSON object of facts".into(), hint: None });
+        };
+        let mut builder = self.case_builder();
+        for (key, v) in object {
+            builder.set_json(key, v)?;
+        }
+        Ok(builder.build())
+    }
+
+    /// Reads a case from JSON text.
+    pub fn case_from_str(&self, text: &str) -> Result<Case, CaseError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| CaseError {
+            fact: "(case)".into(),
+            problem: format!("not valid JSON at line {} column {}", e.line(), e.column()),
+            hint: None,
+        })?;
+        self.case_from_json(&value)
+    }
+
+    /// Evaluates a case at time `now`.
+    pub fn evaluate(&self, case: &Case, now: Timestamp) -> Evaluation {
+        let mut slots = case.values.clone();
+        let status = outcome::run(&self.rules, &mut slots, now.0);
+        let outcome = outcome::merge(&self.rules, &status, &slots, now.0);
+        Evaluation { rules: self.rules.clone(), now: now.0, slots, status, outcome }
+    }
+
+    /// Evaluates a case given as JSON text and returns the proposal.
+    pub fn evaluate_json(&self, case: &str, now: &str) -> Result<Proposal, Error> {
+        let now = Timestamp::parse(now)?;
+        let case = self.case_from_str(case)?;
+        Ok(self.evaluate(&case, now).proposal())
+    }
+
+    pub(crate) fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+}
+
+/// The compact result of one evaluation. Texts are rendered only when asked
+/// ([`Evaluation::proposal`]), so large batches stay cheap.
+#[derive(Clone, Debug)]
+pub struct Evaluation {
+    rules: Arc<RuleSet>,
+    now: i64,
+    slots: Vec<Value>,
+    status: Vec<Tri>,
+    outcome: Outcome,
+}
+
+impl Evaluation {
+    /// The merged outcomes (indices into the rule set).
+    pub fn outcome(&self) -> &Outcome {
+        &self.outcome
+    }
+
+    /// The full proposal with explanations, questions and warnings.
+    pub fn proposal(&self) -> Proposal {
+        proposal::build(&self.rules, self.now, &self.slots, &self.status, &self.outcome)
+    }
+
+    /// The unanswered questions that could still change the proposal, most urgent first.
+    pub fn questions(&self) -> Vec<Question> {
+        let open = self.open_questions();
+        proposal::questions(&self.rules, &open)
+    }
+
+    pub(crate) fn open_questions(&self) -> Vec<OpenQuestion> {
+        questions::open_questions(&self.rules, &self.status, &self.slots, self.now, &self.outcome)
+    }
+
+    /// Why `offer` is not (certainly) proposed.
+    pub fn why_not(&self, offer: &str) -> Result<WhyNot, ArgumentError> {
+        let Some(index) = self.rules.source.offers.iter().position(|o| o.id == offer) else {
+            return Err(ArgumentError {
+                what: format!("offer `{offer}`"),
+                problem: format!(
+                    "is not in the catalogue ({})",
+                    crate::suggest::hint(offer, self.rules.source.offers.iter().map(|o| o.id.as_str()))
+                ),
+            });
+        };
+        let status = match self.outcome.referrals.iter().find(|r| r.offer as usize == index) {
+            Some(r) if r.certain => "certain",
+            Some(_) => "possible",
+            None => "absent",
+        };
+        let env = Env { slots: &self.slots, now: self.now };
+        Ok(why_not::why_not(&self.rules, index as u16, &self.status, &env, status))
+    }
+
+    /// Per rule, in rule-set order: whether its condition holds.
+    pub fn rule_status(&self) -> &[Tri] {
+        &self.status
+    }
+}
+
+#[allow(dead_code)]
+fn _assert_send_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Engine>();
+    check::<Evaluation>();
+}

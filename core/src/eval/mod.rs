@@ -1,0 +1,9 @@
+//! Evaluation: cases in, three-valued rule results, merged outcomes, open questions and
+//! why-not answers out.
+
+pub(crate) mod case;
+pub(crate) mod outcome;
+pub(crate) mod questions;
+pub(crate) mod time;
+pub mod value;
+pub(crate) mod why_not;

@@ -1,0 +1,189 @@
+//! Which unanswered intake questions could still change the proposal.
+//!
+//! A fact is listed only if an undecided rule whose effect is not already outdone by a
+//! certain outcome depends on it through a sub-expression that is itself undecided. Kleene
+//! logic is monotone (answering a fact never changes a decided sub-expression; `known()`
+//! is the one exception and is handled conservatively), so a fact not listed can never
+//! change the outcome.
+
+use super::outcome::{wish_status, Outcome};
+use super::value::{Tri, Value};
+use crate::compile::program::{Env, NodeId, Op};
+use crate::compile::RuleSet;
+
+/// An outcome a question could change.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Affects {
+    /// The referral to this offer (index).
+    Referral(u16),
+    /// Whether this referral goes against the victim's wish.
+    AgainstWish(u16),
+    /// The need level of this area (index).
+    Need(u8),
+    /// The regie level.
+    Regie,
+    /// Who is regiehouder.
+    Regiehouder,
+}
+
+/// An open question, before rendering.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenQuestion {
+    /// Schema fact index.
+    pub fact: u16,
+    /// What it could change, sorted.
+    pub affects: Vec<Affects>,
+    /// Ranking key (higher first): urgency of affected referrals, regie, need.
+    pub(crate) rank: (i16, i16, i16),
+}
+
+/// The open questions of an evaluated case, most urgent first, then gespreksgids order.
+pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], now: i64, outcome: &Outcome) -> Vec<OpenQuestion> {
+    let env = Env { slots, now };
+    let facts = rules.facts.len();
+    let mut hits: Vec<Vec<Affects>> = vec![Vec::new(); facts];
+    let mut mark = Vec::new();
+    for (i, (rule, &st)) in rules.rules.iter().zip(status).enumerate() {
+        if st == Tri::False {
+            continue;
+        }
+        let _ = i;
+        let mut effects = Vec::new();
+        if st == Tri::Unknown {
+            for &(area, level) in &rule.needs {
+                if level > outcome.needs[area as usize].certain {
+                    effects.push(Affects::Need(area));
+                }
+            }
+            if rule.regie.is_some_and(|l| l > outcome.regie.certain) {
+                effects.push(Affects::Regie);
+            }
+            if let Some((id, rank)) = rule.regiehouder {
+                if outcome.regiehouder.as_ref().is_none_or(|h| !h.certain || (h.id != id && rank >= h.rank)) {
+                    effects.push(Affects::Regiehouder);
+                }
+            }
+        }
+        for refer in &rule.refer {
+            let offer = refer.offer as usize;
+            let wish = wish_status(rules, offer, &env);
+            let merged = outcome.referrals.iter().find(|r| r.offer == refer.offer);
+            let settled = merged.is_some_and(|r| r.certain && r.urgency >= refer.urgency);
+            // The referral itself: undecided rule, or undecided wish on an ordinary rule.
+            if !settled && (st == Tri::Unknown || (!rule.is_override && wish == Tri::Unknown)) && (rule.is_override || wish != Tri::False) {
+                if st == Tri::Unknown {
+                    effects.push(Affects::Referral(refer.offer));
+                }
+                if !rule.is_override && wish == Tri::Unknown {
+                    mark_unknowns(rules, rules.offers[offer].wish.expect("unknown wish exists"), &env, &mut mark);
+                    for f in mark.drain(..) {
+                        push_unique(&mut hits[f as usize], Affects::Referral(refer.offer));
+                    }
+                }
+            }
+            // Against-wish flag of an override referral hangs on the wish.
+            if rule.is_override && wish == Tri::Unknown {
+                mark_unknowns(rules, rules.offers[offer].wish.expect("unknown wish exists"), &env, &mut mark);
+                for f in mark.drain(..) {
+                    push_unique(&mut hits[f as usize], Affects::AgainstWish(refer.offer));
+                }
+            }
+        }
+        if st == Tri::Unknown && !effects.is_empty() {
+            mark_unknowns(rules, rule.when, &env, &mut mark);
+            for f in mark.drain(..) {
+                for e in &effects {
+                    push_unique(&mut hits[f as usize], e.clone());
+                }
+            }
+        }
+    }
+    let mut out: Vec<OpenQuestion> = hits
+        .into_iter()
+        .enumerate()
+        .filter(|(_, a)| !a.is_empty())
+        .map(|(fact, mut affects)| {
+            affects.sort();
+            let rank = rank_of(rules, &affects);
+            OpenQuestion { fact: fact as u16, affects, rank }
+        })
+        .collect();
+    out.sort_by_key(|q| (std::cmp::Reverse(q.rank), q.fact));
+    out
+}
+
+fn push_unique(list: &mut Vec<Affects>, a: Affects) {
+    if !list.contains(&a) {
+        list.push(a);
+    }
+}
+
+fn rank_of(rules: &RuleSet, affects: &[Affects]) -> (i16, i16, i16) {
+    let mut rank = (-1i16, -1i16, -1i16);
+    for a in affects {
+        match a {
+            Affects::Referral(o) | Affects::AgainstWish(o) => {
+                let urgency = rules.rules.iter().flat_map(|r| &r.refer).filter(|r| r.offer == *o).map(|r| r.urgency as i16).max().unwrap_or(0);
+                rank.0 = rank.0.max(urgency);
+            }
+            Affects::Regie => rank.1 = rank.1.max(rules.source.manifest.regie_levels.len() as i16),
+            Affects::Regiehouder => rank.1 = rank.1.max(0),
+            Affects::Need(_) => rank.2 = rank.2.max(0),
+        }
+    }
+    rank
+}
+
+/// Collects the unknown schema facts that an undecided `node` still depends on.
+pub(crate) fn mark_unknowns(rules: &RuleSet, node: NodeId, env: &Env, out: &mut Vec<u16>) {
+    let program = &rules.program;
+    let value = program.eval(node, env);
+    let op = &program.ops[node as usize];
+    if value != Value::Unknown && !matches!(op, Op::Known(_)) && !contains_known(rules, node) {
+        return;
+    }
+    match op {
+        Op::Load(slot) => {
+            let slot = *slot as usize;
+            if slot < rules.facts.len() {
+                if env.slots[slot] == Value::Unknown && !out.contains(&(slot as u16)) {
+                    out.push(slot as u16);
+                }
+            } else if let Some(d) = rules.derived.iter().find(|d| d.slot as usize == slot) {
+                mark_unknowns(rules, d.node, env, out);
+            }
+        }
+        Op::Known(a) => {
+            // known() is not monotone: any unknown fact below it can flip it.
+            let mut reads = Vec::new();
+            loads(rules, *a, &mut reads);
+            for f in reads {
+                if env.slots[f as usize] == Value::Unknown && !out.contains(&f) {
+                    out.push(f);
+                }
+            }
+        }
+        _ => {
+            for child in program.children(node) {
+                mark_unknowns(rules, child, env, out);
+            }
+        }
+    }
+}
+
+fn loads(rules: &RuleSet, node: NodeId, out: &mut Vec<u16>) {
+    if let Op::Load(slot) = rules.program.ops[node as usize] {
+        if (slot as usize) < rules.facts.len() {
+            out.push(slot);
+        } else if let Some(d) = rules.derived.iter().find(|d| d.slot == slot) {
+            out.extend(&d.reads);
+        }
+    }
+    for child in rules.program.children(node) {
+        loads(rules, child, out);
+    }
+}
+
+fn contains_known(rules: &RuleSet, node: NodeId) -> bool {
+    rules.program.contains_known.get(node as usize).copied().unwrap_or(false)
+}

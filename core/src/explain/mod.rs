@@ -1,0 +1,4 @@
+//! Plain-language output: rendering `because` templates and building the [`Proposal`].
+
+pub(crate) mod proposal;
+pub(crate) mod render;

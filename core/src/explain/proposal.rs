@@ -1,0 +1,203 @@
+//! Building the [`Proposal`] (names, labels, rendered texts) from a compact evaluation.
+
+use super::render::render;
+use crate::compile::program::Env;
+use crate::compile::RuleSet;
+use crate::eval::outcome::{LevelOutcome, Outcome};
+use crate::eval::questions::{open_questions, Affects, OpenQuestion};
+use crate::eval::time::format_datetime;
+use crate::eval::value::{Tri, Value};
+use crate::expr::types::Ty;
+use crate::result::*;
+use crate::text::Text;
+
+fn status(certain: bool) -> Status {
+    if certain {
+        Status::Certain
+    } else {
+        Status::Possible
+    }
+}
+
+pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[Tri], outcome: &Outcome) -> Proposal {
+    let src = &rules.source;
+    let m = &src.manifest;
+    let env = Env { slots, now };
+    let rule_ids = |list: &mut dyn Iterator<Item = usize>| list.map(|i| src.rules[i].id.clone()).collect::<Vec<_>>();
+    let level_rules = |pick: &dyn Fn(usize) -> bool| {
+        rule_ids(&mut (0..rules.rules.len()).filter(|&i| rule_status[i] != Tri::False && pick(i)))
+    };
+    let up_to = |l: &LevelOutcome, names: &[crate::ruleset::source::Labelled]| (l.up_to > l.certain).then(|| names[l.up_to as usize].id.clone());
+
+    let needs = m
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(a, area)| {
+            let l = &outcome.needs[a];
+            NeedProposal {
+                area: area.id.clone(),
+                level: m.need_levels[l.certain as usize].id.clone(),
+                status: status(l.up_to == l.certain),
+                up_to: up_to(l, &m.need_levels),
+                rules: level_rules(&|i| rules.rules[i].needs.iter().any(|&(ar, _)| ar as usize == a)),
+            }
+        })
+        .collect();
+
+    let region = rules.region.as_ref().and_then(|(slot, map)| match slots[*slot as usize] {
+        Value::Enum(v) => map.get(v as usize).copied().flatten(),
+        _ => None,
+    });
+    let referrals = outcome
+        .referrals
+        .iter()
+        .map(|r| {
+            let offer = &src.offers[r.offer as usize];
+            let reason = r.against_wish.then(|| {
+                r.rules.iter().find_map(|&i| src.rules[i as usize].r#override.clone()).unwrap_or_default()
+            });
+            ReferralProposal {
+                offer: offer.id.clone(),
+                area: offer.area.clone(),
+                organisation: offer.organisation.clone(),
+                label: offer.label.clone(),
+                urgency: m.urgencies[r.urgency as usize].id.clone(),
+                deadline: r.deadline.map(format_datetime),
+                status: status(r.certain),
+                against_wish: r.against_wish,
+                against_wish_reason: reason,
+                provider: region.and_then(|reg| rules.providers[reg][r.offer as usize].clone()),
+                rules: r.rules.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
+            }
+        })
+        .collect();
+
+    let regie = RegieProposal {
+        level: m.regie_levels[outcome.regie.certain as usize].id.clone(),
+        label: m.regie_levels[outcome.regie.certain as usize].label.clone(),
+        status: status(outcome.regie.up_to == outcome.regie.certain),
+        up_to: up_to(&outcome.regie, &m.regie_levels),
+        rules: level_rules(&|i| rules.rules[i].regie.is_some()),
+    };
+
+    let regiehouder = outcome.regiehouder.as_ref().map(|h| {
+        let r = &m.regiehouders[h.id as usize];
+        RegiehouderProposal {
+            id: r.id.clone(),
+            organisation: r.organisation.clone(),
+            label: r.label.clone(),
+            status: status(h.certain),
+            alternatives: h.alternatives.iter().map(|&a| m.regiehouders[a as usize].id.clone()).collect(),
+            rules: h.rules.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
+        }
+    });
+
+    // A rule explains the proposal only if some effect of it got through: a rule whose only
+    // effects are referrals blocked by the victim's wish has proposed nothing.
+    let contributes = |i: usize| {
+        let rule = &rules.rules[i];
+        rule_status[i] != Tri::False
+            && (rule.refer.is_empty()
+                || !rule.needs.is_empty()
+                || rule.regie.is_some()
+                || rule.regiehouder.is_some()
+                || outcome.referrals.iter().any(|r| r.rules.contains(&(i as u16))))
+    };
+    let explanations = rules
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| contributes(*i))
+        .map(|(i, rule)| {
+            let s = &src.rules[i];
+            let text = Text(m.languages.iter().zip(&rule.because).map(|(lang, pieces)| (lang.clone(), render(rules, pieces, &env, lang))).collect());
+            Explanation {
+                rule: s.id.clone(),
+                status: status(rule_status[i] == Tri::True),
+                facts: rule.reads.iter().map(|&f| rules.facts[f as usize].id.clone()).collect(),
+                text,
+                source: s.source.clone(),
+                r#override: s.r#override.clone(),
+            }
+        })
+        .collect();
+
+    let open = open_questions(rules, rule_status, slots, now, outcome);
+    Proposal {
+        ruleset: RuleSetId { name: m.name.clone(), version: m.version.clone(), hash: rules.hash.clone() },
+        evaluated_at: format_datetime(now),
+        region: region.map(|r| src.regions[r].id.clone()),
+        needs,
+        referrals,
+        regie,
+        regiehouder,
+        explanations,
+        questions: questions(rules, &open),
+        warnings: warnings(rules, slots, now, outcome),
+    }
+}
+
+/// Renders open questions.
+pub(crate) fn questions(rules: &RuleSet, open: &[OpenQuestion]) -> Vec<Question> {
+    let src = &rules.source;
+    open.iter()
+        .map(|q| {
+            let f = &src.schema.facts[q.fact as usize];
+            Question {
+                fact: f.id.clone(),
+                section: f.section.clone(),
+                label: f.label.clone(),
+                question: f.question.clone(),
+                affects: q.affects.iter().map(|a| affects_name(rules, a)).collect(),
+            }
+        })
+        .collect()
+}
+
+fn affects_name(rules: &RuleSet, a: &Affects) -> String {
+    let src = &rules.source;
+    match a {
+        Affects::Referral(o) => format!("referral:{}", src.offers[*o as usize].id),
+        Affects::AgainstWish(o) => format!("against_wish:{}", src.offers[*o as usize].id),
+        Affects::Need(area) => format!("need:{}", src.manifest.areas[*area as usize].id),
+        Affects::Regie => "regie".into(),
+        Affects::Regiehouder => "regiehouder".into(),
+    }
+}
+
+fn warning(code: &str, nl: String, en: String) -> Warning {
+    Warning { code: code.into(), message: Text::from_pairs([("nl", nl), ("en", en)]) }
+}
+
+fn warnings(rules: &RuleSet, slots: &[Value], now: i64, outcome: &Outcome) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for (i, f) in rules.facts.iter().enumerate() {
+        if let (Ty::DateTime | Ty::Date, Value::Time(t)) = (f.ty, slots[i]) {
+            if t > now + 86_400 || (f.ty == Ty::DateTime && t > now) {
+                out.push(warning(
+                    "time_after_evaluation",
+                    format!("`{}` ligt na het evaluatiemoment; controleer de datum.", f.id),
+                    format!("`{}` is later than the evaluation time; check the date.", f.id),
+                ));
+            }
+        }
+    }
+    if outcome.regie.certain > 0 && outcome.regiehouder.is_none() {
+        out.push(warning(
+            "no_regiehouder",
+            "Er is regie nodig, maar geen regel stelt een regiehouder voor: het MDT wijst er een aan.".into(),
+            "Regie is needed but no rule proposes a regiehouder: the MDT assigns one.".into(),
+        ));
+    }
+    if let Some((slot, _)) = &rules.region {
+        if slots[*slot as usize] == Value::Unknown && !outcome.referrals.is_empty() {
+            out.push(warning(
+                "region_unknown",
+                "De regio is onbekend, dus de aanbieders in de regio worden niet genoemd.".into(),
+                "The region is unknown, so the providers in the region are not named.".into(),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,47 @@
+//! # Wegwijs
+//!
+//! Decision support for the Dutch joint approach to sexual abuse and sexual violence
+//! (*gezamenlijke aanpak seksueel geweld*). A rule set — data, not code — proposes for a
+//! case the needs per area (veiligheid, strafrecht, hulp, herstel), referrals with urgency
+//! and deadline, a regie intensity and a regiehouder, each with a plain-language reason,
+//! and lists the unanswered intake questions that could still change the proposal.
+//! It proposes; the MDT decides.
+//!
+//! The pipeline reads like the folder layout: [`ruleset`] (files → source) → `expr`
+//! (parse, type-check) → `compile` (slots, one program) → `eval` (three-valued evaluation,
+//! questions, why-not) → `explain` (the [`Proposal`]).
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let engine = wegwijs::Engine::national();
+//! let now = wegwijs::Timestamp::parse("2026-03-02T18:00:00+01:00")?;
+//! let case = engine.case_from_str(r#"{"age": 24, "last_incident_at": "2026-03-01T12:00:00+01:00"}"#)?;
+//! let proposal = engine.evaluate(&case, now).proposal();
+//! assert_eq!(proposal.ruleset.name, "wegwijs-nationaal");
+//! # Ok(()) }
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod check;
+mod compile;
+mod engine;
+pub mod error;
+mod eval;
+mod explain;
+mod expr;
+mod national;
+pub mod result;
+pub mod ruleset;
+pub mod scenario;
+mod suggest;
+pub mod text;
+
+pub use engine::{Engine, Evaluation, Timestamp};
+pub use error::{CaseError, Diagnostic, Error, RuleError};
+pub use eval::case::{Case, CaseBuilder};
+pub use eval::outcome::{LevelOutcome, Outcome, ReferralOutcome, RegiehouderOutcome};
+pub use eval::questions::Affects;
+pub use eval::value::{Tri, Value};
+pub use eval::why_not::{Clause, WhyNot, WhyNotRule};
+pub use result::Proposal;

@@ -1,0 +1,167 @@
+//! The proposal as callers see it: serde structures with a stable field order. This JSON
+//! is the contract shared by Rust, Python and WebAssembly (byte-identical across them).
+
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+
+/// Whether an outcome holds for every completion of the case or only for some.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Holds whatever the unanswered questions turn out to be.
+    Certain,
+    /// Depends on unanswered questions.
+    Possible,
+}
+
+/// Which rule set produced a proposal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleSetId {
+    /// Rule set name.
+    pub name: String,
+    /// Rule set version.
+    pub version: String,
+    /// `sha256:…` over the canonical content.
+    pub hash: String,
+}
+
+/// The engine's proposal for one case. It proposes; the MDT decides.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// The rule set that produced it.
+    pub ruleset: RuleSetId,
+    /// The evaluation time (RFC 3339, UTC).
+    pub evaluated_at: String,
+    /// The case's region, if known.
+    pub region: Option<String>,
+    /// Need per area (veiligheid, strafrecht, hulp, herstel), in manifest order.
+    pub needs: Vec<NeedProposal>,
+    /// Referrals, by area, then urgency (most urgent first).
+    pub referrals: Vec<ReferralProposal>,
+    /// Regie intensity.
+    pub regie: RegieProposal,
+    /// The proposed regiehouder, if any rule proposes one.
+    pub regiehouder: Option<RegiehouderProposal>,
+    /// Why: every rule that holds or could hold.
+    pub explanations: Vec<Explanation>,
+    /// Unanswered questions that could still change this proposal, most urgent first.
+    pub questions: Vec<Question>,
+    /// Things the MDT should notice.
+    pub warnings: Vec<Warning>,
+}
+
+/// Need level of one area.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedProposal {
+    /// Area id.
+    pub area: String,
+    /// Level reached with certainty.
+    pub level: String,
+    /// `certain`, or `possible` when open questions could raise it.
+    pub status: Status,
+    /// The highest level open questions could still raise it to.
+    pub up_to: Option<String>,
+    /// Rules that set it.
+    pub rules: Vec<String>,
+}
+
+/// A referral (doorverwijzing) to an offer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferralProposal {
+    /// Offer id.
+    pub offer: String,
+    /// Area id.
+    pub area: String,
+    /// Organisation id.
+    pub organisation: String,
+    /// Offer label.
+    pub label: Text,
+    /// Urgency id.
+    pub urgency: String,
+    /// Latest moment (RFC 3339, UTC), when the rule gives a deadline and its start is known.
+    pub deadline: Option<String>,
+    /// Certain or possible.
+    pub status: Status,
+    /// Proposed against the victim's stated wish (only by an override rule).
+    pub against_wish: bool,
+    /// Why safety goes before the wish here.
+    pub against_wish_reason: Option<Text>,
+    /// Who provides it in the case's region.
+    pub provider: Option<String>,
+    /// Rules that propose it.
+    pub rules: Vec<String>,
+}
+
+/// Regie intensity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegieProposal {
+    /// Level id (R0–R3).
+    pub level: String,
+    /// Level label.
+    pub label: Text,
+    /// Certain or possible.
+    pub status: Status,
+    /// The highest level open questions could still raise it to.
+    pub up_to: Option<String>,
+    /// Rules that set it.
+    pub rules: Vec<String>,
+}
+
+/// The proposed regiehouder.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegiehouderProposal {
+    /// Regiehouder id.
+    pub id: String,
+    /// Organisation id.
+    pub organisation: String,
+    /// Label.
+    pub label: Text,
+    /// Certain or possible.
+    pub status: Status,
+    /// Others that open questions could still make regiehouder.
+    pub alternatives: Vec<String>,
+    /// Rules that propose it.
+    pub rules: Vec<String>,
+}
+
+/// Why a rule applies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// Rule id.
+    pub rule: String,
+    /// Certain or possible.
+    pub status: Status,
+    /// The intake facts the rule reads.
+    pub facts: Vec<String>,
+    /// The rendered `because` text.
+    pub text: Text,
+    /// Source reference.
+    pub source: String,
+    /// For an override rule: why safety may go before the victim's wish.
+    pub r#override: Option<Text>,
+}
+
+/// An unanswered question that matters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    /// Fact id.
+    pub fact: String,
+    /// Gespreksgids section id.
+    pub section: String,
+    /// Short label.
+    pub label: Text,
+    /// The question to ask.
+    pub question: Text,
+    /// What the answer could change: `referral:<offer>`, `against_wish:<offer>`,
+    /// `need:<area>`, `regie`, `regiehouder`.
+    pub affects: Vec<String>,
+}
+
+/// Something the MDT should notice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Stable code.
+    pub code: String,
+    /// Message.
+    pub message: Text,
+}

@@ -1,0 +1,9 @@
+//! Rule files → [`RuleSetSource`]: reading folders and bundles, hashing, locating errors.
+
+pub(crate) mod hash;
+pub(crate) mod load;
+pub(crate) mod locate;
+pub mod source;
+
+pub use hash::content_hash;
+pub use load::BUNDLE_FORMAT;

@@ -1,0 +1,318 @@
+//! The rule set as written: plain serde structures, one per file kind.
+//!
+//! These mirror the TOML files one to one (see `docs/rule-format.md`); unknown keys are
+//! rejected so that a misspelled key is an error, not a silently ignored line. Nothing
+//! here is validated beyond its shape: that is the compiler's job.
+
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// All files of a rule set, as read.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSetSource {
+    /// `manifest.toml`.
+    pub manifest: Manifest,
+    /// `schema.toml`.
+    pub schema: SchemaFile,
+    /// `derived.toml`.
+    #[serde(default)]
+    pub derived: Vec<DerivedSource>,
+    /// `offers.toml`.
+    pub offers: Vec<OfferSource>,
+    /// `rules/*.toml`, in file-name order, then file order.
+    pub rules: Vec<RuleSource>,
+    /// `regions.toml`.
+    #[serde(default)]
+    pub regions: Vec<RegionSource>,
+    /// `properties.toml`.
+    #[serde(default)]
+    pub properties: Vec<PropertySource>,
+    /// `scenarios/*.toml`; not part of the content hash (they test the rules, they are not rules).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<ScenarioSource>,
+}
+
+/// `manifest.toml`: identity and the ordered vocabularies of the rule set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Rule set name, e.g. `wegwijs-nationaal`.
+    pub name: String,
+    /// Rule set version (semver).
+    pub version: String,
+    /// Languages every text is expected in; the first is the primary language.
+    pub languages: Vec<String>,
+    /// What the rule set is for.
+    #[serde(default)]
+    pub description: Text,
+    /// The enum fact whose values are region ids.
+    #[serde(default)]
+    pub region_fact: Option<String>,
+    /// The areas (veiligheid, strafrecht, hulp, herstel), in display order.
+    pub areas: Vec<Labelled>,
+    /// Need levels, low to high.
+    pub need_levels: Vec<Labelled>,
+    /// Referral urgencies, low to high.
+    pub urgencies: Vec<Labelled>,
+    /// Regie levels, low to high; the first is the default.
+    pub regie_levels: Vec<Labelled>,
+    /// Organisations that provide offers.
+    pub organisations: Vec<Labelled>,
+    /// Who can hold regie.
+    pub regiehouders: Vec<RegiehouderSource>,
+}
+
+/// An id with a label and an optional description.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Labelled {
+    /// Identifier.
+    pub id: String,
+    /// Display label.
+    pub label: Text,
+    /// Longer description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+/// A possible regiehouder (the one fixed contact per case).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegiehouderSource {
+    /// Identifier.
+    pub id: String,
+    /// The organisation the regiehouder works for.
+    pub organisation: String,
+    /// Display label.
+    pub label: Text,
+}
+
+/// `schema.toml`: the intake facts, in gespreksgids order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchemaFile {
+    /// Gespreksgids sections, in order.
+    pub sections: Vec<Labelled>,
+    /// Facts, in order.
+    pub facts: Vec<FactSource>,
+}
+
+/// One intake fact (a question of the invulformulier).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactSource {
+    /// Identifier used in expressions and cases.
+    pub id: String,
+    /// `bool`, `int`, `enum`, `set`, `datetime` or `date`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Allowed values (enum, set).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    /// Labels of the values (enum, set).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub value_labels: BTreeMap<String, Text>,
+    /// Lowest allowed value (int).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// Highest allowed value (int).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// Gespreksgids section.
+    pub section: String,
+    /// Short label.
+    pub label: Text,
+    /// The question as asked in the conversation (B1 Dutch).
+    pub question: Text,
+    /// Guidance for the intake worker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+}
+
+/// A named expression (`derived.toml`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DerivedSource {
+    /// Identifier usable like a fact.
+    pub id: String,
+    /// The expression.
+    pub expr: String,
+    /// Display label.
+    #[serde(default)]
+    pub label: Text,
+}
+
+/// An offer of the catalogue (`offers.toml`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferSource {
+    /// Identifier.
+    pub id: String,
+    /// The area it belongs to.
+    pub area: String,
+    /// The providing organisation.
+    pub organisation: String,
+    /// Short label.
+    pub label: Text,
+    /// Text for professionals.
+    pub professional: Text,
+    /// Plain-language text for the victim.
+    pub victim: Text,
+    /// The victim's wish that gates the offer; only override rules go against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wish: Option<String>,
+}
+
+/// A rule (`rules/*.toml`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSource {
+    /// Identifier.
+    pub id: String,
+    /// Condition.
+    pub when: String,
+    /// Reference to the source (R-number) or `voorstel`.
+    pub source: String,
+    /// Plain-language explanation, with `{expression}` placeholders.
+    pub because: Text,
+    /// Need level per area.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub need: BTreeMap<String, String>,
+    /// Referrals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refer: Vec<ReferSource>,
+    /// At least this regie level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regie: Option<String>,
+    /// Regiehouder candidate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regiehouder: Option<RegiehouderChoice>,
+    /// Present on rules that may go against the victim's wish: the safety reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#override: Option<Text>,
+}
+
+/// A referral effect.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferSource {
+    /// Offer id.
+    pub offer: String,
+    /// Urgency id.
+    pub urgency: String,
+    /// Deadline relative to a datetime fact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<DeadlineSource>,
+}
+
+/// `deadline = { from = "last_incident_at", hours = 72 }`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineSource {
+    /// A datetime or date fact.
+    pub from: String,
+    /// Hours after it.
+    pub hours: i64,
+}
+
+/// `regiehouder = { id = "veilig_thuis", rank = 80 }`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegiehouderChoice {
+    /// Regiehouder id.
+    pub id: String,
+    /// Higher rank wins.
+    pub rank: i64,
+}
+
+/// A region and the providers of each offer there (`regions.toml`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionSource {
+    /// Region id (a value of the manifest's `region_fact`).
+    pub id: String,
+    /// Display label.
+    pub label: Text,
+    /// Offer id to provider name.
+    #[serde(default)]
+    pub providers: BTreeMap<String, String>,
+}
+
+/// A safety property that must hold for every case (`properties.toml`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PropertySource {
+    /// Identifier.
+    pub id: String,
+    /// What it guarantees.
+    #[serde(default)]
+    pub description: Text,
+    /// The assertion (an expression over facts and outcomes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assert: Option<String>,
+    /// Monotonicity: raising this fact never lowers the outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monotone: Option<MonotoneSource>,
+}
+
+/// `monotone = { fact = "strangulation", outcome = "regie" }`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonotoneSource {
+    /// The fact that gets worse (false → true, or up its value list).
+    pub fact: String,
+    /// `regie` or `need:<area>`.
+    pub outcome: String,
+}
+
+/// A scenario test (`scenarios/*.toml`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioSource {
+    /// Identifier.
+    pub id: String,
+    /// What the scenario is.
+    #[serde(default)]
+    pub description: String,
+    /// Evaluation time (RFC 3339).
+    pub now: String,
+    /// The case.
+    pub case: serde_json::Map<String, serde_json::Value>,
+    /// What must come out.
+    pub expect: ExpectSource,
+}
+
+/// The expected outcome of a scenario; every key given is checked.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectSource {
+    /// Offers proposed with certainty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referrals: Vec<String>,
+    /// Offers proposed as possible.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub possible: Vec<String>,
+    /// Offers not proposed at all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<String>,
+    /// Offers proposed against the stated wish.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub against_wish: Vec<String>,
+    /// Certain regie level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regie: Option<String>,
+    /// Regiehouder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regiehouder: Option<String>,
+    /// Certain need level per area.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub needs: BTreeMap<String, String>,
+    /// Facts that must be among the open questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
+    /// Facts that must not be among the open questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub no_questions: Vec<String>,
+}

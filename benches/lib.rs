@@ -1,0 +1,1 @@
+//! Case generators shared by the benchmarks.

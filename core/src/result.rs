@@ -153,7 +153,7 @@ pub struct Question {
     /// The question to ask.
     pub question: Text,
     /// What the answer could change: `referral:<offer>`, `against_wish:<offer>`,
-    /// `need:<area>`, `regie`, `regiehouder`.
+    /// `deadline:<offer>`, `need:<area>`, `regie`, `regiehouder`, `provider`.
     pub affects: Vec<String>,
 }
 

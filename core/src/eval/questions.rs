@@ -24,6 +24,10 @@ pub enum Affects {
     Regie,
     /// Who is regiehouder.
     Regiehouder,
+    /// The deadline of this referral (its start time is unknown).
+    Deadline(u16),
+    /// The providers named for the referrals (the region is unknown).
+    Provider,
 }
 
 /// An open question, before rendering.
@@ -89,6 +93,19 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
                 }
             }
         }
+        // A deadline counts from a time that may still be unknown.
+        for refer in &rule.refer {
+            if let Some((slot, _)) = refer.deadline {
+                let proposed = outcome.referrals.iter().any(|r| r.offer == refer.offer && r.rules.contains(&(i as u16)));
+                if proposed {
+                    let mut start = Vec::new();
+                    mark_slot_unknowns(rules, slot, &env, &mut start);
+                    for f in start {
+                        push_unique(&mut hits[f as usize], Affects::Deadline(refer.offer));
+                    }
+                }
+            }
+        }
         if st == Tri::Unknown && !effects.is_empty() {
             mark_unknowns(rules, rule.when, &env, &mut mark);
             for f in mark.drain(..) {
@@ -96,6 +113,11 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
                     push_unique(&mut hits[f as usize], e.clone());
                 }
             }
+        }
+    }
+    if let Some((slot, _)) = &rules.region {
+        if slots[*slot as usize] == Value::Unknown && !outcome.referrals.is_empty() {
+            push_unique(&mut hits[*slot as usize], Affects::Provider);
         }
     }
     let mut out: Vec<OpenQuestion> = hits
@@ -122,13 +144,14 @@ fn rank_of(rules: &RuleSet, affects: &[Affects]) -> (i16, i16, i16) {
     let mut rank = (-1i16, -1i16, -1i16);
     for a in affects {
         match a {
-            Affects::Referral(o) | Affects::AgainstWish(o) => {
+            Affects::Referral(o) | Affects::AgainstWish(o) | Affects::Deadline(o) => {
                 let urgency = rules.rules.iter().flat_map(|r| &r.refer).filter(|r| r.offer == *o).map(|r| r.urgency as i16).max().unwrap_or(0);
                 rank.0 = rank.0.max(urgency);
             }
             Affects::Regie => rank.1 = rank.1.max(rules.source.manifest.regie_levels.len() as i16),
             Affects::Regiehouder => rank.1 = rank.1.max(0),
             Affects::Need(_) => rank.2 = rank.2.max(0),
+            Affects::Provider => {}
         }
     }
     rank
@@ -168,6 +191,17 @@ pub(crate) fn mark_unknowns(rules: &RuleSet, node: NodeId, env: &Env, out: &mut 
                 mark_unknowns(rules, child, env, out);
             }
         }
+    }
+}
+
+/// The unknown schema facts behind a slot (itself, or what an unknown derived fact reads).
+fn mark_slot_unknowns(rules: &RuleSet, slot: u16, env: &Env, out: &mut Vec<u16>) {
+    if (slot as usize) < rules.facts.len() {
+        if env.slots[slot as usize] == Value::Unknown {
+            out.push(slot);
+        }
+    } else if let Some(d) = rules.derived.iter().find(|d| d.slot == slot) {
+        mark_unknowns(rules, d.node, env, out);
     }
 }
 

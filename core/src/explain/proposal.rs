@@ -163,6 +163,8 @@ fn affects_name(rules: &RuleSet, a: &Affects) -> String {
         Affects::Need(area) => format!("need:{}", src.manifest.areas[*area as usize].id),
         Affects::Regie => "regie".into(),
         Affects::Regiehouder => "regiehouder".into(),
+        Affects::Deadline(o) => format!("deadline:{}", src.offers[*o as usize].id),
+        Affects::Provider => "provider".into(),
     }
 }
 

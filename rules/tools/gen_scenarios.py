@@ -1,0 +1,402 @@
+"""Generates rules/scenarios/*.toml for the Wegwijs national rule set.
+
+Usage (from the repository root): python3 rules/tools/gen_scenarios.py [OUTDIR]
+(default OUTDIR: rules/scenarios). Then run `wegwijs test rules/`.
+
+Every scenario states a COMPLETE case (every fact a rule reads) so that expectations
+are certain, except the scenarios that test open questions and unknown wishes."""
+import datetime as dt, json, copy, sys
+
+NOW = dt.datetime(2026, 3, 2, 18, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+NOW_S = NOW.isoformat()
+
+def hours_ago(h):
+    return (NOW - dt.timedelta(hours=h)).isoformat()
+
+def days_ago_date(d):
+    return (NOW.date() - dt.timedelta(days=d)).isoformat()
+
+ALL_PARTNERS = ["csg", "veilig_thuis", "shn", "perspectief_herstelbemiddeling", "politie", "om", "huisarts", "ggz", "gemeente"]
+
+BASE = dict(
+    current_safety="veilig", suicidality="geen", injuries="geen",
+    last_incident_at=None,
+    acts=["vaginaal"], fluid_exposure=True, pregnancy_possible=False,
+    emergency_contraception_taken=False, pep_started=False, hbv_vaccinated=False,
+    drugs_suspected=False, care_received=[], forensic_wish="nee",
+    contact_at=NOW_S, channel="csg_0800", caller_role="slachtoffer", region="den-haag",
+    safe_to_contact=True, interpreter_needed=False, consent_mdt="ja", consent_scope=ALL_PARTNERS,
+    follow_up_wish="ja",
+    age=30, vulnerabilities=[],
+    pattern="eenmalig", setting="uitgaan", strangulation=False, weapon_or_threat_to_kill=False,
+    multiple_perpetrators=False, exploitation_signals=False,
+    perpetrator_relation="bekende", in_household=False, perpetrator_has_access=False,
+    perpetrator_minor=False, prior_violence=False,
+    children_in_household=0, incidents_last_12_months=1, victim_fear="matig", stalking=False,
+    separation_coercive_control=False, help_exhausted=False, involved_services=[],
+    previous_regie_level="geen",
+    police_status="geen", police_wish="nee",
+    stress_level="matig", in_ggz_treatment=False,
+    wants_shn_support=False, wants_herstelbemiddeling="nee", practical_problems=[],
+)
+
+FILES = {}
+
+def scen(file, id, description, case, expect, now=NOW_S, base=True, drop=()):
+    c = copy.deepcopy(BASE) if base else {}
+    c.update(case)
+    for k in drop:
+        c.pop(k, None)
+    c = {k: v for k, v in c.items() if v is not None}
+    FILES.setdefault(file, []).append((id, description, now, c, expect))
+
+def tval(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, list):
+        return "[" + ", ".join(tval(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{k} = {tval(x)}" for k, x in v.items()) + " }"
+    raise TypeError(v)
+
+def key(k):
+    return k if all(ch.isalnum() or ch in "_-" for ch in k) else json.dumps(k)
+
+HEADER = {
+    "vignetten.toml": "De zes voorbeeldvignetten uit domain.md, plus varianten.",
+    "termijnen.toml": "Elke termijn een uur binnen en een uur buiten: 72 uur (HIV-PEP, levonorgestrel), 120 uur (ulipristal/koperspiraal), 168 uur (hepatitis B, forensisch onderzoek, acute CSG-zorg), 4 weken (672 uur: volgen of traumabehandeling), half jaar (niet-acute CSG-zorg, voorstel) en 12 maanden herhaling.",
+    "leeftijd.toml": "Elke leeftijdsgrens aan beide kanten: 11/12, 12/13, 15/16, 17/18.",
+    "veiligheid.toml": "Veiligheid: acuut gevaar, Veilig Thuis (advies, melding, tegen de wens), veiligheidsplan, MDA++, Zorg- en Veiligheidshuis, risicosignalen en regie R3.",
+    "overig.toml": "Regie R0 (geen vervolg), wensen, open vragen, al ontvangen zorg, herstel en naasten.",
+}
+
+def write(outdir):
+    for file, items in FILES.items():
+        lines = [f"# Scenariotests: {HEADER.get(file, '')}",
+                 "# Gegenereerd door rules/tools/gen_scenarios.py met een vaste basiscasus (volwassene, bekende pleger,",
+                 "# veilig, wil vervolgcontact); pas scenario's daar aan en genereer opnieuw.",
+                 "# Elke casus is volledig uitgeschreven, zodat de verwachtingen zeker zijn. `now` is altijd vast.", ""]
+        for (id, desc, now, case, expect) in items:
+            lines.append("[[scenarios]]")
+            lines.append(f"id = {json.dumps(id)}")
+            lines.append(f"description = {json.dumps(desc, ensure_ascii=False)}")
+            lines.append(f"now = {json.dumps(now)}")
+            lines.append("[scenarios.case]")
+            for k, v in case.items():
+                lines.append(f"{key(k)} = {tval(v)}")
+            lines.append("[scenarios.expect]")
+            for k, v in expect.items():
+                lines.append(f"{k} = {tval(v)}")
+            lines.append("")
+        open(f"{outdir}/{file}", "w").write("\n".join(lines))
+
+
+# ====================================================================== SCENARIOS
+
+V = "vignetten.toml"; T = "termijnen.toml"; L = "leeftijd.toml"; S = "veiligheid.toml"; O = "overig.toml"
+
+# ============================================================== VIGNETTEN
+scen(V, "vignet-1-festival",
+ "Vignet 1: vrouw, 24, verkrachting onder invloed van drugs door een onbekende op een festival, 30 uur geleden; twijfelt over politie.",
+ dict(age=24, last_incident_at=hours_ago(30), pregnancy_possible=True, drugs_suspected=True,
+      perpetrator_relation="onbekende", setting="uitgaan", police_wish="twijfel", forensic_wish="twijfel",
+      wants_shn_support=True),
+ dict(referrals=["csg_acute_opvang", "hiv_pep", "noodanticonceptie_levonorgestrel", "noodanticonceptie_ulipristal_spiraal",
+                 "hepatitis_b_vaccinatie", "soa_onderzoek", "forensisch_onderzoek", "informatief_gesprek",
+                 "shn_juridische_informatie", "shn_steun", "schadefonds", "huisarts_nazorg", "csg_casemanager_monitoring"],
+      absent=["aangifte", "slachtofferadvocaat", "melding_veilig_thuis", "advies_veilig_thuis", "herstelbemiddeling",
+              "forensisch_onderzoek_nfi", "verhoorstudio", "ggz_traumabehandeling", "csg_niet_acute_zorg", "politie_112"],
+      regie="R2", regiehouder="csg_casemanager",
+      needs=dict(veiligheid="geen", strafrecht="urgent", hulp="urgent", herstel="aanbod")))
+
+scen(V, "vignet-2-collega",
+ "Vignet 2: vrouw, 38, verkracht door een collega 8 maanden geleden, slaapt slecht, wil aangifte doen.",
+ dict(age=38, last_incident_at=hours_ago(243 * 24), perpetrator_relation="bekende", setting="werk_school_sport",
+      police_wish="aangifte", stress_level="hoog", wants_shn_support=True),
+ dict(referrals=["informatief_gesprek", "aangifte", "slachtofferadvocaat", "shn_juridische_informatie", "shn_steun",
+                 "ggz_traumabehandeling", "huisarts_nazorg", "schadefonds"],
+      absent=["csg_acute_opvang", "hiv_pep", "forensisch_onderzoek", "csg_casemanager_monitoring", "csg_niet_acute_zorg",
+              "soa_onderzoek", "herstelbemiddeling", "melding_veilig_thuis", "advies_veilig_thuis"],
+      regie="R2", regiehouder="shn_casemanager",
+      needs=dict(strafrecht="aanbod", hulp="aanbod", herstel="aanbod")))
+
+STIEF = dict(age=14, perpetrator_relation="gezinslid", in_household=True, perpetrator_has_access=True,
+             acts=["aanranding"], fluid_exposure=False, pattern="langdurig", setting="thuis", channel="onderwijs",
+             caller_role="professional", police_wish="twijfel", forensic_wish="ja", stress_level="hoog",
+             children_in_household=2)
+
+scen(V, "vignet-3-stiefvader-acuut",
+ "Vignet 3: meisje, 14, misbruikt door haar stiefvader die bij haar woont, vertelt het aan een docent; laatste keer 50 uur geleden.",
+ dict(STIEF, last_incident_at=hours_ago(50)),
+ dict(referrals=["melding_veilig_thuis", "zedenoverleg_om", "informatief_gesprek", "forensisch_onderzoek", "csg_acute_opvang",
+                 "beslissing_samen", "veiligheidsplan", "csg_casemanager_monitoring", "huisarts_nazorg", "schadefonds"],
+      absent=["forensisch_onderzoek_nfi", "verhoorstudio", "beslissing_ouders_gezag", "beslissing_jongere_zelf",
+              "advies_veilig_thuis", "jeugd_ggz", "aangifte", "mda_screening"],
+      regie="R3", regiehouder="veilig_thuis",
+      needs=dict(veiligheid="urgent", strafrecht="urgent", hulp="urgent")))
+
+scen(V, "vignet-3b-stiefvader-na-5-weken",
+ "Vignet 3, variant: zelfde meisje, laatste keer 40 dagen geleden: geen forensisch onderzoek meer, wel jeugd-GGZ.",
+ dict(STIEF, last_incident_at=hours_ago(40 * 24)),
+ dict(referrals=["melding_veilig_thuis", "zedenoverleg_om", "jeugd_ggz", "csg_niet_acute_zorg", "beslissing_samen",
+                 "veiligheidsplan", "informatief_gesprek"],
+      absent=["forensisch_onderzoek", "csg_acute_opvang", "csg_casemanager_monitoring", "ggz_traumabehandeling"],
+      regie="R3", regiehouder="veilig_thuis"))
+
+scen(V, "vignet-3c-stiefvader-wil-niets",
+ "Vignet 3, variant: het meisje wil geen melding, geen politie en geen onderzoek. Melding Veilig Thuis en zedenoverleg gaan tegen haar wens in.",
+ dict(STIEF, last_incident_at=hours_ago(50), consent_mdt="nee", consent_scope=[], police_wish="nee", forensic_wish="nee"),
+ dict(referrals=["melding_veilig_thuis", "zedenoverleg_om"],
+      against_wish=["melding_veilig_thuis", "zedenoverleg_om"],
+      absent=["informatief_gesprek", "forensisch_onderzoek", "aangifte"],
+      regie="R3", regiehouder="veilig_thuis"))
+
+scen(V, "vignet-4-ex-partner",
+ "Vignet 4: vrouw, 29, gisteren verkracht en gewurgd door haar ex-partner, 3 politie-inzetten dit jaar, twee kinderen thuis.",
+ dict(age=29, last_incident_at=hours_ago(26), perpetrator_relation="ex_partner", perpetrator_has_access=True,
+      strangulation=True, incidents_last_12_months=3, children_in_household=2, current_safety="onzeker",
+      pattern="herhaald", setting="thuis", prior_violence=True, victim_fear="hoog", police_wish="aangifte",
+      forensic_wish="ja", pregnancy_possible=True, injuries="licht", wants_shn_support=True),
+ dict(referrals=["csg_acute_opvang", "hiv_pep", "noodanticonceptie_levonorgestrel", "noodanticonceptie_ulipristal_spiraal",
+                 "hepatitis_b_vaccinatie", "soa_onderzoek", "wondzorg", "forensisch_onderzoek", "informatief_gesprek",
+                 "aangifte", "slachtofferadvocaat", "shn_juridische_informatie", "shn_steun", "melding_veilig_thuis",
+                 "veiligheidsplan", "mda_screening", "schadefonds", "huisarts_nazorg", "csg_casemanager_monitoring"],
+      absent=["advies_veilig_thuis", "politie_112", "herstelbemiddeling", "zedenoverleg_om"],
+      regie="R3", regiehouder="veilig_thuis",
+      needs=dict(veiligheid="urgent", strafrecht="urgent", hulp="urgent", herstel="aanbod")))
+
+COACH = dict(age=47, last_incident_at=hours_ago(30 * 365 * 24), perpetrator_relation="gezagsrelatie",
+             setting="werk_school_sport", acts=["anaal"], police_wish="nee", wants_shn_support=True,
+             wants_herstelbemiddeling="ja", stress_level="laag")
+
+scen(V, "vignet-5-coach",
+ "Vignet 5: man, 47, misbruikt door een coach 30 jaar geleden, wil erkenning, geen aangifte, weinig klachten.",
+ COACH,
+ dict(referrals=["herstelbemiddeling", "shn_steun", "schadefonds"],
+      absent=["informatief_gesprek", "aangifte", "slachtofferadvocaat", "shn_juridische_informatie", "ggz_traumabehandeling",
+              "csg_niet_acute_zorg", "melding_veilig_thuis", "advies_veilig_thuis", "soa_onderzoek", "zedenoverleg_om"],
+      regie="R1", regiehouder="shn_casemanager",
+      needs=dict(strafrecht="geen", hulp="geen", herstel="aanbod")))
+
+scen(V, "vignet-5b-coach-met-klachten",
+ "Vignet 5, variant: dezelfde man heeft veel klachten: GGZ via de huisarts erbij, dus twee gebieden (R2).",
+ dict(COACH, stress_level="hoog"),
+ dict(referrals=["herstelbemiddeling", "shn_steun", "schadefonds", "ggz_traumabehandeling", "huisarts_nazorg"],
+      absent=["informatief_gesprek", "aangifte", "jeugd_ggz"],
+      regie="R2", regiehouder="csg_casemanager"))
+
+scen(V, "vignet-6-feest-16",
+ "Vignet 6: meisje, 16, verkracht door een leeftijdsgenoot op een feest 10 dagen geleden, wil niet dat haar ouders het weten.",
+ dict(age=16, last_incident_at=hours_ago(240), perpetrator_relation="leeftijdsgenoot", perpetrator_minor=True,
+      setting="uitgaan", police_wish="twijfel", forensic_wish="twijfel", pregnancy_possible=True,
+      consent_mdt="deels", consent_scope=["csg", "huisarts"]),
+ dict(referrals=["csg_niet_acute_zorg", "csg_casemanager_monitoring", "soa_onderzoek", "informatief_gesprek",
+                 "beslissing_jongere_zelf", "schadefonds"],
+      absent=["beslissing_samen", "beslissing_ouders_gezag", "melding_veilig_thuis", "advies_veilig_thuis", "zedenoverleg_om",
+              "forensisch_onderzoek", "hiv_pep", "noodanticonceptie_levonorgestrel", "noodanticonceptie_ulipristal_spiraal",
+              "hepatitis_b_vaccinatie", "csg_acute_opvang", "aangifte", "shn_steun"],
+      regie="R1", regiehouder="csg_casemanager"))
+
+# ============================================================== TERMIJNEN
+ACUUT = dict(pregnancy_possible=True, forensic_wish="ja")
+def win(h, id, desc, expect):
+    scen(T, id, desc, dict(ACUUT, last_incident_at=hours_ago(h)), expect)
+
+win(71, "termijn-71u", "71 uur na het incident: binnen 72 uur (HIV-PEP, levonorgestrel), 120 uur en 168 uur.",
+    dict(referrals=["hiv_pep", "noodanticonceptie_levonorgestrel", "noodanticonceptie_ulipristal_spiraal",
+                    "hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"], regie="R2"))
+win(73, "termijn-73u", "73 uur na het incident: HIV-PEP en levonorgestrel niet meer; ulipristal/koperspiraal nog wel.",
+    dict(referrals=["noodanticonceptie_ulipristal_spiraal", "hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"],
+         absent=["hiv_pep", "noodanticonceptie_levonorgestrel"], regie="R2"))
+win(119, "termijn-119u", "119 uur na het incident: ulipristal of koperspiraal kan nog (tot 120 uur).",
+    dict(referrals=["noodanticonceptie_ulipristal_spiraal", "hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"],
+         absent=["hiv_pep", "noodanticonceptie_levonorgestrel"]))
+win(121, "termijn-121u", "121 uur na het incident: geen noodanticonceptie meer; hepatitis B, sporen en acute CSG-zorg nog wel.",
+    dict(referrals=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"],
+         absent=["noodanticonceptie_ulipristal_spiraal", "noodanticonceptie_levonorgestrel", "hiv_pep"]))
+win(167, "termijn-167u", "167 uur na het incident: nog net in de gouden week (hepatitis B, forensisch onderzoek, acute CSG-zorg).",
+    dict(referrals=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang", "huisarts_nazorg"],
+         absent=["noodanticonceptie_ulipristal_spiraal", "csg_niet_acute_zorg"],
+         regie="R2", regiehouder="csg_casemanager", needs=dict(hulp="urgent", strafrecht="urgent")))
+win(169, "termijn-169u", "169 uur na het incident: niet meer acuut. Geen hepatitis B-vaccinatie, geen forensisch onderzoek en geen acute opvang meer; wel niet-acute CSG-zorg.",
+    dict(referrals=["csg_niet_acute_zorg", "csg_casemanager_monitoring", "soa_onderzoek"],
+         absent=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang", "huisarts_nazorg"],
+         regie="R1", regiehouder="csg_casemanager", needs=dict(hulp="aanbod", strafrecht="geen")))
+scen(T, "termijn-4-weken-671u", "671 uur (net binnen 4 weken), veel stress: nog volgen en psycho-educatie, nog geen traumabehandeling.",
+     dict(last_incident_at=hours_ago(671), stress_level="hoog"),
+     dict(referrals=["csg_casemanager_monitoring"], absent=["ggz_traumabehandeling"]))
+scen(T, "termijn-4-weken-673u", "673 uur (net na 4 weken), stress blijft hoog: traumabehandeling via de huisarts.",
+     dict(last_incident_at=hours_ago(673), stress_level="hoog"),
+     dict(referrals=["ggz_traumabehandeling", "huisarts_nazorg"], absent=["csg_casemanager_monitoring"]))
+scen(T, "termijn-half-jaar-183d", "183 dagen (en 1 uur) na het incident: niet-acute CSG-zorg en soa-onderzoek nog wel (grens half jaar, voorstel).",
+     dict(last_incident_at=hours_ago(183 * 24 + 1)),
+     dict(referrals=["csg_niet_acute_zorg", "soa_onderzoek"], regie="R1"))
+scen(T, "termijn-half-jaar-184d", "184 dagen (en 1 uur) na het incident: buiten het half jaar; geen niet-acute CSG-zorg meer. Niets actief: R0.",
+     dict(last_incident_at=hours_ago(184 * 24 + 1)),
+     dict(referrals=["schadefonds"], absent=["csg_niet_acute_zorg", "soa_onderzoek"], regie="R0"))
+REP = dict(last_incident_at=hours_ago(60 * 24), previous_regie_level="R3")
+scen(T, "herhaling-364d-r3", "Eerdere zaak op R3, 364 dagen geleden afgesloten: de nieuwe zaak krijgt minstens R3.",
+     dict(REP, previous_case_closed_at=days_ago_date(364)),
+     dict(regie="R3", regiehouder="csg_casemanager"))
+scen(T, "herhaling-366d-r3", "Eerdere zaak op R3, 366 dagen geleden afgesloten: geen herhaling binnen 12 maanden, dus het gewone niveau (R1).",
+     dict(REP, previous_case_closed_at=days_ago_date(366)),
+     dict(regie="R1", regiehouder="csg_casemanager"))
+scen(T, "herhaling-r2-niet-lager", "Eerdere zaak op R2, 100 dagen geleden afgesloten; nu alleen één gebied actief: toch R2, niet lager dan eerst.",
+     dict(last_incident_at=hours_ago(60 * 24), previous_regie_level="R2", previous_case_closed_at=days_ago_date(100)),
+     dict(regie="R2"))
+
+# ============================================================== LEEFTIJD
+NIETACUUT = dict(last_incident_at=hours_ago(30 * 24))
+scen(L, "leeftijd-11", "Kind van 11, pleger een bekende buiten het gezin, ouders willen aangifte: ouders met gezag beslissen, verhoor in de verhoorstudio.",
+     dict(NIETACUUT, age=11, police_wish="aangifte", caller_role="ouder_gezag"),
+     dict(referrals=["beslissing_ouders_gezag", "verhoorstudio", "aangifte", "advies_naasten"],
+          absent=["beslissing_samen", "beslissing_jongere_zelf", "melding_veilig_thuis"]))
+scen(L, "leeftijd-12", "Jongere van 12, verder gelijk: ouders en kind beslissen samen; geen verhoorstudio meer.",
+     dict(NIETACUUT, age=12, police_wish="aangifte", caller_role="ouder_gezag"),
+     dict(referrals=["beslissing_samen", "aangifte"],
+          absent=["beslissing_ouders_gezag", "verhoorstudio", "beslissing_jongere_zelf"]))
+scen(L, "leeftijd-12-acuut-nfi", "Kind van 12, 100 uur na het incident, ouders willen sporenonderzoek: NFI-arts.",
+     dict(age=12, last_incident_at=hours_ago(100), forensic_wish="ja", caller_role="ouder_gezag"),
+     dict(referrals=["forensisch_onderzoek_nfi", "beslissing_samen"], absent=["forensisch_onderzoek"]))
+scen(L, "leeftijd-13-acuut", "Jongere van 13, 100 uur na het incident, wil sporenonderzoek: gewoon forensisch onderzoek via het CSG.",
+     dict(age=13, last_incident_at=hours_ago(100), forensic_wish="ja"),
+     dict(referrals=["forensisch_onderzoek", "beslissing_samen"], absent=["forensisch_onderzoek_nfi"]))
+scen(L, "leeftijd-15", "Jongere van 15: ouders en jongere beslissen samen.",
+     dict(NIETACUUT, age=15),
+     dict(referrals=["beslissing_samen"], absent=["beslissing_jongere_zelf", "beslissing_ouders_gezag"]))
+scen(L, "leeftijd-16", "Jongere van 16: beslist zelf over de zorg.",
+     dict(NIETACUUT, age=16),
+     dict(referrals=["beslissing_jongere_zelf"], absent=["beslissing_samen", "beslissing_ouders_gezag"]))
+COACH17 = dict(last_incident_at=hours_ago(40 * 24), perpetrator_relation="gezagsrelatie", setting="werk_school_sport",
+               stress_level="hoog")
+scen(L, "leeftijd-17-coach", "Jongere van 17, misbruikt door de coach (gezagsrelatie), 40 dagen geleden, veel klachten, wil geen politie: minderjarige in afhankelijkheidsrelatie (Veilig Thuis, R3; zedenoverleg tegen de wens), jeugd-GGZ.",
+     dict(COACH17, age=17),
+     dict(referrals=["beslissing_jongere_zelf", "melding_veilig_thuis", "zedenoverleg_om", "jeugd_ggz"],
+          absent=["ggz_traumabehandeling", "beslissing_samen"], against_wish=["zedenoverleg_om"],
+          regie="R3", regiehouder="veilig_thuis"))
+scen(L, "leeftijd-18-coach", "Volwassene van 18, verder gelijk: geen meldcode voor minderjarigen, GGZ voor volwassenen, R1.",
+     dict(COACH17, age=18),
+     dict(referrals=["ggz_traumabehandeling", "csg_niet_acute_zorg"],
+          absent=["beslissing_jongere_zelf", "melding_veilig_thuis", "zedenoverleg_om", "jeugd_ggz", "advies_veilig_thuis"],
+          regie="R1", regiehouder="csg_casemanager"))
+
+# ============================================================== VEILIGHEID
+scen(S, "acuut-gevaar-wil-geen-politie", "Slachtoffer is nu in gevaar maar wil geen politie: 112 gaat tegen de wens in, met reden.",
+     dict(last_incident_at=hours_ago(5 * 24), current_safety="acuut_onveilig", acts=["aanranding"], fluid_exposure=False),
+     dict(referrals=["politie_112"], against_wish=["politie_112"], regie="R2",
+          needs=dict(veiligheid="urgent")))
+scen(S, "acuut-gevaar-wil-politie", "Slachtoffer is nu in gevaar en wil aangifte: 112 past bij de wens.",
+     dict(last_incident_at=hours_ago(5 * 24), current_safety="acuut_onveilig", police_wish="aangifte",
+          acts=["aanranding"], fluid_exposure=False),
+     dict(referrals=["politie_112", "aangifte", "informatief_gesprek"]))
+scen(S, "gevaar-thuis-kinderen-geen-toestemming", "Partner woont in huis, slachtoffer nu in gevaar, twee kinderen, geen toestemming en geen politie: 112 en melding Veilig Thuis tegen de wens in.",
+     dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", in_household=True, current_safety="acuut_onveilig",
+          children_in_household=2, consent_mdt="nee", consent_scope=[], setting="thuis"),
+     dict(referrals=["politie_112", "melding_veilig_thuis", "veiligheidsplan"],
+          against_wish=["politie_112", "melding_veilig_thuis"], absent=["advies_veilig_thuis"],
+          regie="R3", regiehouder="veilig_thuis"))
+scen(S, "ex-partner-geen-toegang-advies", "Ex-partner, 60 dagen geleden, geen contact of toegang meer, slachtoffer veilig: advies Veilig Thuis, geen melding.",
+     dict(last_incident_at=hours_ago(60 * 24), perpetrator_relation="ex_partner", incidents_last_12_months=2),
+     dict(referrals=["advies_veilig_thuis"], absent=["melding_veilig_thuis", "veiligheidsplan", "mda_screening"],
+          regie="R1", regiehouder="csg_casemanager"))
+scen(S, "ex-partner-escalatie-3", "Ex-partner zonder toegang, maar 3 incidenten in 12 maanden: structurele onveiligheid (melding Veilig Thuis), escalatie (R3) en MDA++-screening.",
+     dict(last_incident_at=hours_ago(60 * 24), perpetrator_relation="ex_partner", incidents_last_12_months=3),
+     dict(referrals=["melding_veilig_thuis", "mda_screening"], absent=["advies_veilig_thuis"], regie="R3",
+          regiehouder="veilig_thuis"))
+scen(S, "mda-hulp-uitgeput", "Partner in huis, langdurig geweld, eerdere hulp hielp niet: melding Veilig Thuis, veiligheidsplan en MDA++-screening.",
+     dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", in_household=True, pattern="langdurig",
+          help_exhausted=True, setting="thuis"),
+     dict(referrals=["melding_veilig_thuis", "veiligheidsplan", "mda_screening"], absent=["advies_veilig_thuis"],
+          regie="R3", regiehouder="veilig_thuis"))
+scen(S, "zorg-en-veiligheidshuis-complex", "Veel problemen tegelijk: drie instanties betrokken, psychische problemen, geld- en woonproblemen, kinderen: Zorg- en Veiligheidshuis.",
+     dict(last_incident_at=hours_ago(60 * 24), involved_services=["ggz", "schuldhulp", "jeugdhulp"], vulnerabilities=["psychiatrie"],
+          practical_problems=["financien", "wonen"], children_in_household=2),
+     dict(referrals=["zorg_en_veiligheidshuis", "praktische_hulp_gemeente"], regie="R2"))
+scen(S, "risico-meerdere-plegers", "Groepsverkrachting, 60 dagen geleden: meerdere plegers is een risicosignaal (R3).",
+     dict(last_incident_at=hours_ago(60 * 24), multiple_perpetrators=True, perpetrator_relation="onbekende"),
+     dict(regie="R3", regiehouder="csg_casemanager"))
+scen(S, "risico-uitbuiting", "Signalen van uitbuiting (seks in ruil voor een slaapplek): R3.",
+     dict(last_incident_at=hours_ago(60 * 24), exploitation_signals=True),
+     dict(regie="R3"))
+scen(S, "risico-wapen", "Pleger had een mes: wapen of doodsbedreiging is een risicosignaal (R3).",
+     dict(last_incident_at=hours_ago(60 * 24), weapon_or_threat_to_kill=True),
+     dict(regie="R3"))
+scen(S, "risico-lvb", "Slachtoffer met een licht verstandelijke beperking: ernstig kwetsbaar (R3).",
+     dict(last_incident_at=hours_ago(60 * 24), vulnerabilities=["lvb"]),
+     dict(regie="R3"))
+scen(S, "suicidaal-acuut", "Acute suïcidaliteit: crisisdienst direct, R3.",
+     dict(last_incident_at=hours_ago(60 * 24), suicidality="acuut"),
+     dict(referrals=["crisisdienst"], regie="R3", needs=dict(hulp="urgent")))
+scen(S, "suicidaal-signalen", "Signalen van suïcidaliteit: huisarts binnen 24 uur, geen crisisdienst.",
+     dict(last_incident_at=hours_ago(60 * 24), suicidality="signalen"),
+     dict(referrals=["huisarts_nazorg"], absent=["crisisdienst"], regie="R1"))
+
+# ============================================================== OVERIG
+scen(O, "geen-vervolg-r0", "Volwassene, 2 jaar geleden, wil geen vervolgcontact, geen politie, geen Slachtofferhulp: alleen advies (R0).",
+     dict(last_incident_at=hours_ago(730 * 24), follow_up_wish="nee", stress_level="laag"),
+     dict(referrals=["schadefonds"], absent=["csg_casemanager_monitoring", "shn_steun", "informatief_gesprek", "csg_niet_acute_zorg"],
+          regie="R0"))
+scen(O, "geen-vervolg-acuut", "30 uur geleden, wil geen vervolgcontact: de acute medische zorg blijft, maar geen casemanager (R0).",
+     dict(last_incident_at=hours_ago(30), follow_up_wish="nee"),
+     dict(referrals=["csg_acute_opvang", "hiv_pep", "hepatitis_b_vaccinatie"], absent=["csg_casemanager_monitoring"],
+          regie="R0"))
+scen(O, "online-alleen-acuut", "Alleen online (beeldmateriaal), 30 uur geleden: acute CSG-opvang, maar geen medische termijnen (R1).",
+     dict(last_incident_at=hours_ago(30), acts=["online_beeldmateriaal"], fluid_exposure=False),
+     dict(referrals=["csg_acute_opvang", "csg_casemanager_monitoring"],
+          absent=["hiv_pep", "hepatitis_b_vaccinatie", "forensisch_onderzoek", "soa_onderzoek", "huisarts_nazorg"],
+          regie="R1", regiehouder="csg_casemanager"))
+scen(O, "al-behandeld", "30 uur geleden, al bij het CSG geweest, PEP gestart, morning-afterpil genomen, al ingeënt: niets dubbel.",
+     dict(last_incident_at=hours_ago(30), pregnancy_possible=True, pep_started=True, emergency_contraception_taken=True,
+          hbv_vaccinated=True, care_received=["csg"]),
+     dict(absent=["hiv_pep", "noodanticonceptie_levonorgestrel", "noodanticonceptie_ulipristal_spiraal",
+                  "hepatitis_b_vaccinatie", "csg_acute_opvang"],
+          referrals=["soa_onderzoek", "csg_casemanager_monitoring"]))
+scen(O, "open-vragen-acuut", "Alleen leeftijd, regio en tijdstip bekend (30 uur geleden): de engine vraagt naar contact met sperma of bloed en zwangerschap.",
+     dict(age=30, region="oost-brabant", last_incident_at=hours_ago(30)),
+     dict(possible=["csg_acute_opvang", "hiv_pep", "noodanticonceptie_levonorgestrel"],
+          questions=["fluid_exposure", "pregnancy_possible", "pep_started", "care_received"], no_questions=["age", "last_incident_at", "region"]),
+     base=False)
+scen(O, "wens-politie-onbekend", "Wens over politie nog niet gevraagd: aangifte en informatief gesprek zijn mogelijk, niet zeker.",
+     dict(last_incident_at=hours_ago(60 * 24)),
+     dict(possible=["aangifte", "informatief_gesprek"], questions=["police_wish"]),
+     drop=["police_wish"])
+scen(O, "naaste-belt", "Een vriendin belt namens het slachtoffer: advies en steun voor naasten.",
+     dict(last_incident_at=hours_ago(60 * 24), caller_role="naaste"),
+     dict(referrals=["advies_naasten"]))
+scen(O, "herstelbemiddeling-onbekende-pleger", "Slachtoffer wil later misschien herstelbemiddeling, maar de pleger is een onbekende: geen herstelbemiddeling.",
+     dict(last_incident_at=hours_ago(60 * 24), perpetrator_relation="onbekende", wants_herstelbemiddeling="later"),
+     dict(absent=["herstelbemiddeling"]))
+scen(O, "herstelbemiddeling-later", "Slachtoffer wil misschien later herstelbemiddeling; de pleger is bekend: informatie over herstelbemiddeling.",
+     dict(last_incident_at=hours_ago(60 * 24), wants_herstelbemiddeling="later"),
+     dict(referrals=["herstelbemiddeling"], needs=dict(herstel="informatie")))
+scen(O, "geen-verjaring-15-jaar", "Verkrachting 15 jaar geleden, twijfelt over aangifte: informatief gesprek (verkrachting verjaart niet meer), Schadefonds: termijn controleren.",
+     dict(last_incident_at=hours_ago(15 * 365 * 24), police_wish="twijfel", stress_level="laag"),
+     dict(referrals=["informatief_gesprek", "schadefonds"], absent=["aangifte", "csg_niet_acute_zorg"], regie="R0"))
+scen(O, "oost-brabant-acuut", "Zelfde aanbod in Oost-Brabant: acuut, 20 uur geleden, wil aangifte.",
+     dict(last_incident_at=hours_ago(20), region="oost-brabant", police_wish="aangifte", forensic_wish="ja", wants_shn_support=True),
+     dict(referrals=["csg_acute_opvang", "hiv_pep", "forensisch_onderzoek", "aangifte", "informatief_gesprek", "slachtofferadvocaat",
+                     "shn_juridische_informatie", "shn_steun"],
+          regie="R2", regiehouder="csg_casemanager"))
+scen(S, "partner-kijkt-mee", "Partner (niet samenwonend, geen toegang), slachtoffer veilig, maar bellen is niet veilig omdat de partner meekijkt: veiligheidsplan en advies Veilig Thuis, geen melding.",
+     dict(last_incident_at=hours_ago(60 * 24), perpetrator_relation="partner", safe_to_contact=False),
+     dict(referrals=["veiligheidsplan", "advies_veilig_thuis"], absent=["melding_veilig_thuis"]))
+
+scen(S, "kind-8-vader-moeder-wil-geen-politie", "Kind van 8, misbruikt door vader die in huis woont, 48 uur geleden; moeder (gezag) wil wel sporenonderzoek maar geen politie en geen melding: melding Veilig Thuis, zedenoverleg en verhoorstudio gaan tegen de wens in; NFI-arts voor het onderzoek.",
+     dict(age=8, last_incident_at=hours_ago(48), perpetrator_relation="gezinslid", in_household=True, perpetrator_has_access=True,
+          acts=["aanranding"], fluid_exposure=False, setting="thuis", caller_role="ouder_gezag", police_wish="nee",
+          forensic_wish="ja", consent_mdt="deels", consent_scope=["csg", "huisarts"], children_in_household=2),
+     dict(referrals=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio", "forensisch_onderzoek_nfi", "beslissing_ouders_gezag",
+                     "csg_acute_opvang", "veiligheidsplan", "advies_naasten"],
+          against_wish=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio"],
+          absent=["forensisch_onderzoek", "informatief_gesprek", "aangifte", "beslissing_samen"],
+          regie="R3", regiehouder="veilig_thuis", needs=dict(veiligheid="urgent", strafrecht="urgent")))
+
+
+if __name__ == "__main__":
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    write(sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "scenarios"))

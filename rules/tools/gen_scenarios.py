@@ -395,6 +395,17 @@ scen(S, "kind-8-vader-moeder-wil-geen-politie", "Kind van 8, misbruikt door vade
           absent=["forensisch_onderzoek", "informatief_gesprek", "aangifte", "beslissing_samen"],
           regie="R3", regiehouder="veilig_thuis", needs=dict(veiligheid="urgent", strafrecht="urgent")))
 
+scen(O, "na-informatief-gesprek-aangifte", "Informatief gesprek al gehad, wil nu aangifte doen: aangifte direct, geen tweede informatief gesprek; slachtofferadvocaat.",
+     dict(last_incident_at=hours_ago(20 * 24), police_status="informatief_gesprek", police_wish="aangifte"),
+     dict(referrals=["aangifte", "slachtofferadvocaat"], absent=["informatief_gesprek"], regie="R2", regiehouder="shn_casemanager"))
+scen(O, "aangifte-al-gedaan", "Aangifte al gedaan: geen nieuwe aangifte of informatief gesprek, wel slachtofferadvocaat en juridische informatie van Slachtofferhulp.",
+     dict(last_incident_at=hours_ago(20 * 24), police_status="aangifte", police_wish="aangifte", wants_shn_support=True),
+     dict(referrals=["slachtofferadvocaat", "shn_juridische_informatie", "shn_steun"], absent=["aangifte", "informatief_gesprek"],
+          regiehouder="shn_casemanager"))
+scen(O, "wurging-geen-vervolg", "Wurging door een bekende, 20 dagen geleden; slachtoffer wil geen vervolgcontact: toch R3 (risicosignaal) met een regiehouder.",
+     dict(last_incident_at=hours_ago(20 * 24), strangulation=True, follow_up_wish="nee"),
+     dict(regie="R3", regiehouder="csg_casemanager", absent=["csg_casemanager_monitoring"]))
+
 
 if __name__ == "__main__":
     import os

@@ -69,6 +69,14 @@ enum Command {
         /// Rule-set folder or bundle (default: the built-in national rules).
         dir: Option<PathBuf>,
     },
+    /// Render the rule set as a Markdown rule book (regelboek) for review by professionals.
+    Doc {
+        /// Rule-set folder or bundle (default: the built-in national rules).
+        dir: Option<PathBuf>,
+        /// Output file (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Write the rule set as one JSON bundle.
     Bundle {
         /// Rule-set folder.
@@ -173,6 +181,14 @@ fn run(command: Command) -> Result<u8, Failure> {
             let results = engine.run_scenarios();
             print!("{}", text::scenarios(&results));
             Ok(u8::from(results.is_empty() || results.iter().any(|r| !r.passed())))
+        }
+        Command::Doc { dir, output } => {
+            let book = load(dir.as_deref())?.rule_book();
+            match output {
+                Some(path) => std::fs::write(&path, book).map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
+                None => print!("{book}"),
+            }
+            Ok(0)
         }
         Command::Bundle { dir, output } => {
             let engine = load(Some(&dir))?;

@@ -1,0 +1,168 @@
+"""Rule-change impact: run the same cases through two versions of the rules and list, per
+case, what changed (needs, referrals added or removed, regie level, regiehouder), with a
+summary. The evaluation and the comparison run natively, on every core."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+
+from ._wegwijs import Engine, _impact_rows
+
+if TYPE_CHECKING:
+    import datetime
+
+    import pandas
+
+Level = Tuple[str, str]
+
+
+@dataclass(frozen=True)
+class ImpactRow:
+    """What changed for one case (``case`` is its position in the input).
+
+    A level reads ``"aanbod"`` when certain, or ``"aanbod..urgent"`` when open questions
+    could still raise it. ``error`` is set (and nothing else) when the case did not fit
+    either rule set's schema.
+    """
+
+    case: int
+    changed: bool
+    error: Optional[str] = None
+    needs: Dict[str, Level] = field(default_factory=dict)
+    referrals_added: List[str] = field(default_factory=list)
+    referrals_removed: List[str] = field(default_factory=list)
+    referral_status: Dict[str, Level] = field(default_factory=dict)
+    regie: Optional[Level] = None
+    regiehouder: Optional[Tuple[Optional[str], Optional[str]]] = None
+
+    def changes(self) -> List[str]:
+        """Every change of this case as one readable line each."""
+        out = [f"need {area}: {old} -> {new}" for area, (old, new) in self.needs.items()]
+        out += [f"referral added: {offer}" for offer in self.referrals_added]
+        out += [f"referral removed: {offer}" for offer in self.referrals_removed]
+        out += [f"referral {offer}: {old} -> {new}" for offer, (old, new) in self.referral_status.items()]
+        if self.regie is not None:
+            out.append(f"regie: {self.regie[0]} -> {self.regie[1]}")
+        if self.regiehouder is not None:
+            old, new = self.regiehouder
+            out.append(f"regiehouder: {old or '(none)'} -> {new or '(none)'}")
+        return out
+
+
+class Impact:
+    """The impact of a rule change on a set of cases.
+
+    ``rows`` has one ``ImpactRow`` per case, in input order; ``changed`` only those that
+    changed; ``summary`` counts cases and each kind of change. ``str(impact)`` is a
+    readable table; ``to_pandas()`` a DataFrame with one row per case.
+    """
+
+    def __init__(self, old: Engine, new: Engine, rows: List[ImpactRow], index: Optional[List[Any]] = None) -> None:
+        self.old = old
+        self.new = new
+        self.rows = rows
+        self._index = index
+        counts: Counter[str] = Counter()
+        for row in rows:
+            counts.update(row.changes())
+        self.summary: Dict[str, Any] = {
+            "cases": len(rows),
+            "changed": sum(1 for r in rows if r.changed),
+            "errors": sum(1 for r in rows if r.error is not None),
+            "changes": dict(counts.most_common()),
+        }
+
+    @property
+    def changed(self) -> List[ImpactRow]:
+        """The rows of the cases whose proposal changed."""
+        return [r for r in self.rows if r.changed]
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """One row per case (indexed like the input DataFrame, if one was given) with the
+        columns of ``ImpactRow``. Needs pandas (``pip install wegwijs[pandas]``)."""
+        try:
+            import pandas
+        except ImportError as e:  # pragma: no cover - depends on the environment
+            raise ImportError("Impact.to_pandas() needs pandas: pip install pandas") from e
+        columns = [
+            "changed",
+            "error",
+            "needs",
+            "referrals_added",
+            "referrals_removed",
+            "referral_status",
+            "regie",
+            "regiehouder",
+        ]
+        data = {c: [getattr(r, c) for r in self.rows] for c in columns}
+        index = self._index if self._index is not None else [r.case for r in self.rows]
+        return pandas.DataFrame(data, index=index, columns=columns)
+
+    def table(self, limit: int = 20) -> str:
+        """The summary and the first ``limit`` changed cases as a plain-text table."""
+        s = self.summary
+        pct = 100.0 * s["changed"] / s["cases"] if s["cases"] else 0.0
+        lines = [
+            f"Impact of {_name(self.old)} -> {_name(self.new)}",
+            f"{s['cases']} cases: {s['changed']} changed ({pct:.1f}%), {s['errors']} errors",
+        ]
+        if s["changes"]:
+            width = max(len("change"), *(len(k) for k in s["changes"]))
+            lines += ["", f"{'change':<{width}}  {'cases':>7}", f"{'-' * width}  {'-' * 7}"]
+            lines += [f"{k:<{width}}  {v:>7}" for k, v in s["changes"].items()]
+        changed = self.changed[:limit]
+        if changed:
+            lines += ["", f"first {len(changed)} changed cases:"]
+            for r in changed:
+                lines.append(f"  case {r.case}: " + "; ".join(r.changes()))
+        errors = [r for r in self.rows if r.error is not None][:limit]
+        if errors:
+            lines += ["", f"first {len(errors)} errors:"]
+            lines += [f"  case {r.case}: {r.error}" for r in errors]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def __repr__(self) -> str:
+        s = self.summary
+        return f"<wegwijs.Impact {s['cases']} cases, {s['changed']} changed, {s['errors']} errors>"
+
+
+def _name(engine: Engine) -> str:
+    return f"{engine.name} {engine.version} ({engine.hash[:15]})"
+
+
+def impact(
+    old: Engine,
+    new: Engine,
+    cases: Union[Iterable[Mapping[str, Any]], "pandas.DataFrame"],
+    now: Union[str, "datetime.datetime", None] = None,
+    workers: Optional[int] = None,
+) -> Impact:
+    """Evaluates ``cases`` (an iterable of mappings, or a pandas DataFrame) with ``old``
+    and ``new`` at the same ``now`` and compares the proposals case by case."""
+    raw = _impact_rows(old, new, cases, now, workers)
+    rows = [
+        ImpactRow(
+            case=i,
+            changed=changed,
+            error=error,
+            needs={area: (a, b) for area, a, b in needs},
+            referrals_added=list(added),
+            referrals_removed=list(removed),
+            referral_status={offer: (a, b) for offer, a, b in status},
+            regie=regie,
+            regiehouder=regiehouder,
+        )
+        for i, (changed, error, needs, added, removed, status, regie, regiehouder) in enumerate(raw)
+    ]
+    index = list(cases.index) if _is_dataframe(cases) else None  # type: ignore[union-attr]
+    return Impact(old, new, rows, index)
+
+
+def _is_dataframe(obj: object) -> bool:
+    t = type(obj)
+    return t.__name__ == "DataFrame" and t.__module__.startswith("pandas")

@@ -1,0 +1,253 @@
+//! Python objects → cases, directly through the core's `CaseBuilder` (no JSON text in
+//! between).
+//!
+//! Keys and enum values are matched through Python dicts of the schema's names, built once
+//! per engine: a lookup uses the string's cached hash and never copies it, which matters
+//! because the abi3 (3.9) API has no zero-copy access to a string's UTF-8 bytes.
+//!
+//! Python values map to facts as follows: `None`, `NaN`, `pandas.NA` and `pandas.NaT` →
+//! unknown; `bool` → bool (checked before `int`, its superclass); `int` (and an integral
+//! `float`, as pandas gives for an int column with gaps) → int; `str` → enum, datetime or
+//! date; a list, tuple, set or frozenset of `str` → set; `datetime.datetime` (with a UTC
+//! offset) and `datetime.date` → their ISO form; numpy scalars → their Python value.
+
+use crate::error;
+use engine::{Case, CaseBuilder, CaseError, Engine};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PySet, PyString, PyTuple};
+use std::borrow::Cow;
+
+/// Why a Python object could not become a case: it does not fit the schema (a
+/// `CaseError`, which a batch reports per row) or Python itself raised.
+pub(crate) enum ConvError {
+    /// The case does not fit the schema.
+    Case(CaseError),
+    /// A Python exception (e.g. from a mapping's `items()`).
+    Py(PyErr),
+}
+
+impl From<CaseError> for ConvError {
+    fn from(e: CaseError) -> Self {
+        ConvError::Case(e)
+    }
+}
+
+impl From<PyErr> for ConvError {
+    fn from(e: PyErr) -> Self {
+        ConvError::Py(e)
+    }
+}
+
+impl ConvError {
+    /// As a Python exception (`wegwijs.CaseError` for a case that does not fit).
+    pub(crate) fn into_py(self, py: Python<'_>) -> PyErr {
+        match self {
+            ConvError::Case(e) => error::case_error(py, &e),
+            ConvError::Py(e) => e,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Date,
+    Other,
+}
+
+struct FactEntry {
+    name: String,
+    kind: Kind,
+    /// Enum and set facts: value (Python `str`) → index into `values`.
+    lookup: Option<Py<PyDict>>,
+    values: Vec<String>,
+}
+
+/// The schema's fact names and values as Python strings, for fast matching.
+pub(crate) struct FactTable {
+    /// Fact name (Python `str`) → index into `facts`.
+    keys: Py<PyDict>,
+    facts: Vec<FactEntry>,
+}
+
+impl FactTable {
+    /// Builds the table for an engine's schema.
+    pub(crate) fn new(py: Python<'_>, engine: &Engine) -> PyResult<Self> {
+        let keys = PyDict::new(py);
+        let mut facts = Vec::new();
+        for (i, f) in engine.source().schema.facts.iter().enumerate() {
+            keys.set_item(PyString::intern(py, &f.id), i)?;
+            let lookup = if f.values.is_empty() {
+                None
+            } else {
+                let d = PyDict::new(py);
+                for (j, v) in f.values.iter().enumerate() {
+                    d.set_item(PyString::intern(py, v), j)?;
+                }
+                Some(d.unbind())
+            };
+            let kind = if f.kind == "date" { Kind::Date } else { Kind::Other };
+            facts.push(FactEntry { name: f.id.clone(), kind, lookup, values: f.values.clone() });
+        }
+        Ok(FactTable { keys: keys.unbind(), facts })
+    }
+
+    fn entry(&self, key: &Bound<'_, PyAny>) -> PyResult<Option<&FactEntry>> {
+        match self.keys.bind(key.py()).get_item(key)? {
+            Some(i) => Ok(Some(&self.facts[i.extract::<usize>()?])),
+            None => Ok(None),
+        }
+    }
+}
+
+/// A case from a mapping of facts (a `dict`, or any `collections.abc.Mapping`).
+pub(crate) fn case(engine: &Engine, table: &FactTable, obj: &Bound<'_, PyAny>) -> Result<Case, ConvError> {
+    let mut b = engine.case_builder();
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        for (k, v) in dict.iter() {
+            set(&mut b, table, &k, &v)?;
+        }
+    } else if obj.cast::<pyo3::types::PyMapping>().is_ok() {
+        for item in obj.call_method0("items")?.try_iter()? {
+            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item?.extract()?;
+            set(&mut b, table, &k, &v)?;
+        }
+    } else {
+        return Err(not_a_mapping().into());
+    }
+    Ok(b.build())
+}
+
+/// The error for a case that is not a mapping.
+pub(crate) fn not_a_mapping() -> CaseError {
+    CaseError { fact: "(case)".into(), problem: "a case must be a mapping (dict) of fact names to values".into(), hint: None }
+}
+
+fn set(b: &mut CaseBuilder, table: &FactTable, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> Result<(), ConvError> {
+    match table.entry(key)? {
+        Some(entry) => set_value(b, entry, value, 0),
+        // Not a schema fact: the builder says so, with a did-you-mean (or that it is derived).
+        None => Ok(b.set_unknown(&key_text(key)?)?),
+    }
+}
+
+/// One column of a pandas DataFrame, set on every row's builder; `errors[i]` is kept
+/// for the rows that already failed (the first problem of a row is reported).
+pub(crate) fn set_column(
+    builders: &mut [CaseBuilder],
+    errors: &mut [Option<CaseError>],
+    table: &FactTable,
+    key: &Bound<'_, PyAny>,
+    values: &Bound<'_, PyList>,
+) -> PyResult<()> {
+    let entry = table.entry(key)?;
+    for ((b, err), v) in builders.iter_mut().zip(errors.iter_mut()).zip(values.iter()) {
+        if err.is_some() {
+            continue;
+        }
+        let result = match entry {
+            Some(entry) => set_value(b, entry, &v, 0),
+            None => key_text(key).map_err(ConvError::from).and_then(|k| Ok(b.set_unknown(&k)?)),
+        };
+        match result {
+            Ok(()) => {}
+            Err(ConvError::Case(e)) => *err = Some(e),
+            Err(ConvError::Py(e)) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+fn key_text<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
+    match key.cast::<PyString>() {
+        Ok(s) => Ok(s.to_cow()?),
+        Err(_) => Ok(Cow::Owned(key.str()?.to_cow()?.into_owned())),
+    }
+}
+
+fn set_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth: u8) -> Result<(), ConvError> {
+    let name = f.name.as_str();
+    if value.is_none() {
+        return Ok(b.set_unknown(name)?);
+    }
+    if let Ok(v) = value.cast_exact::<PyBool>() {
+        return Ok(b.set_bool(name, v.is_true())?);
+    }
+    if let Ok(s) = value.cast::<PyString>() {
+        let text = text_value(f, s)?;
+        return Ok(b.set_text(name, &text)?);
+    }
+    if value.cast::<PyInt>().is_ok() {
+        return match value.extract::<i64>() {
+            Ok(i) => Ok(b.set_int(name, i)?),
+            Err(_) => Err(expected(b, name)),
+        };
+    }
+    if let Ok(x) = value.cast::<PyFloat>() {
+        let x = x.value();
+        if x.is_nan() {
+            return Ok(b.set_unknown(name)?);
+        }
+        if x.fract() == 0.0 && x.abs() < 9.0e15 {
+            return Ok(b.set_int(name, x as i64)?);
+        }
+        return Err(expected(b, name));
+    }
+    if value.cast::<PyList>().is_ok()
+        || value.cast::<PyTuple>().is_ok()
+        || value.cast::<PySet>().is_ok()
+        || value.cast::<PyFrozenSet>().is_ok()
+    {
+        let mut texts: Vec<Cow<'_, str>> = Vec::new();
+        for item in value.try_iter()? {
+            let item = item?;
+            match item.cast::<PyString>() {
+                Ok(s) => texts.push(text_value(f, s)?),
+                Err(_) => return Err(expected(b, name)),
+            }
+        }
+        return Ok(b.set_texts(name, texts.iter().map(|t| t.as_ref()))?);
+    }
+    other_value(b, f, value, depth)
+}
+
+/// pandas' missing values, datetimes and dates, numpy scalars.
+fn other_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth: u8) -> Result<(), ConvError> {
+    let name = f.name.as_str();
+    let ty = value.get_type();
+    let type_name = ty.name()?;
+    if type_name == "NAType" || type_name == "NaTType" {
+        return Ok(b.set_unknown(name)?);
+    }
+    if value.hasattr("isoformat")? {
+        // A datetime given for a date fact counts by its calendar date.
+        let value = if f.kind == Kind::Date && value.hasattr("hour")? { value.call_method0("date")? } else { value.clone() };
+        let text: String = value.call_method0("isoformat")?.extract()?;
+        return Ok(b.set_text(name, &text)?);
+    }
+    if depth == 0 && value.hasattr("item")? {
+        // numpy scalars (numpy.bool_, numpy.int64, …)
+        let plain = value.call_method0("item")?;
+        return set_value(b, f, &plain, depth + 1);
+    }
+    Err(expected(b, name))
+}
+
+/// The schema's spelling of an enum or set value (no copy of the Python string), or the
+/// string itself for datetimes, dates and values the schema does not have.
+fn text_value<'a>(f: &'a FactEntry, s: &Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    if let Some(lookup) = &f.lookup {
+        if let Some(i) = lookup.bind(s.py()).get_item(s)? {
+            return Ok(Cow::Borrowed(f.values[i.extract::<usize>()?].as_str()));
+        }
+    }
+    Ok(Cow::Owned(s.to_cow()?.into_owned()))
+}
+
+/// The core's "expected …" error for `name`, for a Python value of the wrong type: a JSON
+/// object fits no fact, so the builder answers with what the fact expects.
+fn expected(b: &mut CaseBuilder, name: &str) -> ConvError {
+    match b.set_json(name, &serde_json::Value::Object(serde_json::Map::new())) {
+        Err(e) => ConvError::Case(e),
+        Ok(()) => ConvError::Case(CaseError { fact: name.into(), problem: "has a value of an unsupported type".into(), hint: None }),
+    }
+}

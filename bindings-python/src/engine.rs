@@ -1,0 +1,194 @@
+//! `wegwijs.Engine`: a loaded rule set. Immutable and shareable across threads; pickles
+//! as its bundle, so it travels to multiprocessing, Spark and Dask workers.
+
+use crate::batch::{self, Evaluated};
+use crate::conv::{self, FactTable};
+use crate::result::PyEvaluation;
+use crate::{error, json, time};
+use engine::Engine;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple, PyType};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// A loaded, compiled rule set.
+#[pyclass(module = "wegwijs", name = "Engine", frozen)]
+pub(crate) struct PyEngine {
+    engine: Engine,
+    table: FactTable,
+}
+
+impl PyEngine {
+    fn wrap(py: Python<'_>, engine: Result<Engine, engine::RuleError>) -> PyResult<Self> {
+        let engine = engine.map_err(|e| error::rule_error(py, &e))?;
+        let table = FactTable::new(py, &engine)?;
+        Ok(PyEngine { engine, table })
+    }
+
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    pub(crate) fn table(&self) -> &FactTable {
+        &self.table
+    }
+}
+
+#[pymethods]
+impl PyEngine {
+    /// The national rule set built into the library.
+    #[classmethod]
+    fn default(_cls: &Bound<'_, PyType>, py: Python<'_>) -> PyResult<Self> {
+        // Like `Engine::national()`, compiled once per process, but a rule set that does
+        // not load raises `RuleError` instead of panicking.
+        static NATIONAL: OnceLock<Engine> = OnceLock::new();
+        if let Some(e) = NATIONAL.get() {
+            return Self::wrap(py, Ok(e.clone()));
+        }
+        let loaded = py.detach(|| Engine::from_files(Engine::national_files(), "rules"));
+        let engine = loaded.map(|e| NATIONAL.get_or_init(|| e).clone());
+        Self::wrap(py, engine)
+    }
+
+    /// Loads a rule-set folder or a JSON bundle file.
+    #[classmethod]
+    fn load(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let loaded = py.detach(|| Engine::load(&path));
+        Self::wrap(py, loaded)
+    }
+
+    /// Loads a JSON bundle given as text (as written by `bundle()` or `wegwijs bundle`).
+    #[classmethod]
+    fn from_bundle(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str) -> PyResult<Self> {
+        let loaded = py.detach(|| Engine::from_bundle(text));
+        Self::wrap(py, loaded)
+    }
+
+    /// The rule set's name, e.g. `wegwijs-nationaal`.
+    #[getter]
+    fn name(&self) -> String {
+        self.engine.id().name
+    }
+
+    /// The rule set's version.
+    #[getter]
+    fn version(&self) -> String {
+        self.engine.id().version
+    }
+
+    /// `sha256:…` over the rule set's canonical content.
+    #[getter]
+    fn hash(&self) -> String {
+        self.engine.id().hash
+    }
+
+    /// The whole rule set as one JSON document; `Engine.from_bundle` loads it back.
+    fn bundle(&self) -> String {
+        self.engine.bundle()
+    }
+
+    /// Evaluates one case (a mapping of fact ids to values; missing or `None` = unknown)
+    /// at `now` (RFC 3339 text or an aware datetime; default: the current time).
+    #[pyo3(signature = (case, now = None))]
+    fn evaluate(&self, py: Python<'_>, case: &Bound<'_, PyAny>, now: Option<&Bound<'_, PyAny>>) -> PyResult<PyEvaluation> {
+        let now = time::timestamp(now)?;
+        let case = conv::case(&self.engine, &self.table, case).map_err(|e| e.into_py(py))?;
+        let engine = &self.engine;
+        match py.detach(|| catch_unwind(AssertUnwindSafe(|| engine.evaluate(&case, now)))) {
+            Ok(ev) => Ok(PyEvaluation::new(ev)),
+            Err(_) => Err(error::internal(py, "evaluate")),
+        }
+    }
+
+    /// Evaluates many cases (an iterable of mappings, or a pandas DataFrame) on `workers`
+    /// threads (default: every core), without the GIL. Returns one entry per case, in
+    /// order: a `Result`, or a `CaseError` for a case that does not fit the schema.
+    #[pyo3(signature = (cases, now = None, workers = None))]
+    fn evaluate_many<'py>(
+        &self,
+        py: Python<'py>,
+        cases: &Bound<'py, PyAny>,
+        now: Option<&Bound<'py, PyAny>>,
+        workers: Option<usize>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let now = time::timestamp(now)?;
+        let workers = batch::workers(py, workers)?;
+        let rows = batch::rows(&self.engine, &self.table, cases)?;
+        let engine = &self.engine;
+        let evaluated = py.detach(|| batch::evaluate(engine, &rows, now, workers));
+        let out = PyList::empty(py);
+        for e in evaluated {
+            match e {
+                Evaluated::Ok(ev) => out.append(Bound::new(py, PyEvaluation::new(ev))?)?,
+                Evaluated::Case(err) => out.append(error::case_error_object(py, &err)?)?,
+                Evaluated::Internal => out.append(error::internal(py, "evaluate_many").into_value(py))?,
+            }
+        }
+        Ok(out)
+    }
+
+    /// The unanswered questions that could still change the proposal for `case`, most
+    /// urgent first (without rendering the rest of the proposal).
+    #[pyo3(signature = (case, now = None))]
+    fn questions<'py>(&self, py: Python<'py>, case: &Bound<'py, PyAny>, now: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+        let ev = self.evaluate(py, case, now)?;
+        json::to_py(py, &ev.evaluation().questions())
+    }
+
+    /// The intake schema, to build forms: `languages`, `region_fact`, `sections` (id,
+    /// label) and `facts` (id, type, values, value_labels, min, max, section, label,
+    /// question, help), in gespreksgids order.
+    fn schema<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let src = self.engine.source();
+        let value = serde_json::json!({
+            "name": src.manifest.name,
+            "version": src.manifest.version,
+            "languages": src.manifest.languages,
+            "region_fact": src.manifest.region_fact,
+            "sections": src.schema.sections,
+            "facts": src.schema.facts,
+        });
+        json::to_py(py, &value)
+    }
+
+    /// The findings of `wegwijs check` (dicts: code, severity, message, location, witness),
+    /// most serious first.
+    fn check<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let engine = &self.engine;
+        match py.detach(|| catch_unwind(AssertUnwindSafe(|| engine.check()))) {
+            Ok(findings) => json::to_py(py, &findings),
+            Err(_) => Err(error::internal(py, "check")),
+        }
+    }
+
+    /// Runs the rule set's scenario tests: one dict per scenario (id, description,
+    /// passed, failures).
+    fn run_tests<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let engine = &self.engine;
+        let results = py
+            .detach(|| catch_unwind(AssertUnwindSafe(|| engine.run_scenarios())))
+            .map_err(|_| error::internal(py, "run_tests"))?;
+        let value: Vec<serde_json::Value> = results
+            .iter()
+            .map(|r| {
+                serde_json::json!({
+                    "id": r.id, "description": r.description, "passed": r.passed(), "failures": r.failures,
+                })
+            })
+            .collect();
+        json::to_py(py, &value)
+    }
+
+    /// Pickles as the bundle: `Engine.from_bundle(bundle)`.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let from_bundle = slf.get_type().getattr("from_bundle")?;
+        let args = PyTuple::new(slf.py(), [slf.get().engine.bundle()])?;
+        Ok((from_bundle, args))
+    }
+
+    fn __repr__(&self) -> String {
+        let id = self.engine.id();
+        format!("<wegwijs.Engine {} {} {}>", id.name, id.version, id.hash)
+    }
+}

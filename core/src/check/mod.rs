@@ -1,9 +1,32 @@
 //! `wegwijs check`: findings about a rule set that loads but may still be wrong.
 //!
 //! Each finding names its place and, where a case shows it, carries a witness case that
-//! `wegwijs eval` reproduces.
+//! `wegwijs eval --now <witness.now>` reproduces.
+//!
+//! The analyses are exact over the schema's finite domains: [`space`] partitions every
+//! fact into the cells the rules can tell apart, [`terms`] writes every outcome as a
+//! three-valued formula over the rules, and [`search`] looks for a case that makes a
+//! target formula true. On top of that, one module per kind of finding: `dead` (rules that
+//! never fire, offers never proposed, facts never needed), `conflict` (regiehouder ties,
+//! wish-blocked referrals), `shadow` (rules that never change the outcome), `gaps`
+//! (complete cases without a regiehouder or without any rule), `properties` (declared
+//! safety properties and monotonicity) and `diff` (the semantic difference of two rule
+//! sets).
 
+mod conflict;
+mod context;
 mod coverage;
+mod dead;
+mod diff;
+mod formula;
+mod gaps;
+mod properties;
+mod search;
+mod shadow;
+mod space;
+mod terms;
+
+pub use diff::DiffClass;
 
 use crate::engine::Engine;
 use crate::error::Location;
@@ -55,8 +78,16 @@ fn location_json<S: serde::Serializer>(loc: &Option<Location>, s: S) -> Result<S
 
 impl Engine {
     /// Every finding about the rule set, most serious first.
+    ///
+    /// Beyond the coverage of regions, offers and facts: rules that never fire, rules
+    /// whose every effect is always outdone, regiehouder ties, referrals their wish always
+    /// blocks, complete cases with regie but no regiehouder (or without any rule), declared
+    /// properties (proven, or a counterexample) and monotonicity. A search that runs out of
+    /// its budget is reported as `analysis-incomplete`, never silently skipped.
     pub fn check(&self) -> Vec<Finding> {
-        let mut findings = coverage::findings(self.rules());
+        let rules = self.rules();
+        let mut findings = coverage::findings(rules);
+        findings.extend(context::analyse(rules));
         findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.code.cmp(&b.code)));
         findings
     }

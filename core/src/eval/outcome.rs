@@ -63,13 +63,18 @@ pub struct Outcome {
 
 /// Evaluates derived facts into their slots, then every rule's condition.
 pub(crate) fn run(rules: &RuleSet, slots: &mut Vec<Value>, now: i64) -> Vec<Tri> {
+    derive(rules, slots, now);
+    let env = Env { slots, now };
+    rules.rules.iter().map(|r| rules.program.truth(r.when, &env)).collect()
+}
+
+/// Evaluates the derived facts into their slots (the first step of [`run`]).
+pub(crate) fn derive(rules: &RuleSet, slots: &mut Vec<Value>, now: i64) {
     slots.resize(rules.slot_count(), Value::Unknown);
     for d in &rules.derived {
         let v = rules.program.eval(d.node, &Env { slots, now });
         slots[d.slot as usize] = v;
     }
-    let env = Env { slots, now };
-    rules.rules.iter().map(|r| rules.program.truth(r.when, &env)).collect()
 }
 
 /// The truth of an offer's wish (true when it has none).

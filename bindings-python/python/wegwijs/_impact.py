@@ -13,8 +13,6 @@ from ._wegwijs import Engine, _impact_rows
 if TYPE_CHECKING:
     import datetime
 
-    import pandas
-
 Level = Tuple[str, str]
 
 
@@ -79,11 +77,11 @@ class Impact:
         """The rows of the cases whose proposal changed."""
         return [r for r in self.rows if r.changed]
 
-    def to_pandas(self) -> "pandas.DataFrame":
+    def to_pandas(self) -> Any:
         """One row per case (indexed like the input DataFrame, if one was given) with the
         columns of ``ImpactRow``. Needs pandas (``pip install wegwijs[pandas]``)."""
         try:
-            import pandas
+            import pandas  # type: ignore[import-untyped,unused-ignore]
         except ImportError as e:  # pragma: no cover - depends on the environment
             raise ImportError("Impact.to_pandas() needs pandas: pip install pandas") from e
         columns = [
@@ -138,7 +136,7 @@ def _name(engine: Engine) -> str:
 def impact(
     old: Engine,
     new: Engine,
-    cases: Union[Iterable[Mapping[str, Any]], "pandas.DataFrame"],
+    cases: Union[Iterable[Mapping[str, Any]], Any],
     now: Union[str, "datetime.datetime", None] = None,
     workers: Optional[int] = None,
 ) -> Impact:

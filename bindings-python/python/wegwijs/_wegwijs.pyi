@@ -1,0 +1,124 @@
+"""Type stubs of the native module ``wegwijs._wegwijs`` (re-exported by ``wegwijs``).
+
+Checked against the built module by ``python -m mypy.stubtest wegwijs`` (scripts/test.sh)
+and by ``bindings-python/tests/test_stubs.py``.
+"""
+
+import datetime
+import os
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
+
+from ._errors import CaseError
+
+__all__ = ["Engine", "Result", "_impact_rows", "__version__"]
+
+__version__: str
+
+_Now = Union[str, datetime.datetime, None]
+"""An evaluation time: RFC 3339 text with offset, a timezone-aware datetime, or None
+for the current time."""
+
+_Case = Mapping[str, Any]
+"""A case: fact id -> value (bool, int, str, list of str, datetime, date; None = unknown)."""
+
+@final
+class Result:
+    """The proposal for one case. It proposes; the MDT decides.
+
+    Kept in Rust: the proposal's texts are rendered on first access."""
+
+    def to_json(self) -> str:
+        """The proposal as compact JSON, byte-identical with every binding and the CLI."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The proposal as plain Python objects (the parsed ``to_json()``)."""
+    @property
+    def ruleset(self) -> Dict[str, str]:
+        """``{"name", "version", "hash"}`` of the rule set that produced this."""
+    @property
+    def evaluated_at(self) -> str:
+        """The evaluation time (RFC 3339, UTC)."""
+    @property
+    def region(self) -> Optional[str]:
+        """The case's region, if known."""
+    @property
+    def needs(self) -> List[Dict[str, Any]]:
+        """Need per area: area, level, status, up_to, rules."""
+    @property
+    def referrals(self) -> List[Dict[str, Any]]:
+        """Referrals: offer, area, organisation, label, urgency, deadline, status,
+        against_wish, against_wish_reason, provider, rules."""
+    @property
+    def regie(self) -> Dict[str, Any]:
+        """Regie level: level, label, status, up_to, rules."""
+    @property
+    def regiehouder(self) -> Optional[Dict[str, Any]]:
+        """The proposed regiehouder: id, organisation, label, status, alternatives, rules."""
+    @property
+    def explanations(self) -> List[Dict[str, Any]]:
+        """Every rule that holds or could hold: rule, status, facts, text, source, override."""
+    @property
+    def questions(self) -> List[Dict[str, Any]]:
+        """Open questions that could change the proposal: fact, section, label, question,
+        affects."""
+    @property
+    def warnings(self) -> List[Dict[str, Any]]:
+        """Things the MDT should notice: code, message."""
+    def why_not(self, offer: str) -> Dict[str, Any]:
+        """Why ``offer`` is not (certainly) proposed."""
+
+@final
+class Engine:
+    """A loaded, compiled rule set. Immutable, thread-safe, picklable (as its bundle)."""
+
+    @classmethod
+    def default(cls) -> "Engine":
+        """The national rule set built into the library."""
+    @classmethod
+    def load(cls, path: Union[str, "os.PathLike[str]"]) -> "Engine":
+        """Loads a rule-set folder or a JSON bundle file; raises ``RuleError``."""
+    @classmethod
+    def from_bundle(cls, text: str) -> "Engine":
+        """Loads a JSON bundle given as text; raises ``RuleError``."""
+    @property
+    def name(self) -> str:
+        """The rule set's name."""
+    @property
+    def version(self) -> str:
+        """The rule set's version."""
+    @property
+    def hash(self) -> str:
+        """``sha256:…`` over the rule set's canonical content."""
+    def bundle(self) -> str:
+        """The whole rule set as one JSON document."""
+    def evaluate(self, case: _Case, now: _Now = None) -> Result:
+        """Evaluates one case; raises ``CaseError`` if it does not fit the schema."""
+    def evaluate_many(
+        self, cases: Union[Iterable[_Case], Any], now: _Now = None, workers: Optional[int] = None
+    ) -> List[Union[Result, CaseError]]:
+        """Evaluates many cases (mappings, or a pandas DataFrame) in parallel without the
+        GIL; one entry per case, in order: a ``Result`` or the row's ``CaseError``."""
+    def questions(self, case: _Case, now: _Now = None) -> List[Dict[str, Any]]:
+        """The open questions for ``case``, most urgent first."""
+    def schema(self) -> Dict[str, Any]:
+        """The intake schema (sections, facts) for building forms."""
+    def check(self) -> List[Dict[str, Any]]:
+        """The findings of ``wegwijs check``, most serious first."""
+    def run_tests(self) -> List[Dict[str, Any]]:
+        """Runs the rule set's scenario tests."""
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
+
+def _impact_rows(
+    old: Engine, new: Engine, cases: Union[Iterable[_Case], Any], now: _Now = None, workers: Optional[int] = None
+) -> List[
+    Tuple[
+        bool,
+        Optional[str],
+        List[Tuple[str, str, str]],
+        List[str],
+        List[str],
+        List[Tuple[str, str, str]],
+        Optional[Tuple[str, str]],
+        Optional[Tuple[Optional[str], Optional[str]]],
+    ]
+]:
+    """Internal: the per-case differences behind ``wegwijs.impact``."""

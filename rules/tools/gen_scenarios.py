@@ -373,7 +373,7 @@ scen(O, "herstelbemiddeling-onbekende-pleger", "Slachtoffer wil later misschien 
 scen(O, "herstelbemiddeling-later", "Slachtoffer wil misschien later herstelbemiddeling; de pleger is bekend: informatie over herstelbemiddeling.",
      dict(last_incident_at=hours_ago(60 * 24), wants_herstelbemiddeling="later"),
      dict(referrals=["herstelbemiddeling"], needs=dict(herstel="informatie")))
-scen(O, "geen-verjaring-15-jaar", "Verkrachting 15 jaar geleden, twijfelt over aangifte: informatief gesprek (verkrachting verjaart niet meer), Schadefonds: termijn controleren.",
+scen(O, "oude-zaak-15-jaar", "Verkrachting 15 jaar geleden, twijfelt over aangifte: informatief gesprek (verkrachting verjaart niet meer), Schadefonds: termijn controleren.",
      dict(last_incident_at=hours_ago(15 * 365 * 24), police_wish="twijfel", stress_level="laag"),
      dict(referrals=["informatief_gesprek", "schadefonds"], absent=["aangifte", "csg_niet_acute_zorg"], regie="R0"))
 scen(O, "oost-brabant-acuut", "Zelfde aanbod in Oost-Brabant: acuut, 20 uur geleden, wil aangifte.",
@@ -405,6 +405,13 @@ scen(O, "aangifte-al-gedaan", "Aangifte al gedaan: geen nieuwe aangifte of infor
 scen(O, "wurging-geen-vervolg", "Wurging door een bekende, 20 dagen geleden; slachtoffer wil geen vervolgcontact: toch R3 (risicosignaal) met een regiehouder.",
      dict(last_incident_at=hours_ago(20 * 24), strangulation=True, follow_up_wish="nee"),
      dict(regie="R3", regiehouder="csg_casemanager", absent=["csg_casemanager_monitoring"]))
+
+scen(S, "onveilig-thuis-kind-in-huis", "Partner woont niet in huis en heeft geen sleutel, maar het slachtoffer voelt zich niet veilig; er woont een kind in huis: melding Veilig Thuis en R3.",
+     dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", current_safety="onzeker", children_in_household=1),
+     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"], absent=["advies_veilig_thuis"], regie="R3", regiehouder="veilig_thuis"))
+scen(S, "onveilig-thuis-geen-kinderen", "Zelfde situatie zonder kinderen in huis: melding Veilig Thuis, maar gecoördineerde regie (R2).",
+     dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", current_safety="onzeker", children_in_household=0),
+     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"], regie="R2", regiehouder="veilig_thuis"))
 
 
 if __name__ == "__main__":

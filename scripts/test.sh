@@ -4,7 +4,7 @@
 # Runs scripts/setup.sh, then every suite in order:
 #   fmt        cargo fmt --check                     (skipped with a note if rustfmt is absent)
 #   clippy     cargo clippy --workspace -D warnings   (skipped with a note if clippy is absent)
-#   rust       cargo test  (default members: core, cli, tests, benches)
+#   rust       cargo test --no-fail-fast  (default members: core, cli, tests, benches)
 #   python     maturin develop --release + pytest bindings-python/tests (+ stubtest/mypy if stubs exist)
 #   wasm-build scripts/build-wasm.sh
 #   wasm-node  node --test bindings-wasm/tests/*.test.mjs
@@ -96,7 +96,7 @@ suite_rust() {
     need_file Cargo.toml "the workspace manifest"
     # Plain `cargo test` = the workspace's default-members (core, cli, tests, benches);
     # the bindings are tested by the python and wasm suites.
-    cargo test
+    cargo test --no-fail-fast
 }
 
 suite_python() {

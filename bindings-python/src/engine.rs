@@ -114,9 +114,7 @@ impl PyEngine {
     ) -> PyResult<Bound<'py, PyList>> {
         let now = time::timestamp(now)?;
         let workers = batch::workers(py, workers)?;
-        let rows = batch::rows(&self.engine, &self.table, cases)?;
-        let engine = &self.engine;
-        let evaluated = py.detach(|| batch::evaluate(engine, &rows, now, workers));
+        let evaluated = batch::evaluate_all(py, &self.engine, &self.table, cases, now, workers)?;
         let out = PyList::empty(py);
         for e in evaluated {
             match e {

@@ -3,12 +3,12 @@
 //! differ in anything; the comparison runs on the compact outcomes, without rendering any
 //! text, on the batch threads.
 
-use crate::batch::{self, Evaluated};
+use crate::batch::{self, Cases, Evaluated, Reader, Row};
 use crate::engine::PyEngine;
 use engine::ruleset::source::Labelled;
 use engine::{Engine, Evaluation, LevelOutcome, Timestamp};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::PyList;
 
 /// The outcomes of one evaluation, by id.
 struct Digest<'e> {
@@ -135,22 +135,28 @@ pub(crate) fn _impact_rows<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let now: Timestamp = crate::time::timestamp(now)?;
     let workers = batch::workers(py, workers)?;
-    // An iterator can be read once: materialise it for the two conversions.
-    let cases = if batch::is_dataframe(cases)? || cases.cast::<PyList>().is_ok() || cases.cast::<PyTuple>().is_ok() {
-        cases.clone()
-    } else {
-        PyList::new(py, cases.try_iter()?.collect::<PyResult<Vec<_>>>()?)?.into_any()
-    };
-    let old_rows = batch::rows(old.engine(), old.table(), &cases)?;
-    let new_rows = batch::rows(new.engine(), new.table(), &cases)?;
+    // Both engines read the same cases: an iterator is read into a list first.
+    let cases = Cases::new(cases)?.reusable()?;
+    let mut old_reader = Reader::new(old.engine(), old.table(), &cases, workers);
+    let mut new_reader = Reader::new(new.engine(), new.table(), &cases, workers);
     let (old_engine, new_engine) = (old.engine(), new.engine());
-    let diffs: Vec<Diff> = py.detach(|| {
-        let a = batch::evaluate(old_engine, &old_rows, now, workers);
-        let b = batch::evaluate(new_engine, &new_rows, now, workers);
-        a.iter().zip(&b).map(|(x, y)| diff(old_engine, new_engine, x, y)).collect()
-    });
+    let produce = || match (old_reader.block()?, new_reader.block()?) {
+        (Some(a), Some(b)) => Ok(Some((a, b))),
+        _ => Ok(None),
+    };
+    let work = |(a, b): (Vec<Row>, Vec<Row>)| {
+        a.iter()
+            .zip(&b)
+            .map(|(x, y)| {
+                let x = batch::evaluate_row(old_engine, x, now);
+                let y = batch::evaluate_row(new_engine, y, now);
+                diff(old_engine, new_engine, &x, &y)
+            })
+            .collect::<Vec<_>>()
+    };
+    let diffs = batch::pipeline(py, workers, produce, work)?;
     let out = PyList::empty(py);
-    for d in diffs {
+    for d in diffs.into_iter().flatten() {
         let changed = d.changed();
         out.append((changed, d.error, d.needs, d.added, d.removed, d.status, d.regie, d.regiehouder))?;
     }

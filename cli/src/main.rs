@@ -85,6 +85,19 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Semantic diff of two rule sets: over every case, the classes of cases whose outcome
+    /// changes, each with the old and new value and a witness case. Exit codes: 0 every case
+    /// gets the same outcome, 1 some outcome changes (or a class could not be decided),
+    /// 2 usage or load error.
+    Diff {
+        /// The old rule-set folder or bundle.
+        old: PathBuf,
+        /// The new rule-set folder or bundle.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
 }
 
 /// A failure that decides the exit code; the message is already formatted.
@@ -198,6 +211,23 @@ fn run(command: Command) -> Result<u8, Failure> {
                 None => println!("{bundle}"),
             }
             Ok(0)
+        }
+        Command::Diff { old, new, format } => {
+            let classes = load(Some(&old))?.diff(&load(Some(&new))?);
+            match format {
+                Format::Json => println!("{}", json(&classes)),
+                Format::Text => {
+                    for c in &classes {
+                        let note = if c.incomplete { " (not decided within the search budget)" } else { "" };
+                        println!("{}: {} -> {}{note}", c.outcome, c.old, c.new);
+                        if let Some(w) = &c.witness {
+                            println!("    witness (now {}): {}", w.now, serde_json::Value::Object(w.case.clone()));
+                        }
+                    }
+                    println!("{} class(es) of cases with a different outcome", classes.len());
+                }
+            }
+            Ok(u8::from(!classes.is_empty()))
         }
     }
 }

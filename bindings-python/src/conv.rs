@@ -85,10 +85,22 @@ impl FactTable {
                 }
                 Some(d.unbind())
             };
-            let kind = if f.kind == "date" { Kind::Date } else { Kind::Other };
-            facts.push(FactEntry { name: f.id.clone(), kind, lookup, values: f.values.clone() });
+            let kind = if f.kind == "date" {
+                Kind::Date
+            } else {
+                Kind::Other
+            };
+            facts.push(FactEntry {
+                name: f.id.clone(),
+                kind,
+                lookup,
+                values: f.values.clone(),
+            });
         }
-        Ok(FactTable { keys: keys.unbind(), facts })
+        Ok(FactTable {
+            keys: keys.unbind(),
+            facts,
+        })
     }
 
     fn entry(&self, key: &Bound<'_, PyAny>) -> PyResult<Option<&FactEntry>> {
@@ -100,7 +112,11 @@ impl FactTable {
 }
 
 /// A case from a mapping of facts (a `dict`, or any `collections.abc.Mapping`).
-pub(crate) fn case(engine: &Engine, table: &FactTable, obj: &Bound<'_, PyAny>) -> Result<Case, ConvError> {
+pub(crate) fn case(
+    engine: &Engine,
+    table: &FactTable,
+    obj: &Bound<'_, PyAny>,
+) -> Result<Case, ConvError> {
     let mut b = engine.case_builder();
     if let Ok(dict) = obj.cast::<PyDict>() {
         for (k, v) in dict.iter() {
@@ -119,10 +135,19 @@ pub(crate) fn case(engine: &Engine, table: &FactTable, obj: &Bound<'_, PyAny>) -
 
 /// The error for a case that is not a mapping.
 pub(crate) fn not_a_mapping() -> CaseError {
-    CaseError { fact: "(case)".into(), problem: "a case must be a mapping (dict) of fact names to values".into(), hint: None }
+    CaseError {
+        fact: "(case)".into(),
+        problem: "a case must be a mapping (dict) of fact names to values".into(),
+        hint: None,
+    }
 }
 
-fn set(b: &mut CaseBuilder, table: &FactTable, key: &Bound<'_, PyAny>, value: &Bound<'_, PyAny>) -> Result<(), ConvError> {
+fn set(
+    b: &mut CaseBuilder,
+    table: &FactTable,
+    key: &Bound<'_, PyAny>,
+    value: &Bound<'_, PyAny>,
+) -> Result<(), ConvError> {
     match table.entry(key)? {
         Some(entry) => set_value(b, entry, value, 0),
         // Not a schema fact: the builder says so, with a did-you-mean (or that it is derived).
@@ -140,13 +165,19 @@ pub(crate) fn set_column(
     values: &Bound<'_, PyList>,
 ) -> PyResult<()> {
     let entry = table.entry(key)?;
-    for ((b, err), v) in builders.iter_mut().zip(errors.iter_mut()).zip(values.iter()) {
+    for ((b, err), v) in builders
+        .iter_mut()
+        .zip(errors.iter_mut())
+        .zip(values.iter())
+    {
         if err.is_some() {
             continue;
         }
         let result = match entry {
             Some(entry) => set_value(b, entry, &v, 0),
-            None => key_text(key).map_err(ConvError::from).and_then(|k| Ok(b.set_unknown(&k)?)),
+            None => key_text(key)
+                .map_err(ConvError::from)
+                .and_then(|k| Ok(b.set_unknown(&k)?)),
         };
         match result {
             Ok(()) => {}
@@ -164,7 +195,12 @@ fn key_text<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
     }
 }
 
-fn set_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth: u8) -> Result<(), ConvError> {
+fn set_value(
+    b: &mut CaseBuilder,
+    f: &FactEntry,
+    value: &Bound<'_, PyAny>,
+    depth: u8,
+) -> Result<(), ConvError> {
     let name = f.name.as_str();
     if value.is_none() {
         return Ok(b.set_unknown(name)?);
@@ -211,7 +247,12 @@ fn set_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth
 }
 
 /// pandas' missing values, datetimes and dates, numpy scalars.
-fn other_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth: u8) -> Result<(), ConvError> {
+fn other_value(
+    b: &mut CaseBuilder,
+    f: &FactEntry,
+    value: &Bound<'_, PyAny>,
+    depth: u8,
+) -> Result<(), ConvError> {
     let name = f.name.as_str();
     let ty = value.get_type();
     let type_name = ty.name()?;
@@ -220,7 +261,11 @@ fn other_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, dep
     }
     if value.hasattr("isoformat")? {
         // A datetime given for a date fact counts by its calendar date.
-        let value = if f.kind == Kind::Date && value.hasattr("hour")? { value.call_method0("date")? } else { value.clone() };
+        let value = if f.kind == Kind::Date && value.hasattr("hour")? {
+            value.call_method0("date")?
+        } else {
+            value.clone()
+        };
         let text: String = value.call_method0("isoformat")?.extract()?;
         return Ok(b.set_text(name, &text)?);
     }
@@ -248,6 +293,10 @@ fn text_value<'a>(f: &'a FactEntry, s: &Bound<'_, PyString>) -> PyResult<Cow<'a,
 fn expected(b: &mut CaseBuilder, name: &str) -> ConvError {
     match b.set_json(name, &serde_json::Value::Object(serde_json::Map::new())) {
         Err(e) => ConvError::Case(e),
-        Ok(()) => ConvError::Case(CaseError { fact: name.into(), problem: "has a value of an unsupported type".into(), hint: None }),
+        Ok(()) => ConvError::Case(CaseError {
+            fact: name.into(),
+            problem: "has a value of an unsupported type".into(),
+            hint: None,
+        }),
     }
 }

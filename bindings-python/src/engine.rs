@@ -91,7 +91,12 @@ impl PyEngine {
     /// Evaluates one case (a mapping of fact ids to values; missing or `None` = unknown)
     /// at `now` (RFC 3339 text or an aware datetime; default: the current time).
     #[pyo3(signature = (case, now = None))]
-    fn evaluate(&self, py: Python<'_>, case: &Bound<'_, PyAny>, now: Option<&Bound<'_, PyAny>>) -> PyResult<PyEvaluation> {
+    fn evaluate(
+        &self,
+        py: Python<'_>,
+        case: &Bound<'_, PyAny>,
+        now: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyEvaluation> {
         let now = time::timestamp(now)?;
         let case = conv::case(&self.engine, &self.table, case).map_err(|e| e.into_py(py))?;
         let engine = &self.engine;
@@ -120,7 +125,9 @@ impl PyEngine {
             match e {
                 Evaluated::Ok(ev) => out.append(Bound::new(py, PyEvaluation::new(ev))?)?,
                 Evaluated::Case(err) => out.append(error::case_error_object(py, &err)?)?,
-                Evaluated::Internal => out.append(error::internal(py, "evaluate_many").into_value(py))?,
+                Evaluated::Internal => {
+                    out.append(error::internal(py, "evaluate_many").into_value(py))?
+                }
             }
         }
         Ok(out)
@@ -129,7 +136,12 @@ impl PyEngine {
     /// The unanswered questions that could still change the proposal for `case`, most
     /// urgent first (without rendering the rest of the proposal).
     #[pyo3(signature = (case, now = None))]
-    fn questions<'py>(&self, py: Python<'py>, case: &Bound<'py, PyAny>, now: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    fn questions<'py>(
+        &self,
+        py: Python<'py>,
+        case: &Bound<'py, PyAny>,
+        now: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let ev = self.evaluate(py, case, now)?;
         json::to_py(py, &ev.evaluation().questions())
     }
@@ -179,7 +191,9 @@ impl PyEngine {
     }
 
     /// Pickles as the bundle: `Engine.from_bundle(bundle)`.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let from_bundle = slf.get_type().getattr("from_bundle")?;
         let args = PyTuple::new(slf.py(), [slf.get().engine.bundle()])?;
         Ok((from_bundle, args))

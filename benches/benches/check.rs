@@ -10,7 +10,9 @@ use wegwijs::Engine;
 fn benches(c: &mut Criterion) {
     let engine = Engine::national();
     c.bench_function("check/national", |b| b.iter(|| black_box(&engine).check()));
-    c.bench_function("diff/national vs itself", |b| b.iter(|| black_box(&engine).diff(&engine)));
+    c.bench_function("diff/national vs itself", |b| {
+        b.iter(|| black_box(&engine).diff(&engine))
+    });
 }
 
 criterion_group! {

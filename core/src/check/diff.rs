@@ -106,12 +106,18 @@ impl Engine {
 /// The values an outcome can take in one rule set, each with "the outcome has this value".
 type Values = Vec<(String, Formula)>;
 
+/// The values of an outcome in one rule set.
+type ValuesOf<'r> = Box<dyn Fn(&Terms<'r>) -> Values + 'r>;
+
+/// A condition over both rule sets.
+type Guard<'r> = Box<dyn Fn(&Terms<'r>, &Terms<'r>) -> Formula + 'r>;
+
 /// One outcome compared between the two rule sets.
 struct Item<'r> {
     name: String,
-    values: Box<dyn Fn(&Terms<'r>) -> Values + 'r>,
+    values: ValuesOf<'r>,
     /// Only cases where this holds count (a deadline only where both propose the offer).
-    guard: Box<dyn Fn(&Terms<'r>, &Terms<'r>) -> Formula + 'r>,
+    guard: Guard<'r>,
 }
 
 fn item<'r>(name: String, values: impl Fn(&Terms<'r>) -> Values + 'r) -> Item<'r> {

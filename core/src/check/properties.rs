@@ -638,3 +638,164 @@ fn monotonicity(ctx: &mut Ctx, index: usize, id: &str, fact: u16, outcome: Grade
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::space::tests::{decisions, random_value, Rng};
+    use crate::engine::Engine;
+
+    fn national_with(properties: &str) -> Engine {
+        let mut files = Engine::national_files();
+        files.retain(|(p, _)| p != "properties.toml");
+        files.push(("properties.toml".into(), properties.into()));
+        Engine::from_files(files, "rules").expect("loads")
+    }
+
+    fn example() -> String {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../schema/national-properties.example.toml"
+        ))
+        .expect("the example exists")
+    }
+
+    /// What `check` proves holds on random complete cases too (values anywhere in their
+    /// domains, not only the partition's representatives).
+    #[test]
+    fn proven_assertions_hold_on_random_cases() {
+        let engine = national_with(&example());
+        let rules = engine.rules();
+        let props = Properties::compile(rules);
+        assert!(props.invalid.is_empty(), "{:?}", props.invalid);
+        let findings = engine.check();
+        assert!(
+            findings.iter().all(|f| f.code != "property-violated"),
+            "{findings:?}"
+        );
+        let space = Space::single(rules, Some(&props.program), props.roots());
+        let mut search = Searcher::new(&space);
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let asserts: Vec<&Formula> = props
+            .items
+            .iter()
+            .filter_map(|i| {
+                if let Kind::Assert(f) = &i.kind {
+                    Some(f)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        assert!(asserts.len() >= 10);
+        for _ in 0..300 {
+            let case: Vec<Value> = (0..rules.facts.len())
+                .map(|s| random_value(&mut rng, rules, s))
+                .collect();
+            search.load_case(&case);
+            for f in &asserts {
+                assert_ne!(
+                    search.truth(f),
+                    Tri::False,
+                    "a proven property fails on {case:?}"
+                );
+            }
+        }
+    }
+
+    /// A false property is refuted, and its counterexample really makes it false.
+    #[test]
+    fn false_assertions_get_a_counterexample() {
+        let text = r#"
+[[properties]]
+id = "te-sterk"
+assert = "strangulation implies regie >= 'R3' and regiehouder == 'veilig_thuis'"
+
+[[properties]]
+id = "fout"
+assert = "regie >= 'R4'"
+
+[[properties]]
+id = "onbekend"
+monotone = { fact = "nope", outcome = "regie" }
+"#;
+        let engine = national_with(text);
+        let findings = engine.check();
+        let violated: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "property-violated")
+            .collect();
+        assert_eq!(violated.len(), 1, "{findings:#?}");
+        let w = violated[0].witness.as_ref().unwrap();
+        assert_eq!(
+            w.case.get("strangulation"),
+            Some(&serde_json::Value::Bool(true))
+        );
+        let case = engine
+            .case_from_json(&serde_json::Value::Object(w.case.clone()))
+            .unwrap();
+        let ev = engine.evaluate(&case, crate::Timestamp::parse(&w.now).unwrap());
+        let vt = engine
+            .source()
+            .manifest
+            .regiehouders
+            .iter()
+            .position(|h| h.id == "veilig_thuis")
+            .unwrap() as u16;
+        assert!(ev
+            .outcome()
+            .regiehouder
+            .as_ref()
+            .map_or(true, |h| h.id != vt || !h.certain));
+        let invalid: Vec<_> = findings
+            .iter()
+            .filter(|f| f.code == "property-invalid")
+            .collect();
+        assert_eq!(invalid.len(), 2, "{findings:#?}");
+        assert!(invalid
+            .iter()
+            .any(|f| f.message.contains("unknown level `R4`")
+                && f.location.as_ref().unwrap().column > 0));
+        assert!(invalid
+            .iter()
+            .any(|f| f.message.contains("unknown fact `nope`")));
+    }
+
+    /// Monotonicity is checked on every step up a fact's values; a rule that needs a
+    /// risk signal to be absent breaks it.
+    #[test]
+    fn monotonicity_violations_are_found_over_enum_steps() {
+        let mut files = Engine::national_files();
+        for (path, text) in &mut files {
+            if path == "rules/regie.toml" {
+                text.push_str("\n[[rules]]\nid = \"test-veilig\"\nwhen = \"current_safety == 'veilig' and age >= 18\"\nsource = \"test\"\nbecause = { nl = \"x\", en = \"x\" }\nregie = \"R3\"\nregiehouder = { id = \"csg_casemanager\", rank = 1 }\n");
+            }
+        }
+        files.retain(|(p, _)| p != "properties.toml");
+        files.push(("properties.toml".into(), "[[properties]]\nid = \"m\"\nmonotone = { fact = \"current_safety\", outcome = \"regie\" }\n".into()));
+        let engine = Engine::from_files(files, "rules").unwrap();
+        let rules = engine.rules();
+        let findings = engine.check();
+        let f = findings
+            .iter()
+            .find(|f| f.code == "monotone-violated")
+            .unwrap_or_else(|| panic!("{findings:#?}"));
+        assert!(
+            f.message.contains("from \"veilig\" to onzeker"),
+            "{}",
+            f.message
+        );
+        let w = f.witness.as_ref().unwrap();
+        let mut case = engine
+            .case_from_json(&serde_json::Value::Object(w.case.clone()))
+            .unwrap();
+        let before = decisions(rules, &case.values);
+        let slot = rules
+            .facts
+            .iter()
+            .position(|f| f.id == "current_safety")
+            .unwrap();
+        case.values[slot] = Value::Enum(1);
+        assert_ne!(before, decisions(rules, &case.values));
+    }
+}

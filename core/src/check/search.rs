@@ -383,3 +383,58 @@ impl<'s, 'r> Searcher<'s, 'r> {
         }
     }
 }
+
+#[cfg(test)]
+impl Searcher<'_, '_> {
+    /// Loads a complete case of side 0 given as slot values, bypassing the partition.
+    pub(crate) fn load_case(&mut self, values: &[Value]) {
+        self.slots[0][..values.len()].copy_from_slice(values);
+    }
+
+    pub(crate) fn with_budget(mut self, budget: usize) -> Self {
+        self.budget = budget;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::formula::{and, not};
+    use crate::check::terms::Terms;
+    use crate::engine::Engine;
+
+    #[test]
+    fn a_search_beyond_its_budget_is_incomplete() {
+        let engine = Engine::national();
+        let rules = engine.rules();
+        let space = Space::single(rules, None, Vec::new());
+        let terms = Terms::new(rules, 0);
+        let mut search = Searcher::new(&space).with_budget(3);
+        assert_eq!(search.find(&not(terms.any_rule())), Answer::Incomplete);
+        let mut search = Searcher::new(&space);
+        assert_eq!(search.find(&not(terms.any_rule())), Answer::None);
+    }
+
+    #[test]
+    fn witnesses_are_shrunk_to_what_forces_the_target() {
+        let engine = crate::check::space::tests::mini();
+        let rules = engine.rules();
+        let space = Space::single(rules, None, Vec::new());
+        let terms = Terms::new(rules, 0);
+        let mut search = Searcher::new(&space);
+        // The child-safety rule fires: a minor and a domestic relation, nothing else.
+        assert_eq!(search.find(&terms.fires(2)), Answer::Found);
+        let w = search.witness(false);
+        let keys: Vec<&str> = w.case.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["age", "relation"], "{w:?}");
+        // ... and PEP does not: one more fact that rules PEP out.
+        let target = and([terms.fires(2), not(terms.fires(0))]);
+        assert_eq!(search.find(&target), Answer::Found);
+        let w = search.witness(false);
+        assert_eq!(w.case.len(), 3, "{w:?}");
+        assert_eq!(search.truth(&target), Tri::True);
+        let complete = search.witness(true);
+        assert_eq!(complete.case.len(), rules.facts.len());
+    }
+}

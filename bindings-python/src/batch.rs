@@ -270,7 +270,10 @@ where
         }
     };
     let (produced, failure, mut done) = std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..workers).map(|_| s.spawn(consume)).collect();
+        // A helper that cannot be started (out of threads) just means fewer helpers.
+        let helpers: Vec<_> = (1..workers)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, consume).ok())
+            .collect();
         let mut produced = 0;
         let mut failure = None;
         loop {

@@ -16,7 +16,7 @@ import calendar
 import datetime
 import json
 import re
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
 
 _TOKEN = re.compile(r"\s*(?:(\d+)|'([^']*)'|\"([^\"]*)\"|([A-Za-z_][A-Za-z0-9_]*)|(==|!=|<=|>=|<|>|\+|-|\*|\(|\)|\[|\]|,))")
 _PREC = {"implies": 1, "or": 2, "and": 3, "==": 5, "!=": 5, "<": 5, "<=": 5, ">": 5, ">=": 5, "in": 5, "+": 6, "-": 6, "*": 7}
@@ -204,7 +204,7 @@ def _dependency_order(derived: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
     after what it reads."""
     by_id = {d["id"]: d for d in derived}
     out: List[Dict[str, Any]] = []
-    seen: set = set()
+    seen: Set[str] = set()
 
     def visit(d: Dict[str, Any]) -> None:
         if d["id"] in seen:
@@ -317,7 +317,7 @@ def compile_rules(bundle_text: str) -> Callable[[Dict[str, Any], int], Dict[str,
                     wish_cache[offer] = wishes[offer]()
                 wish = wish_cache[offer]
                 gate = True if override else wish
-                contribution = False if (st is False or gate is False) else (None if (st is None or gate is None) else True)
+                contribution = False if gate is False else (None if (st is None or gate is None) else True)  # st is not False here
                 if contribution is False:
                     continue
                 sure = contribution is True

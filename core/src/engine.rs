@@ -146,10 +146,11 @@ impl Engine {
 
     /// Evaluates a case at time `now`.
     pub fn evaluate(&self, case: &Case, now: Timestamp) -> Evaluation {
-        let mut slots = case.values.clone();
-        let status = outcome::run(&self.rules, &mut slots, now.0);
-        let outcome = outcome::merge(&self.rules, &status, &slots, now.0);
-        Evaluation { rules: self.rules.clone(), now: now.0, slots, status, outcome }
+        let mut slots = Vec::with_capacity(self.rules.slot_count());
+        slots.extend_from_slice(&case.values);
+        let decided = self.rules.plan.run(&mut slots, self.rules.derived.len(), now.0);
+        let outcome = outcome::merge(&self.rules, &decided.rules, &decided.wishes, &slots);
+        Evaluation { rules: self.rules.clone(), now: now.0, slots, status: decided.rules, outcome }
     }
 
     /// Evaluates a case given as JSON text and returns the proposal.

@@ -2,6 +2,7 @@
 //! slots and compiles every expression once. All problems are collected, not just the first.
 
 pub(crate) mod model;
+pub(crate) mod plan;
 pub(crate) mod program;
 mod template;
 mod vocab;
@@ -36,7 +37,8 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     if !c.errors.is_empty() {
         return Err(RuleError { diagnostics: c.errors });
     }
-    Ok(RuleSet { source, hash, domains, facts, derived, names, program: c.program, offers, rules, region, providers, origins: origins.clone() })
+    let plan = plan::Plan::build(&c.program, &derived, &rules, &offers);
+    Ok(RuleSet { source, hash, domains, facts, derived, names, program: c.program, plan, offers, rules, region, providers, origins: origins.clone() })
 }
 
 pub(crate) struct Compiler<'o> {
@@ -112,10 +114,10 @@ impl Compiler<'_> {
         }
     }
 
-    fn schema(&mut self, source: &RuleSetSource, vocab: &Vocab) -> (Vec<Fact>, Vec<Domain>, HashMap<String, (u16, Ty)>) {
+    fn schema(&mut self, source: &RuleSetSource, vocab: &Vocab) -> (Vec<Fact>, Vec<Domain>, NameMap<(u16, Ty)>) {
         let mut facts = Vec::new();
         let mut domains: Vec<Domain> = Vec::new();
-        let mut names = HashMap::new();
+        let mut names = NameMap::default();
         const TYPES: [&str; 6] = ["bool", "int", "enum", "set", "datetime", "date"];
         for (i, f) in source.schema.facts.iter().enumerate() {
             let place = || Place::new(Section::Facts, i);
@@ -184,7 +186,7 @@ impl Compiler<'_> {
         (domains.len() - 1) as u16
     }
 
-    fn derived(&mut self, source: &RuleSetSource, facts: &[Fact], domains: &[Domain], names: &mut HashMap<String, (u16, Ty)>) -> Vec<Derived> {
+    fn derived(&mut self, source: &RuleSetSource, facts: &[Fact], domains: &[Domain], names: &mut NameMap<(u16, Ty)>) -> Vec<Derived> {
         let ids: HashMap<&str, usize> = source.derived.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
         let mut deps: Vec<Vec<usize>> = Vec::new();
         for (i, d) in source.derived.iter().enumerate() {

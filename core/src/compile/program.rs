@@ -9,7 +9,7 @@ use crate::expr::ast::Span;
 pub(crate) type NodeId = u32;
 
 /// Integer comparisons.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Cmp {
     Eq,
     Ne,
@@ -17,6 +17,21 @@ pub(crate) enum Cmp {
     Le,
     Gt,
     Ge,
+}
+
+impl Cmp {
+    /// Whether `x cmp y` holds.
+    #[inline]
+    pub fn holds(self, x: i64, y: i64) -> bool {
+        match self {
+            Cmp::Eq => x == y,
+            Cmp::Ne => x != y,
+            Cmp::Lt => x < y,
+            Cmp::Le => x <= y,
+            Cmp::Gt => x > y,
+            Cmp::Ge => x >= y,
+        }
+    }
 }
 
 /// One operation. Children are earlier nodes of the same arena.
@@ -148,14 +163,7 @@ impl Program {
                 (x, y) => Value::Bool((x == y) == *equal),
             },
             Op::IntCmp(cmp, a, b) => match (self.eval(*a, env), self.eval(*b, env)) {
-                (Value::Int(x), Value::Int(y)) => Value::Bool(match cmp {
-                    Cmp::Eq => x == y,
-                    Cmp::Ne => x != y,
-                    Cmp::Lt => x < y,
-                    Cmp::Le => x <= y,
-                    Cmp::Gt => x > y,
-                    Cmp::Ge => x >= y,
-                }),
+                (Value::Int(x), Value::Int(y)) => Value::Bool(cmp.holds(x, y)),
                 _ => Value::Unknown,
             },
             Op::EnumIn(a, mask) => match self.eval(*a, env) {

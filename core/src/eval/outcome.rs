@@ -16,7 +16,8 @@ pub struct LevelOutcome {
     pub up_to: u8,
 }
 
-/// A merged referral.
+/// A merged referral. The rules behind it are found with [`contributing_rules`] when an
+/// explanation is asked for, so the hot path does not collect them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReferralOutcome {
     /// Offer index.
@@ -29,8 +30,6 @@ pub struct ReferralOutcome {
     pub deadline: Option<i64>,
     /// Proposed by an override rule against the victim's stated wish.
     pub against_wish: bool,
-    /// Rules that propose it, in rule order.
-    pub rules: Vec<u16>,
 }
 
 /// The proposed regiehouder.
@@ -42,10 +41,6 @@ pub struct RegiehouderOutcome {
     pub rank: i64,
     /// No undecided rule could put another regiehouder at this rank or above.
     pub certain: bool,
-    /// Other regiehouders that undecided rules could still bring in.
-    pub alternatives: Vec<u16>,
-    /// Rules that propose the winner.
-    pub rules: Vec<u16>,
 }
 
 /// All outcomes of one evaluation.
@@ -61,7 +56,9 @@ pub struct Outcome {
     pub regiehouder: Option<RegiehouderOutcome>,
 }
 
-/// Evaluates derived facts into their slots, then every rule's condition.
+/// Evaluates derived facts into their slots, then every rule's condition, with the
+/// recursive evaluator: the reference the flat plan is tested against.
+#[cfg(test)]
 pub(crate) fn run(rules: &RuleSet, slots: &mut Vec<Value>, now: i64) -> Vec<Tri> {
     derive(rules, slots, now);
     let env = Env { slots, now };
@@ -82,17 +79,25 @@ pub(crate) fn wish_status(rules: &RuleSet, offer: usize, env: &Env) -> Tri {
     rules.offers[offer].wish.map_or(Tri::True, |w| rules.program.truth(w, env))
 }
 
-/// Merges the effects of the rules that are true or undecided.
-pub(crate) fn merge(rules: &RuleSet, status: &[Tri], slots: &[Value], now: i64) -> Outcome {
-    let env = Env { slots, now };
+/// How a rule's referral to an offer comes through: the rule's truth and-ed with the
+/// victim's wish, which override rules may go past.
+#[inline]
+pub(crate) fn contribution(is_override: bool, rule: Tri, wish: Tri) -> Tri {
+    if is_override {
+        rule
+    } else {
+        rule.and(wish)
+    }
+}
+
+/// Merges the effects of the rules that are true or undecided, given each offer's wish.
+pub(crate) fn merge(rules: &RuleSet, status: &[Tri], wishes: &[Tri], slots: &[Value]) -> Outcome {
     let areas = rules.source.manifest.areas.len();
     let mut needs = vec![LevelOutcome::default(); areas];
     let mut regie = LevelOutcome::default();
-    let mut referrals: Vec<ReferralOutcome> = Vec::new();
-    let mut wishes: Vec<Option<Tri>> = vec![None; rules.offers.len()];
+    let mut referrals: Vec<ReferralOutcome> = Vec::with_capacity(16);
     let mut best: Option<(i64, u16)> = None; // the certain winner so far: rank, id
-    let mut candidates: Vec<(u16, i64, Tri, u16)> = Vec::new();
-    for (i, (rule, &st)) in rules.rules.iter().zip(status).enumerate() {
+    for (rule, &st) in rules.rules.iter().zip(status) {
         if st == Tri::False {
             continue;
         }
@@ -104,38 +109,25 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], slots: &[Value], now: i64) 
             raise(&mut regie, level, certain);
         }
         if let Some((id, rank)) = rule.regiehouder {
-            candidates.push((id, rank, st, i as u16));
             if certain && best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
                 best = Some((rank, id));
             }
         }
         for refer in &rule.refer {
-            let offer = refer.offer as usize;
-            let wish = *wishes[offer].get_or_insert_with(|| wish_status(rules, offer, &env));
-            let gate = if rule.is_override { Tri::True } else { wish };
-            let contribution = st.and(gate);
-            if contribution == Tri::False {
+            let wish = wishes[refer.offer as usize];
+            let through = contribution(rule.is_override, st, wish);
+            if through == Tri::False {
                 continue;
             }
-            let sure = contribution == Tri::True;
+            let sure = through == Tri::True;
             let deadline = refer.deadline.and_then(|(slot, hours)| match slots[slot as usize] {
                 Value::Time(t) => Some(t.saturating_add(hours.saturating_mul(3600))),
                 _ => None,
             });
             let against = rule.is_override && wish == Tri::False;
-            match referrals.iter_mut().find(|r| r.offer == refer.offer) {
-                None => referrals.push(ReferralOutcome {
-                    offer: refer.offer,
-                    certain: sure,
-                    urgency: refer.urgency,
-                    deadline,
-                    against_wish: against,
-                    rules: vec![i as u16],
-                }),
+            match referrals.iter_mut().rev().find(|r| r.offer == refer.offer) {
+                None => referrals.push(ReferralOutcome { offer: refer.offer, certain: sure, urgency: refer.urgency, deadline, against_wish: against }),
                 Some(r) => {
-                    if !r.rules.contains(&(i as u16)) {
-                        r.rules.push(i as u16);
-                    }
                     r.against_wish |= against;
                     if sure && !r.certain {
                         r.certain = true;
@@ -152,8 +144,9 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], slots: &[Value], now: i64) 
             }
         }
     }
-    referrals.sort_by_key(|r| (rules.offers[r.offer as usize].area, std::cmp::Reverse(r.urgency), r.offer));
-    let regiehouder = pick_regiehouder(best, &candidates);
+    // Display order: area, then urgency (high first), then catalogue order.
+    referrals.sort_unstable_by_key(|r| (u32::from(rules.offers[r.offer as usize].area) << 24) | (u32::from(255 - r.urgency) << 16) | u32::from(r.offer));
+    let regiehouder = pick_regiehouder(rules, status, best);
     Outcome { needs, referrals, regie, regiehouder }
 }
 
@@ -164,23 +157,53 @@ fn raise(level: &mut LevelOutcome, to: u8, certain: bool) {
     level.up_to = level.up_to.max(to).max(level.certain);
 }
 
-fn pick_regiehouder(best: Option<(i64, u16)>, candidates: &[(u16, i64, Tri, u16)]) -> Option<RegiehouderOutcome> {
-    let (rank, id, certain) = match best {
+/// The certain winner stands unless an undecided rule could bring another regiehouder at
+/// its rank or above; without a certain winner, the highest undecided candidate is possible.
+fn pick_regiehouder(rules: &RuleSet, status: &[Tri], best: Option<(i64, u16)>) -> Option<RegiehouderOutcome> {
+    let undecided = || {
+        rules.rules.iter().zip(status).filter(|(_, &st)| st == Tri::Unknown).filter_map(|(r, _)| r.regiehouder)
+    };
+    match best {
         Some((rank, id)) => {
-            let challenged = candidates.iter().any(|&(c, r, st, _)| st == Tri::Unknown && c != id && r >= rank);
-            (rank, id, !challenged)
+            let challenged = undecided().any(|(c, r)| c != id && r >= rank);
+            Some(RegiehouderOutcome { id, rank, certain: !challenged })
         }
         None => {
-            let &(id, rank, _, _) = candidates.iter().max_by_key(|&&(c, r, _, _)| (r, std::cmp::Reverse(c)))?;
-            (rank, id, false)
+            let (id, rank) = undecided().max_by_key(|&(c, r)| (r, std::cmp::Reverse(c)))?;
+            Some(RegiehouderOutcome { id, rank, certain: false })
         }
-    };
-    // Without a certain winner every other candidate is an alternative; with one, only
-    // those that could tie or beat it.
-    let mut alternatives: Vec<u16> =
-        candidates.iter().filter(|&&(c, r, ..)| c != id && (best.is_none() || r >= rank)).map(|&(c, ..)| c).collect();
+    }
+}
+
+/// The rules (indices) whose referral to `offer` comes through, in rule order.
+pub(crate) fn contributing_rules(rules: &RuleSet, status: &[Tri], wish: Tri, offer: u16) -> Vec<u16> {
+    (0..rules.rules.len())
+        .filter(|&i| {
+            let rule = &rules.rules[i];
+            rule.refer.iter().any(|r| r.offer == offer) && contribution(rule.is_override, status[i], wish) != Tri::False
+        })
+        .map(|i| i as u16)
+        .collect()
+}
+
+/// For a regiehouder outcome: the rules proposing the winner, and the other regiehouders
+/// that undecided rules (or, without a certain winner, any rule) could still bring in.
+pub(crate) fn regiehouder_detail(rules: &RuleSet, status: &[Tri], h: &RegiehouderOutcome) -> (Vec<u16>, Vec<u16>) {
+    let has_certain = rules.rules.iter().zip(status).any(|(r, &st)| st == Tri::True && r.regiehouder.is_some());
+    let mut proposing = Vec::new();
+    let mut alternatives = Vec::new();
+    for (i, (rule, &st)) in rules.rules.iter().zip(status).enumerate() {
+        let Some((c, r)) = rule.regiehouder else { continue };
+        if st == Tri::False {
+            continue;
+        }
+        if c == h.id {
+            proposing.push(i as u16);
+        } else if !has_certain || r >= h.rank {
+            alternatives.push(c);
+        }
+    }
     alternatives.sort_unstable();
     alternatives.dedup();
-    let rules = candidates.iter().filter(|&&(c, ..)| c == id).map(|&(.., rule)| rule).collect();
-    Some(RegiehouderOutcome { id, rank, certain, alternatives, rules })
+    (proposing, alternatives)
 }

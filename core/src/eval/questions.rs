@@ -6,7 +6,7 @@
 //! is the one exception and is handled conservatively), so a fact not listed can never
 //! change the outcome.
 
-use super::outcome::{wish_status, Outcome};
+use super::outcome::{contribution, wish_status, Outcome};
 use super::value::{Tri, Value};
 use crate::compile::program::{Env, NodeId, Op};
 use crate::compile::RuleSet;
@@ -96,7 +96,8 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
         // A deadline counts from a time that may still be unknown.
         for refer in &rule.refer {
             if let Some((slot, _)) = refer.deadline {
-                let proposed = outcome.referrals.iter().any(|r| r.offer == refer.offer && r.rules.contains(&(i as u16)));
+                let wish = wish_status(rules, refer.offer as usize, &env);
+                let proposed = contribution(rule.is_override, st, wish) != Tri::False;
                 if proposed {
                     let mut start = Vec::new();
                     mark_slot_unknowns(rules, slot, &env, &mut start);

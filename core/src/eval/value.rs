@@ -53,6 +53,16 @@ impl Tri {
         }
     }
 
+    /// Kleene negation.
+    #[inline]
+    pub fn not(self) -> Tri {
+        match self {
+            Tri::True => Tri::False,
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+        }
+    }
+
     /// Kleene conjunction.
     #[inline]
     pub fn and(self, other: Tri) -> Tri {

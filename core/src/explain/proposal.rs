@@ -3,7 +3,7 @@
 use super::render::render;
 use crate::compile::program::Env;
 use crate::compile::RuleSet;
-use crate::eval::outcome::{LevelOutcome, Outcome};
+use crate::eval::outcome::{contributing_rules, regiehouder_detail, wish_status, LevelOutcome, Outcome};
 use crate::eval::questions::{open_questions, Affects, OpenQuestion};
 use crate::eval::time::format_datetime;
 use crate::eval::value::{Tri, Value};
@@ -49,13 +49,19 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
         Value::Enum(v) => map.get(v as usize).copied().flatten(),
         _ => None,
     });
+    let behind: Vec<Vec<u16>> = outcome
+        .referrals
+        .iter()
+        .map(|r| contributing_rules(rules, rule_status, wish_status(rules, r.offer as usize, &env), r.offer))
+        .collect();
     let referrals = outcome
         .referrals
         .iter()
-        .map(|r| {
+        .zip(&behind)
+        .map(|(r, behind)| {
             let offer = &src.offers[r.offer as usize];
             let reason = r.against_wish.then(|| {
-                r.rules.iter().find_map(|&i| src.rules[i as usize].r#override.clone()).unwrap_or_default()
+                behind.iter().find_map(|&i| src.rules[i as usize].r#override.clone()).unwrap_or_default()
             });
             ReferralProposal {
                 offer: offer.id.clone(),
@@ -68,7 +74,7 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
                 against_wish: r.against_wish,
                 against_wish_reason: reason,
                 provider: region.and_then(|reg| rules.providers[reg][r.offer as usize].clone()),
-                rules: r.rules.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
+                rules: behind.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
             }
         })
         .collect();
@@ -83,13 +89,14 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
 
     let regiehouder = outcome.regiehouder.as_ref().map(|h| {
         let r = &m.regiehouders[h.id as usize];
+        let (proposing, alternatives) = regiehouder_detail(rules, rule_status, h);
         RegiehouderProposal {
             id: r.id.clone(),
             organisation: r.organisation.clone(),
             label: r.label.clone(),
             status: status(h.certain),
-            alternatives: h.alternatives.iter().map(|&a| m.regiehouders[a as usize].id.clone()).collect(),
-            rules: h.rules.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
+            alternatives: alternatives.iter().map(|&a| m.regiehouders[a as usize].id.clone()).collect(),
+            rules: proposing.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
         }
     });
 
@@ -102,7 +109,7 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
                 || !rule.needs.is_empty()
                 || rule.regie.is_some()
                 || rule.regiehouder.is_some()
-                || outcome.referrals.iter().any(|r| r.rules.contains(&(i as u16))))
+                || behind.iter().any(|b| b.contains(&(i as u16))))
     };
     let explanations = rules
         .rules

@@ -7,7 +7,7 @@ use crate::compile::program::{Cmp, NodeId, Op, Program};
 use crate::error::DiagnosticKind;
 use crate::eval::value::Value;
 use crate::suggest;
-use std::collections::HashMap;
+use crate::compile::model::NameMap;
 
 /// The type of an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +36,7 @@ impl Domain {
 
 /// What names mean while checking.
 pub(crate) struct Scope<'a> {
-    pub names: &'a HashMap<String, (u16, Ty)>,
+    pub names: &'a NameMap<(u16, Ty)>,
     pub domains: &'a [Domain],
 }
 

@@ -36,14 +36,9 @@ pub(crate) fn evaluate_row(engine: &Engine, row: &Row, now: Timestamp) -> Evalua
 /// The number of threads to use: `workers`, or every available core.
 pub(crate) fn workers(py: Python<'_>, workers: Option<usize>) -> PyResult<usize> {
     match workers {
-        Some(0) => Err(crate::error::argument(
-            py,
-            "workers: must be at least 1".into(),
-        )),
+        Some(0) => Err(crate::error::argument(py, "workers: must be at least 1".into())),
         Some(w) => Ok(w.min(256)),
-        None => Ok(std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)),
+        None => Ok(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)),
     }
 }
 
@@ -65,10 +60,7 @@ impl<'py> Cases<'py> {
             let mut columns = Vec::new();
             for label in cases.getattr("columns")?.try_iter()? {
                 let label = label?;
-                let values = cases
-                    .get_item(&label)?
-                    .call_method0("tolist")?
-                    .cast_into::<PyList>()?;
+                let values = cases.get_item(&label)?.call_method0("tolist")?.cast_into::<PyList>()?;
                 columns.push((label, values));
             }
             return Ok(Cases::Columns(columns, n));
@@ -123,25 +115,11 @@ pub(crate) struct Reader<'a, 'py> {
 
 impl<'a, 'py> Reader<'a, 'py> {
     /// A reader of `cases` in blocks sized for `workers` threads.
-    pub(crate) fn new(
-        engine: &'a Engine,
-        table: &'a FactTable,
-        cases: &'a Cases<'py>,
-        workers: usize,
-    ) -> Self {
+    pub(crate) fn new(engine: &'a Engine, table: &'a FactTable, cases: &'a Cases<'py>, workers: usize) -> Self {
         // Blocks small enough to start the helpers early and balance them, large enough
         // that the queue is not a bottleneck.
-        let block = cases
-            .len()
-            .map_or(256, |n| (n / (workers * 8)).clamp(16, 512));
-        Reader {
-            engine,
-            table,
-            next: 0,
-            block,
-            done: false,
-            cases,
-        }
+        let block = cases.len().map_or(256, |n| (n / (workers * 8)).clamp(16, 512));
+        Reader { engine, table, next: 0, block, done: false, cases }
     }
 
     /// The next block of rows, or `None` at the end. A `CaseError` is kept in its row;
@@ -206,11 +184,7 @@ fn columns_rows(
         let values = values.get_slice(range.start, range.end);
         conv::set_column(&mut builders, &mut errors, table, label, &values)?;
     }
-    Ok(builders
-        .into_iter()
-        .zip(errors)
-        .map(|(b, e)| e.map_or_else(|| Ok(b.build()), Err))
-        .collect())
+    Ok(builders.into_iter().zip(errors).map(|(b, e)| e.map_or_else(|| Ok(b.build()), Err)).collect())
 }
 
 struct Queue<T> {
@@ -224,28 +198,16 @@ struct Queue<T> {
 /// `produce` runs on the calling thread with the GIL held; `work` runs on helper threads
 /// (and, once everything is produced, on the calling thread with the GIL released) and
 /// must not touch Python.
-pub(crate) fn pipeline<T, R, P, W>(
-    py: Python<'_>,
-    workers: usize,
-    mut produce: P,
-    work: W,
-) -> PyResult<Vec<R>>
+pub(crate) fn pipeline<T, R, P, W>(py: Python<'_>, workers: usize, mut produce: P, work: W) -> PyResult<Vec<R>>
 where
     T: Send,
     R: Send,
     P: FnMut() -> PyResult<Option<T>>,
     W: Fn(T) -> R + Sync,
 {
-    let queue = Mutex::new(Queue {
-        items: VecDeque::new(),
-        closed: false,
-    });
+    let queue = Mutex::new(Queue { items: VecDeque::new(), closed: false });
     let ready = Condvar::new();
-    let lock = || {
-        queue
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    };
+    let lock = || queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let consume = || {
         let mut out = Vec::new();
         loop {
@@ -258,9 +220,7 @@ where
                     if q.closed {
                         break None;
                     }
-                    q = ready
-                        .wait(q)
-                        .unwrap_or_else(|poisoned| poisoned.into_inner());
+                    q = ready.wait(q).unwrap_or_else(|poisoned| poisoned.into_inner());
                 }
             };
             match item {
@@ -271,9 +231,8 @@ where
     };
     let (produced, failure, mut done) = std::thread::scope(|s| {
         // A helper that cannot be started (out of threads) just means fewer helpers.
-        let helpers: Vec<_> = (1..workers)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, consume).ok())
-            .collect();
+        let helpers: Vec<_> =
+            (1..workers).filter_map(|_| std::thread::Builder::new().spawn_scoped(s, consume).ok()).collect();
         let mut produced = 0;
         let mut failure = None;
         loop {
@@ -334,11 +293,7 @@ pub(crate) fn evaluate_all(
         py,
         workers,
         || reader.block(),
-        |rows: Vec<Row>| {
-            rows.iter()
-                .map(|row| evaluate_row(engine, row, now))
-                .collect::<Vec<_>>()
-        },
+        |rows: Vec<Row>| rows.iter().map(|row| evaluate_row(engine, row, now)).collect::<Vec<_>>(),
     )?;
     Ok(blocks.into_iter().flatten().collect())
 }

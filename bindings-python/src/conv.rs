@@ -85,22 +85,10 @@ impl FactTable {
                 }
                 Some(d.unbind())
             };
-            let kind = if f.kind == "date" {
-                Kind::Date
-            } else {
-                Kind::Other
-            };
-            facts.push(FactEntry {
-                name: f.id.clone(),
-                kind,
-                lookup,
-                values: f.values.clone(),
-            });
+            let kind = if f.kind == "date" { Kind::Date } else { Kind::Other };
+            facts.push(FactEntry { name: f.id.clone(), kind, lookup, values: f.values.clone() });
         }
-        Ok(FactTable {
-            keys: keys.unbind(),
-            facts,
-        })
+        Ok(FactTable { keys: keys.unbind(), facts })
     }
 
     fn entry(&self, key: &Bound<'_, PyAny>) -> PyResult<Option<&FactEntry>> {
@@ -112,11 +100,7 @@ impl FactTable {
 }
 
 /// A case from a mapping of facts (a `dict`, or any `collections.abc.Mapping`).
-pub(crate) fn case(
-    engine: &Engine,
-    table: &FactTable,
-    obj: &Bound<'_, PyAny>,
-) -> Result<Case, ConvError> {
+pub(crate) fn case(engine: &Engine, table: &FactTable, obj: &Bound<'_, PyAny>) -> Result<Case, ConvError> {
     let mut b = engine.case_builder();
     if let Ok(dict) = obj.cast::<PyDict>() {
         for (k, v) in dict.iter() {
@@ -165,19 +149,13 @@ pub(crate) fn set_column(
     values: &Bound<'_, PyList>,
 ) -> PyResult<()> {
     let entry = table.entry(key)?;
-    for ((b, err), v) in builders
-        .iter_mut()
-        .zip(errors.iter_mut())
-        .zip(values.iter())
-    {
+    for ((b, err), v) in builders.iter_mut().zip(errors.iter_mut()).zip(values.iter()) {
         if err.is_some() {
             continue;
         }
         let result = match entry {
             Some(entry) => set_value(b, entry, &v, 0),
-            None => key_text(key)
-                .map_err(ConvError::from)
-                .and_then(|k| Ok(b.set_unknown(&k)?)),
+            None => key_text(key).map_err(ConvError::from).and_then(|k| Ok(b.set_unknown(&k)?)),
         };
         match result {
             Ok(()) => {}
@@ -195,12 +173,7 @@ fn key_text<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
     }
 }
 
-fn set_value(
-    b: &mut CaseBuilder,
-    f: &FactEntry,
-    value: &Bound<'_, PyAny>,
-    depth: u8,
-) -> Result<(), ConvError> {
+fn set_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth: u8) -> Result<(), ConvError> {
     let name = f.name.as_str();
     if value.is_none() {
         return Ok(b.set_unknown(name)?);
@@ -247,12 +220,7 @@ fn set_value(
 }
 
 /// pandas' missing values, datetimes and dates, numpy scalars.
-fn other_value(
-    b: &mut CaseBuilder,
-    f: &FactEntry,
-    value: &Bound<'_, PyAny>,
-    depth: u8,
-) -> Result<(), ConvError> {
+fn other_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth: u8) -> Result<(), ConvError> {
     let name = f.name.as_str();
     let ty = value.get_type();
     let type_name = ty.name()?;
@@ -261,11 +229,8 @@ fn other_value(
     }
     if value.hasattr("isoformat")? {
         // A datetime given for a date fact counts by its calendar date.
-        let value = if f.kind == Kind::Date && value.hasattr("hour")? {
-            value.call_method0("date")?
-        } else {
-            value.clone()
-        };
+        let value =
+            if f.kind == Kind::Date && value.hasattr("hour")? { value.call_method0("date")? } else { value.clone() };
         let text: String = value.call_method0("isoformat")?.extract()?;
         return Ok(b.set_text(name, &text)?);
     }

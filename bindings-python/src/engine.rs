@@ -125,9 +125,7 @@ impl PyEngine {
             match e {
                 Evaluated::Ok(ev) => out.append(Bound::new(py, PyEvaluation::new(ev))?)?,
                 Evaluated::Case(err) => out.append(error::case_error_object(py, &err)?)?,
-                Evaluated::Internal => {
-                    out.append(error::internal(py, "evaluate_many").into_value(py))?
-                }
+                Evaluated::Internal => out.append(error::internal(py, "evaluate_many").into_value(py))?,
             }
         }
         Ok(out)
@@ -191,9 +189,7 @@ impl PyEngine {
     }
 
     /// Pickles as the bundle: `Engine.from_bundle(bundle)`.
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let from_bundle = slf.get_type().getattr("from_bundle")?;
         let args = PyTuple::new(slf.py(), [slf.get().engine.bundle()])?;
         Ok((from_bundle, args))

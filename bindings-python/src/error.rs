@@ -17,16 +17,8 @@ static CASE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static ARGUMENT_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// Builds a `wegwijs.CaseError` instance (not raised): batches return it as a row.
-pub(crate) fn case_error_object<'py>(
-    py: Python<'py>,
-    e: &CaseError,
-) -> PyResult<Bound<'py, PyAny>> {
-    CASE_ERROR.import(py, MODULE, "CaseError")?.call1((
-        e.to_string(),
-        &e.fact,
-        &e.problem,
-        e.hint.as_deref(),
-    ))
+pub(crate) fn case_error_object<'py>(py: Python<'py>, e: &CaseError) -> PyResult<Bound<'py, PyAny>> {
+    CASE_ERROR.import(py, MODULE, "CaseError")?.call1((e.to_string(), &e.fact, &e.problem, e.hint.as_deref()))
 }
 
 /// `CaseError` → `wegwijs.CaseError`.
@@ -53,9 +45,7 @@ pub(crate) fn rule_error(py: Python<'_>, e: &RuleError) -> PyErr {
             item.set_item("hint", d.hint.as_deref())?;
             diagnostics.append(item)?;
         }
-        let obj = RULE_ERROR
-            .import(py, MODULE, "RuleError")?
-            .call1((e.to_string(), diagnostics))?;
+        let obj = RULE_ERROR.import(py, MODULE, "RuleError")?.call1((e.to_string(), diagnostics))?;
         Ok(PyErr::from_value(obj))
     };
     build().unwrap_or_else(|err| err)
@@ -68,10 +58,7 @@ pub(crate) fn argument_error(py: Python<'_>, e: &ArgumentError) -> PyErr {
 
 /// A `wegwijs.ArgumentError` with this message.
 pub(crate) fn argument(py: Python<'_>, message: String) -> PyErr {
-    match ARGUMENT_ERROR
-        .import(py, MODULE, "ArgumentError")
-        .and_then(|t| t.call1((message,)))
-    {
+    match ARGUMENT_ERROR.import(py, MODULE, "ArgumentError").and_then(|t| t.call1((message,))) {
         Ok(obj) => PyErr::from_value(obj),
         Err(err) => err,
     }
@@ -80,10 +67,7 @@ pub(crate) fn argument(py: Python<'_>, message: String) -> PyErr {
 /// A `wegwijs.Error` for a failure inside the engine itself (a bug: please report it).
 pub(crate) fn internal(py: Python<'_>, what: &str) -> PyErr {
     let message = format!("internal error in the Wegwijs engine ({what}); please report it");
-    match ERROR
-        .import(py, MODULE, "Error")
-        .and_then(|t| t.call1((message,)))
-    {
+    match ERROR.import(py, MODULE, "Error").and_then(|t| t.call1((message,))) {
         Ok(obj) => PyErr::from_value(obj),
         Err(err) => err,
     }

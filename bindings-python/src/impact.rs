@@ -33,22 +33,10 @@ fn digest<'e>(engine: &'e Engine, ev: &Evaluation) -> Digest<'e> {
     let m = &src.manifest;
     let o = ev.outcome();
     Digest {
-        needs: m
-            .areas
-            .iter()
-            .zip(&o.needs)
-            .map(|(a, l)| (a.id.as_str(), level(&m.need_levels, l)))
-            .collect(),
-        referrals: o
-            .referrals
-            .iter()
-            .map(|r| (src.offers[r.offer as usize].id.as_str(), r.certain))
-            .collect(),
+        needs: m.areas.iter().zip(&o.needs).map(|(a, l)| (a.id.as_str(), level(&m.need_levels, l))).collect(),
+        referrals: o.referrals.iter().map(|r| (src.offers[r.offer as usize].id.as_str(), r.certain)).collect(),
         regie: level(&m.regie_levels, &o.regie),
-        regiehouder: o
-            .regiehouder
-            .as_ref()
-            .map(|h| m.regiehouders[h.id as usize].id.as_str()),
+        regiehouder: o.regiehouder.as_ref().map(|h| m.regiehouders[h.id as usize].id.as_str()),
     }
 }
 
@@ -86,30 +74,22 @@ impl Diff {
 fn compare(old: &Digest, new: &Digest) -> Diff {
     let mut d = Diff::default();
     for (area, new_level) in &new.needs {
-        let old_level = old
-            .needs
-            .iter()
-            .find(|(a, _)| a == area)
-            .map_or("-", |(_, l)| l.as_str());
+        let old_level = old.needs.iter().find(|(a, _)| a == area).map_or("-", |(_, l)| l.as_str());
         if old_level != new_level {
-            d.needs
-                .push((area.to_string(), old_level.to_string(), new_level.clone()));
+            d.needs.push((area.to_string(), old_level.to_string(), new_level.clone()));
         }
     }
     for (area, old_level) in &old.needs {
         if !new.needs.iter().any(|(a, _)| a == area) {
-            d.needs
-                .push((area.to_string(), old_level.clone(), "-".into()));
+            d.needs.push((area.to_string(), old_level.clone(), "-".into()));
         }
     }
     for (offer, certain) in &new.referrals {
         match old.referrals.iter().find(|(o, _)| o == offer) {
             None => d.added.push(offer.to_string()),
-            Some((_, was)) if was != certain => d.status.push((
-                offer.to_string(),
-                status(*was).into(),
-                status(*certain).into(),
-            )),
+            Some((_, was)) if was != certain => {
+                d.status.push((offer.to_string(), status(*was).into(), status(*certain).into()))
+            }
             Some(_) => {}
         }
     }
@@ -122,10 +102,7 @@ fn compare(old: &Digest, new: &Digest) -> Diff {
         d.regie = Some((old.regie.clone(), new.regie.clone()));
     }
     if old.regiehouder != new.regiehouder {
-        d.regiehouder = Some((
-            old.regiehouder.map(str::to_string),
-            new.regiehouder.map(str::to_string),
-        ));
+        d.regiehouder = Some((old.regiehouder.map(str::to_string), new.regiehouder.map(str::to_string)));
     }
     d
 }
@@ -137,18 +114,10 @@ fn diff(old_engine: &Engine, new_engine: &Engine, old: &Evaluated, new: &Evaluat
         Evaluated::Internal => Some(format!("{which} rules: internal error in the engine")),
     };
     match (old, new) {
-        (Evaluated::Ok(a), Evaluated::Ok(b)) => {
-            compare(&digest(old_engine, a), &digest(new_engine, b))
-        }
+        (Evaluated::Ok(a), Evaluated::Ok(b)) => compare(&digest(old_engine, a), &digest(new_engine, b)),
         _ => {
-            let messages: Vec<String> = [problem("old", old), problem("new", new)]
-                .into_iter()
-                .flatten()
-                .collect();
-            Diff {
-                error: Some(messages.join("; ")),
-                ..Diff::default()
-            }
+            let messages: Vec<String> = [problem("old", old), problem("new", new)].into_iter().flatten().collect();
+            Diff { error: Some(messages.join("; ")), ..Diff::default() }
         }
     }
 }
@@ -191,16 +160,7 @@ pub(crate) fn _impact_rows<'py>(
     let out = PyList::empty(py);
     for d in diffs.into_iter().flatten() {
         let changed = d.changed();
-        out.append((
-            changed,
-            d.error,
-            d.needs,
-            d.added,
-            d.removed,
-            d.status,
-            d.regie,
-            d.regiehouder,
-        ))?;
+        out.append((changed, d.error, d.needs, d.added, d.removed, d.status, d.regie, d.regiehouder))?;
     }
     Ok(out)
 }

@@ -17,10 +17,7 @@ pub(crate) struct PyEvaluation {
 
 impl PyEvaluation {
     pub(crate) fn new(evaluation: Evaluation) -> Self {
-        PyEvaluation {
-            evaluation,
-            proposal: OnceLock::new(),
-        }
+        PyEvaluation { evaluation, proposal: OnceLock::new() }
     }
 
     pub(crate) fn evaluation(&self) -> &Evaluation {
@@ -116,11 +113,7 @@ impl PyEvaluation {
 
     fn __repr__(&self) -> String {
         let p = self.proposal();
-        let certain = p
-            .referrals
-            .iter()
-            .filter(|r| r.status == engine::result::Status::Certain)
-            .count();
+        let certain = p.referrals.iter().filter(|r| r.status == engine::result::Status::Certain).count();
         format!(
             "<wegwijs.Result regie={} referrals={} ({} certain) questions={}>",
             p.regie.level,

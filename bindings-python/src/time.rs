@@ -19,24 +19,18 @@ pub(crate) fn timestamp(now: Option<&Bound<'_, PyAny>>) -> PyResult<Timestamp> {
         if now.call_method0("utcoffset")?.is_none() {
             return Err(error::argument(
                 py,
-                "evaluation time: a datetime needs a time zone (e.g. datetime.now(timezone.utc))"
-                    .into(),
+                "evaluation time: a datetime needs a time zone (e.g. datetime.now(timezone.utc))".into(),
             ));
         }
         let seconds: f64 = now.call_method0("timestamp")?.extract()?;
         return Ok(Timestamp(seconds.floor() as i64));
     }
-    Err(error::argument(
-        py,
-        "evaluation time: expected an RFC 3339 string, a timezone-aware datetime or None".into(),
-    ))
+    Err(error::argument(py, "evaluation time: expected an RFC 3339 string, a timezone-aware datetime or None".into()))
 }
 
 /// The current time.
 fn clock() -> Timestamp {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+    let seconds =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     Timestamp(seconds)
 }

@@ -127,11 +127,11 @@ def main() -> None:
     try:
         for _ in range(args.rounds):
             for name, run in variants.items():
-                t, c, m = time.perf_counter(), time.process_time(), time.thread_time()
+                t, c0, m0 = time.perf_counter(), time.process_time(), time.thread_time()
                 out = run()
                 per_case[name].append((time.perf_counter() - t) / len(cases) * 1e6)
-                cpu[name].append((time.process_time() - c) / len(cases) * 1e6)
-                main_cpu[name].append((time.thread_time() - m) / len(cases) * 1e6)
+                cpu[name].append((time.process_time() - c0) / len(cases) * 1e6)
+                main_cpu[name].append((time.thread_time() - m0) / len(cases) * 1e6)
                 del out
             t = time.perf_counter()
             for c in few:

@@ -46,29 +46,21 @@ impl Engine {
     pub fn diff(&self, new: &Engine) -> Vec<DiffClass> {
         let (a, b) = (self.rules(), new.rules());
         let space = Space::new(vec![
-            SideSpec {
-                rules: a,
-                props: None,
-                prop_roots: Vec::new(),
-                pins: Vec::new(),
-            },
-            SideSpec {
-                rules: b,
-                props: None,
-                prop_roots: Vec::new(),
-                pins: Vec::new(),
-            },
+            SideSpec { rules: a, props: None, prop_roots: Vec::new(), pins: Vec::new() },
+            SideSpec { rules: b, props: None, prop_roots: Vec::new(), pins: Vec::new() },
         ]);
         let mut search = Searcher::new(&space);
         let (old_terms, new_terms) = (Terms::new(a, 0), Terms::new(b, 1));
         let mut out = Vec::new();
+        let same_atom = unify(a, b);
         for item in items(a, b) {
             let old = (item.values)(&old_terms);
-            let new = (item.values)(&new_terms);
-            if same(a, &old, b, &new) {
+            let new: Values =
+                (item.values)(&new_terms).into_iter().map(|(v, f)| (v, f.map_atoms(&same_atom))).collect();
+            if same([a, b], &old, &new) {
                 continue;
             }
-            let guard = (item.guard)(&old_terms, &new_terms);
+            let guard = (item.guard)(&old_terms, &new_terms).map_atoms(&same_atom);
             for (va, fa) in &old {
                 for (vb, fb) in &new {
                     if va == vb || *fa == FALSE || *fb == FALSE {
@@ -121,11 +113,7 @@ struct Item<'r> {
 }
 
 fn item<'r>(name: String, values: impl Fn(&Terms<'r>) -> Values + 'r) -> Item<'r> {
-    Item {
-        name,
-        values: Box::new(values),
-        guard: Box::new(|_, _| TRUE),
-    }
+    Item { name, values: Box::new(values), guard: Box::new(|_, _| TRUE) }
 }
 
 /// A graded outcome: value `k` holds when "at least k" holds and "at least k + 1" does not.
@@ -140,11 +128,7 @@ fn graded(names: Vec<String>, at_least: impl Fn(u8) -> Formula) -> Values {
             FALSE
         }
     };
-    names
-        .into_iter()
-        .enumerate()
-        .map(|(k, name)| (name, and([ge(k), not(ge(k + 1))])))
-        .collect()
+    names.into_iter().enumerate().map(|(k, name)| (name, and([ge(k), not(ge(k + 1))]))).collect()
 }
 
 fn ids(list: &[crate::ruleset::source::Labelled]) -> Vec<String> {
@@ -165,9 +149,7 @@ fn union(a: impl IntoIterator<Item = String>, b: impl IntoIterator<Item = String
 fn items<'r>(a: &'r RuleSet, b: &'r RuleSet) -> Vec<Item<'r>> {
     let (ma, mb) = (&a.source.manifest, &b.source.manifest);
     let mut out = vec![item("regie".into(), |t: &Terms<'r>| {
-        graded(ids(&t.rules.source.manifest.regie_levels), |k| {
-            t.regie_at_least(k)
-        })
+        graded(ids(&t.rules.source.manifest.regie_levels), |k| t.regie_at_least(k))
     })];
     for area in union(ids(&ma.areas), ids(&mb.areas)) {
         let id = area.clone();
@@ -182,44 +164,27 @@ fn items<'r>(a: &'r RuleSet, b: &'r RuleSet) -> Vec<Item<'r>> {
     out.push(item("regiehouder".into(), |t: &Terms<'r>| {
         let holders = &t.rules.source.manifest.regiehouders;
         let mut v = vec![("none".to_string(), t.no_regiehouder())];
-        v.extend(
-            holders
-                .iter()
-                .enumerate()
-                .map(|(i, h)| (h.id.clone(), t.regiehouder_is(i as u16))),
-        );
+        v.extend(holders.iter().enumerate().map(|(i, h)| (h.id.clone(), t.regiehouder_is(i as u16))));
         v
     }));
-    let offers = union(
-        a.source.offers.iter().map(|o| o.id.clone()),
-        b.source.offers.iter().map(|o| o.id.clone()),
-    );
+    let offers = union(a.source.offers.iter().map(|o| o.id.clone()), b.source.offers.iter().map(|o| o.id.clone()));
     for offer in offers {
         let id = offer.clone();
-        out.push(item(
-            format!("referral:{offer}"),
-            move |t: &Terms<'r>| match offer_index(t.rules, &id) {
-                Some(o) => {
-                    let names = std::iter::once("absent".to_string())
-                        .chain(ids(&t.rules.source.manifest.urgencies))
-                        .collect();
-                    graded(names, |k| t.referred_at_least(o, k - 1))
-                }
-                None => vec![("absent".into(), TRUE)],
-            },
-        ));
+        out.push(item(format!("referral:{offer}"), move |t: &Terms<'r>| match offer_index(t.rules, &id) {
+            Some(o) => {
+                let names =
+                    std::iter::once("absent".to_string()).chain(ids(&t.rules.source.manifest.urgencies)).collect();
+                graded(names, |k| t.referred_at_least(o, k - 1))
+            }
+            None => vec![("absent".into(), TRUE)],
+        }));
         let id = offer.clone();
-        out.push(item(
-            format!("against_wish:{offer}"),
-            move |t: &Terms<'r>| {
-                let f = offer_index(t.rules, &id).map_or(FALSE, |o| t.against_wish(o));
-                vec![("no".into(), not(f.clone())), ("yes".into(), f)]
-            },
-        ));
-        for fact in deadline_facts(a, &offer)
-            .into_iter()
-            .chain(deadline_facts(b, &offer))
-            .fold(Vec::new(), |mut v, f| {
+        out.push(item(format!("against_wish:{offer}"), move |t: &Terms<'r>| {
+            let f = offer_index(t.rules, &id).map_or(FALSE, |o| t.against_wish(o));
+            vec![("no".into(), not(f.clone())), ("yes".into(), f)]
+        }));
+        for fact in
+            deadline_facts(a, &offer).into_iter().chain(deadline_facts(b, &offer)).fold(Vec::new(), |mut v, f| {
                 if !v.contains(&f) {
                     v.push(f);
                 }
@@ -232,9 +197,8 @@ fn items<'r>(a: &'r RuleSet, b: &'r RuleSet) -> Vec<Item<'r>> {
                 name: format!("deadline:{offer}:{fact}"),
                 values: Box::new(move |t: &Terms<'r>| deadline_values(t, &id, &from)),
                 guard: Box::new(move |x: &Terms<'r>, y: &Terms<'r>| {
-                    let referred = |t: &Terms<'r>, id: &str| {
-                        offer_index(t.rules, id).map_or(FALSE, |o| t.referred_at_least(o, 0))
-                    };
+                    let referred =
+                        |t: &Terms<'r>, id: &str| offer_index(t.rules, id).map_or(FALSE, |o| t.referred_at_least(o, 0));
                     and([referred(x, &gid), referred(y, &gid2)])
                 }),
             });
@@ -244,12 +208,7 @@ fn items<'r>(a: &'r RuleSet, b: &'r RuleSet) -> Vec<Item<'r>> {
 }
 
 fn offer_index(rules: &RuleSet, id: &str) -> Option<u16> {
-    rules
-        .source
-        .offers
-        .iter()
-        .position(|o| o.id == id)
-        .map(|o| o as u16)
+    rules.source.offers.iter().position(|o| o.id == id).map(|o| o as u16)
 }
 
 /// The time facts the deadlines of referrals to `offer` count from.
@@ -272,12 +231,7 @@ fn deadline_facts(rules: &RuleSet, offer: &str) -> Vec<String> {
 }
 
 fn slot_name(rules: &RuleSet, slot: u16) -> String {
-    rules
-        .names
-        .iter()
-        .find(|(_, &(s, _))| s == slot)
-        .map(|(n, _)| n.clone())
-        .unwrap_or_default()
+    rules.names.iter().find(|(_, &(s, _))| s == slot).map(|(n, _)| n.clone()).unwrap_or_default()
 }
 
 /// The earliest deadline (hours after `from`) of the referral to `offer`, or `none`.
@@ -309,57 +263,65 @@ fn deadline_values(t: &Terms, offer: &str, from: &str) -> Values {
     out
 }
 
+/// Maps the new rule set's atoms to the old one's where they are the same expression over
+/// the same facts, so that unchanged rules are one atom and contradictions show at once.
+fn unify<'a>(a: &'a RuleSet, b: &'a RuleSet) -> impl Fn(Atom) -> Atom + 'a {
+    let rules: Vec<String> = a.rules.iter().map(|r| node(a, r.when)).collect();
+    let wishes: Vec<Option<String>> = a.offers.iter().map(|o| o.wish.map(|w| node(a, w))).collect();
+    let rule_map: Vec<Option<u16>> = b
+        .rules
+        .iter()
+        .map(|r| node(b, r.when))
+        .map(|fp| rules.iter().position(|x| *x == fp).map(|i| i as u16))
+        .collect();
+    let wish_map: Vec<Option<u16>> = b
+        .offers
+        .iter()
+        .map(|o| o.wish.map(|w| node(b, w)))
+        .map(|fp| fp.and_then(|fp| wishes.iter().position(|x| x.as_ref() == Some(&fp)).map(|i| i as u16)))
+        .collect();
+    move |atom| match atom {
+        Atom::Rule(1, r) => rule_map[r as usize].map_or(atom, |i| Atom::Rule(0, i)),
+        Atom::Wish(1, o) => wish_map[o as usize].map_or(atom, |i| Atom::Wish(0, i)),
+        _ => atom,
+    }
+}
+
 /// The two rule sets give the outcome by the same formulas over the same facts.
-fn same(a: &RuleSet, old: &Values, b: &RuleSet, new: &Values) -> bool {
+fn same(sides: [&RuleSet; 2], old: &Values, new: &Values) -> bool {
     old.len() == new.len()
-        && old
-            .iter()
-            .zip(new)
-            .all(|((va, fa), (vb, fb))| va == vb && fingerprint(a, fa) == fingerprint(b, fb))
+        && old.iter().zip(new).all(|((va, fa), (vb, fb))| va == vb && fingerprint(sides, fa) == fingerprint(sides, fb))
 }
 
 /// A text that is equal for two formulas that mean the same on every case: atoms are
 /// written as their expressions over fact ids (with the facts' types and values).
-fn fingerprint(rules: &RuleSet, f: &Formula) -> String {
+fn fingerprint(sides: [&RuleSet; 2], f: &Formula) -> String {
     match f {
         Formula::Const(b) => b.to_string(),
-        Formula::Atom(Atom::Rule(_, r)) => {
-            format!("R[{}]", node(rules, rules.rules[*r as usize].when))
+        Formula::Atom(a) => {
+            let rules = sides[a.side()];
+            match a {
+                Atom::Rule(_, r) => format!("R[{}]", node(rules, rules.rules[*r as usize].when)),
+                Atom::Wish(_, o) => {
+                    rules.offers[*o as usize].wish.map_or("W[]".into(), |w| format!("W[{}]", node(rules, w)))
+                }
+                Atom::Node(_, n) => node(rules, *n),
+                Atom::Prop(..) => "P".into(),
+            }
         }
-        Formula::Atom(Atom::Wish(_, o)) => rules.offers[*o as usize]
-            .wish
-            .map_or("W[]".into(), |w| format!("W[{}]", node(rules, w))),
-        Formula::Atom(Atom::Node(_, n)) => node(rules, *n),
-        Formula::Atom(Atom::Prop(..)) => "P".into(),
-        Formula::Not(g) => format!("!{}", fingerprint(rules, g)),
-        Formula::And(items) => format!(
-            "&({})",
-            items
-                .iter()
-                .map(|g| fingerprint(rules, g))
-                .collect::<Vec<_>>()
-                .join(",")
-        ),
-        Formula::Or(items) => format!(
-            "|({})",
-            items
-                .iter()
-                .map(|g| fingerprint(rules, g))
-                .collect::<Vec<_>>()
-                .join(",")
-        ),
+        Formula::Not(g) => format!("!{}", fingerprint(sides, g)),
+        Formula::And(items) => {
+            format!("&({})", items.iter().map(|g| fingerprint(sides, g)).collect::<Vec<_>>().join(","))
+        }
+        Formula::Or(items) => {
+            format!("|({})", items.iter().map(|g| fingerprint(sides, g)).collect::<Vec<_>>().join(","))
+        }
     }
 }
 
 fn node(rules: &RuleSet, n: NodeId) -> String {
     let p = &rules.program;
-    let kids = || {
-        p.children(n)
-            .into_iter()
-            .map(|c| node(rules, c))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
+    let kids = || p.children(n).into_iter().map(|c| node(rules, c)).collect::<Vec<_>>().join(",");
     match &p.ops[n as usize] {
         Op::Load(slot) if (*slot as usize) < rules.facts.len() => {
             let f = &rules.facts[*slot as usize];
@@ -369,19 +331,11 @@ fn node(rules: &RuleSet, n: NodeId) -> String {
                 }
                 _ => String::new(),
             };
-            format!(
-                "{}:{:?}:{}:{}:{values}",
-                f.id,
-                std::mem::discriminant(&f.ty),
-                f.min,
-                f.max
-            )
+            format!("{}:{:?}:{}:{}:{values}", f.id, std::mem::discriminant(&f.ty), f.min, f.max)
         }
-        Op::Load(slot) => rules
-            .derived
-            .iter()
-            .find(|d| d.slot == *slot)
-            .map_or("?".into(), |d| format!("({})", node(rules, d.node))),
+        Op::Load(slot) => {
+            rules.derived.iter().find(|d| d.slot == *slot).map_or("?".into(), |d| format!("({})", node(rules, d.node)))
+        }
         Op::Const(v) => match v {
             Value::Unknown => "u".into(),
             v => format!("{v:?}"),

@@ -47,12 +47,16 @@ pub(crate) fn atom(a: Atom) -> Formula {
     Formula::Atom(a)
 }
 
-/// Negation, folding constants and double negation.
+/// Negation, pushed down to the atoms (Kleene logic keeps De Morgan's laws), so that
+/// conjunctions stay flat: `x and not (x or y)` is seen to be false at once, and the
+/// negation of an implication becomes a conjunction the search prunes well.
 pub(crate) fn not(f: Formula) -> Formula {
     match f {
         Formula::Const(b) => Formula::Const(!b),
-        Formula::Not(inner) => *inner,
-        f => Formula::Not(Box::new(f)),
+        Formula::Atom(a) => Formula::Not(Box::new(Formula::Atom(a))),
+        Formula::Not(g) => *g,
+        Formula::And(items) => or(items.into_iter().map(not)),
+        Formula::Or(items) => and(items.into_iter().map(not)),
     }
 }
 
@@ -67,6 +71,22 @@ pub(crate) fn and(items: impl IntoIterator<Item = Formula>) -> Formula {
             f => out.push(f),
         }
     }
+    // x and not x: no complete case satisfies it (Kleene leaves it unknown while x is, but
+    // the search only ever looks for complete cases, so this just prunes earlier).
+    let negated: Vec<Atom> =
+        out.iter().filter_map(|f| if let Formula::Not(g) = f { g.as_atom() } else { None }).collect();
+    if out.iter().any(|f| f.as_atom().is_some_and(|a| negated.contains(&a))) {
+        return FALSE;
+    }
+    let mut seen = Vec::new();
+    out.retain(|f| match f {
+        Formula::Atom(_) | Formula::Not(_) if seen.contains(f) => false,
+        Formula::Atom(_) | Formula::Not(_) => {
+            seen.push(f.clone());
+            true
+        }
+        _ => true,
+    });
     match out.len() {
         0 => TRUE,
         1 => out.pop().expect("one item"),
@@ -92,22 +112,28 @@ pub(crate) fn or(items: impl IntoIterator<Item = Formula>) -> Formula {
     }
 }
 
-/// Negation pushed down to the atoms (Kleene logic keeps De Morgan's laws), so that the
-/// negation of an implication becomes a conjunction the search can prune.
-pub(crate) fn negate(f: Formula) -> Formula {
-    match f {
-        Formula::Const(b) => Formula::Const(!b),
-        Formula::Atom(a) => Formula::Not(Box::new(Formula::Atom(a))),
-        Formula::Not(g) => *g,
-        Formula::And(items) => or(items.into_iter().map(negate)),
-        Formula::Or(items) => and(items.into_iter().map(negate)),
-    }
-}
-
 /// Most parts a target is split into before searching.
 const MAX_PARTS: usize = 512;
 
 impl Formula {
+    fn as_atom(&self) -> Option<Atom> {
+        match self {
+            Formula::Atom(a) => Some(*a),
+            _ => None,
+        }
+    }
+
+    /// The same formula with every atom replaced (simplified again).
+    pub fn map_atoms(&self, f: &impl Fn(Atom) -> Atom) -> Formula {
+        match self {
+            Formula::Const(b) => Formula::Const(*b),
+            Formula::Atom(a) => Formula::Atom(f(*a)),
+            Formula::Not(g) => not(g.map_atoms(f)),
+            Formula::And(items) => and(items.iter().map(|g| g.map_atoms(f))),
+            Formula::Or(items) => or(items.iter().map(|g| g.map_atoms(f))),
+        }
+    }
+
     /// Every atom, in order of first appearance.
     pub fn atoms(&self, out: &mut Vec<Atom>) {
         match self {
@@ -137,13 +163,9 @@ impl Formula {
                     match pick {
                         Some(k) => {
                             let mut rest = items;
-                            let Formula::Or(choices) = rest.remove(k) else {
-                                unreachable!("picked a disjunction")
-                            };
-                            let parts: Vec<Formula> = choices
-                                .into_iter()
-                                .map(|c| and(rest.iter().cloned().chain([c])))
-                                .collect();
+                            let Formula::Or(choices) = rest.remove(k) else { unreachable!("picked a disjunction") };
+                            let parts: Vec<Formula> =
+                                choices.into_iter().map(|c| and(rest.iter().cloned().chain([c]))).collect();
                             todo.extend(parts.into_iter().rev());
                         }
                         None => out.push(Formula::And(items)),
@@ -179,16 +201,10 @@ impl Compiled {
     pub fn new(f: &Formula, atoms: &[Atom]) -> Compiled {
         match f {
             Formula::Const(b) => Compiled::Const(if *b { Tri::True } else { Tri::False }),
-            Formula::Atom(a) => {
-                Compiled::Atom(atoms.iter().position(|x| x == a).expect("atom interned") as u32)
-            }
+            Formula::Atom(a) => Compiled::Atom(atoms.iter().position(|x| x == a).expect("atom interned") as u32),
             Formula::Not(g) => Compiled::Not(Box::new(Compiled::new(g, atoms))),
-            Formula::And(items) => {
-                Compiled::And(items.iter().map(|g| Compiled::new(g, atoms)).collect())
-            }
-            Formula::Or(items) => {
-                Compiled::Or(items.iter().map(|g| Compiled::new(g, atoms)).collect())
-            }
+            Formula::And(items) => Compiled::And(items.iter().map(|g| Compiled::new(g, atoms)).collect()),
+            Formula::Or(items) => Compiled::Or(items.iter().map(|g| Compiled::new(g, atoms)).collect()),
         }
     }
 
@@ -255,31 +271,24 @@ mod tests {
         assert_eq!(or([TRUE, a.clone()]), TRUE);
         assert_eq!(or(Vec::new()), FALSE);
         assert_eq!(not(not(a.clone())), a);
-        assert_eq!(
-            and([and([a.clone(), a.clone()]), a.clone()]),
-            Formula::And(vec![a.clone(), a.clone(), a])
-        );
+        assert_eq!(and([a.clone(), atom(Atom::Rule(0, 2)), not(a.clone())]), FALSE);
+        assert_eq!(and([not(a.clone()), not(a.clone())]), not(a.clone()));
+        let (b, c) = (atom(Atom::Rule(0, 2)), atom(Atom::Wish(0, 0)));
+        assert_eq!(and([and([a.clone(), b.clone()]), c.clone()]), Formula::And(vec![a.clone(), b.clone(), c.clone()]));
+        // De Morgan: negation reaches the atoms.
+        assert_eq!(not(or([a.clone(), and([b.clone(), c.clone()])])), and([not(a), or([not(b), not(c)])]));
     }
 
     #[test]
     fn kleene_evaluation_collects_only_deciding_atoms() {
-        let f = or([
-            atom(Atom::Rule(0, 0)),
-            and([atom(Atom::Rule(0, 1)), atom(Atom::Rule(0, 2))]),
-        ]);
+        let f = or([atom(Atom::Rule(0, 0)), and([atom(Atom::Rule(0, 1)), atom(Atom::Rule(0, 2))])]);
         let atoms = [Atom::Rule(0, 0), Atom::Rule(0, 1), Atom::Rule(0, 2)];
         let c = Compiled::new(&f, &atoms);
         let mut rel = Vec::new();
-        assert_eq!(
-            c.eval(&[Tri::Unknown, Tri::False, Tri::Unknown], &mut rel),
-            Tri::Unknown
-        );
+        assert_eq!(c.eval(&[Tri::Unknown, Tri::False, Tri::Unknown], &mut rel), Tri::Unknown);
         assert_eq!(rel, vec![0]);
         rel.clear();
-        assert_eq!(
-            c.eval(&[Tri::Unknown, Tri::True, Tri::True], &mut rel),
-            Tri::True
-        );
+        assert_eq!(c.eval(&[Tri::Unknown, Tri::True, Tri::True], &mut rel), Tri::True);
         assert!(rel.is_empty());
     }
 }

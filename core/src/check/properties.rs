@@ -22,7 +22,7 @@
 //! facts that force it, and `wegwijs eval` shows the violation on it.
 
 use super::context::Ctx;
-use super::formula::{and, atom, negate, not, or, Atom, Formula, FALSE, TRUE};
+use super::formula::{and, atom, not, or, Atom, Formula, FALSE, TRUE};
 use super::search::{Answer, Searcher};
 use super::space::{SideSpec, Space};
 use super::terms::Terms;
@@ -71,11 +71,7 @@ pub(crate) enum Graded {
 impl Properties {
     /// Compiles every property of the rule set; problems become `property-invalid`.
     pub fn compile(rules: &RuleSet) -> Properties {
-        let mut c = Properties {
-            program: Program::default(),
-            items: Vec::new(),
-            invalid: Vec::new(),
-        };
+        let mut c = Properties { program: Program::default(), items: Vec::new(), invalid: Vec::new() };
         for (i, p) in rules.source.properties.iter().enumerate() {
             if p.assert.is_none() && p.monotone.is_none() {
                 c.invalid(
@@ -88,39 +84,21 @@ impl Properties {
             if let Some(text) = &p.assert {
                 let text_idx = c.program.texts.len() as u32;
                 c.program.texts.push(text.clone());
-                let result = parser::parse(text).and_then(|ast| {
-                    Assertion {
-                        rules,
-                        program: &mut c.program,
-                        text: text_idx,
-                    }
-                    .formula(&ast)
-                });
+                let result = parser::parse(text)
+                    .and_then(|ast| Assertion { rules, program: &mut c.program, text: text_idx }.formula(&ast));
                 match result {
-                    Ok(f) => c.items.push(Item {
-                        index: i,
-                        kind: Kind::Assert(f),
-                    }),
-                    Err(e) => c.invalid(
-                        rules,
-                        Place::new(Section::Properties, i).key("assert"),
-                        Some(e.span),
-                        e.message,
-                    ),
+                    Ok(f) => c.items.push(Item { index: i, kind: Kind::Assert(f) }),
+                    Err(e) => {
+                        c.invalid(rules, Place::new(Section::Properties, i).key("assert"), Some(e.span), e.message)
+                    }
                 }
             }
             if let Some(m) = &p.monotone {
                 match monotone(rules, &m.fact, &m.outcome) {
-                    Ok((fact, outcome)) => c.items.push(Item {
-                        index: i,
-                        kind: Kind::Monotone { fact, outcome },
-                    }),
-                    Err((key, message)) => c.invalid(
-                        rules,
-                        Place::new(Section::Properties, i).key("monotone").key(key),
-                        None,
-                        message,
-                    ),
+                    Ok((fact, outcome)) => c.items.push(Item { index: i, kind: Kind::Monotone { fact, outcome } }),
+                    Err((key, message)) => {
+                        c.invalid(rules, Place::new(Section::Properties, i).key("monotone").key(key), None, message)
+                    }
                 }
             }
         }
@@ -145,61 +123,30 @@ impl Properties {
                 f.atoms(&mut atoms);
             }
         }
-        atoms
-            .into_iter()
-            .filter_map(|a| {
-                if let Atom::Prop(_, n) = a {
-                    Some(n)
-                } else {
-                    None
-                }
-            })
-            .collect()
+        atoms.into_iter().filter_map(|a| if let Atom::Prop(_, n) = a { Some(n) } else { None }).collect()
     }
 }
 
-fn monotone(
-    rules: &RuleSet,
-    fact: &str,
-    outcome: &str,
-) -> Result<(u16, Graded), (&'static str, String)> {
-    let slot = rules
-        .facts
-        .iter()
-        .position(|f| f.id == fact)
-        .ok_or_else(|| {
-            (
-                "fact",
-                format!(
-                    "unknown fact `{fact}` ({})",
-                    crate::suggest::hint(fact, rules.facts.iter().map(|f| f.id.as_str()))
-                ),
-            )
-        })?;
-    if !matches!(rules.facts[slot].ty, Ty::Bool | Ty::Enum(_) | Ty::Int) {
-        return Err((
+fn monotone(rules: &RuleSet, fact: &str, outcome: &str) -> Result<(u16, Graded), (&'static str, String)> {
+    let slot = rules.facts.iter().position(|f| f.id == fact).ok_or_else(|| {
+        (
             "fact",
-            format!("`{fact}` must be a bool, enum or int fact to be raised"),
-        ));
+            format!(
+                "unknown fact `{fact}` ({})",
+                crate::suggest::hint(fact, rules.facts.iter().map(|f| f.id.as_str()))
+            ),
+        )
+    })?;
+    if !matches!(rules.facts[slot].ty, Ty::Bool | Ty::Enum(_) | Ty::Int) {
+        return Err(("fact", format!("`{fact}` must be a bool, enum or int fact to be raised")));
     }
     let graded = match outcome.split_once(':') {
         None if outcome == "regie" => Graded::Regie,
-        Some(("need", area)) => match rules
-            .source
-            .manifest
-            .areas
-            .iter()
-            .position(|a| a.id == area)
-        {
+        Some(("need", area)) => match rules.source.manifest.areas.iter().position(|a| a.id == area) {
             Some(a) => Graded::Need(a as u8),
             None => return Err(("outcome", format!("unknown area `{area}`"))),
         },
-        _ => {
-            return Err((
-                "outcome",
-                format!("unknown outcome `{outcome}`: expected `regie` or `need:<area>`"),
-            ))
-        }
+        _ => return Err(("outcome", format!("unknown outcome `{outcome}`: expected `regie` or `need:<area>`"))),
     };
     Ok((slot as u16, graded))
 }
@@ -225,8 +172,7 @@ impl Assertion<'_> {
         match &ast.kind {
             AstKind::Name(n) => self.is_outcome_name(n),
             AstKind::Call { name, args, .. } => {
-                OUTCOME_CALLS.contains(&name.as_str())
-                    || args.iter().any(|a| self.mentions_outcome(a))
+                OUTCOME_CALLS.contains(&name.as_str()) || args.iter().any(|a| self.mentions_outcome(a))
             }
             AstKind::List(items) => items.iter().any(|a| self.mentions_outcome(a)),
             AstKind::Unary(_, a) => self.mentions_outcome(a),
@@ -275,16 +221,8 @@ impl Assertion<'_> {
         }
     }
 
-    fn comparison(
-        &mut self,
-        term: &Ast,
-        value: &Ast,
-        op: BinaryOp,
-        span: &Span,
-    ) -> Result<Formula, ExprError> {
-        let AstKind::Text(text) = &value.kind else {
-            unreachable!("checked by the caller")
-        };
+    fn comparison(&mut self, term: &Ast, value: &Ast, op: BinaryOp, span: &Span) -> Result<Formula, ExprError> {
+        let AstKind::Text(text) = &value.kind else { unreachable!("checked by the caller") };
         let manifest = &self.rules.source.manifest;
         let t = self.terms();
         match &term.kind {
@@ -302,56 +240,31 @@ impl Assertion<'_> {
             }
             AstKind::Name(n) if n == "regie" => {
                 let k = level(&manifest.regie_levels, text, &value.span)?;
-                Ok(graded(op, k, manifest.regie_levels.len(), |k| {
-                    t.regie_at_least(k)
-                }))
+                Ok(graded(op, k, manifest.regie_levels.len(), |k| t.regie_at_least(k)))
             }
             AstKind::Call { name, args, .. } if name == "need" => {
                 let area = self.one_text(args, &term.span)?;
-                let a = manifest
-                    .areas
-                    .iter()
-                    .position(|x| x.id == area.0)
-                    .ok_or_else(|| {
-                        unknown(
-                            "area",
-                            &area.0,
-                            &area.1,
-                            manifest.areas.iter().map(|x| x.id.as_str()),
-                        )
+                let a =
+                    manifest.areas.iter().position(|x| x.id == area.0).ok_or_else(|| {
+                        unknown("area", &area.0, &area.1, manifest.areas.iter().map(|x| x.id.as_str()))
                     })?;
                 let k = level(&manifest.need_levels, text, &value.span)?;
-                Ok(graded(op, k, manifest.need_levels.len(), |k| {
-                    t.need_at_least(a as u8, k)
-                }))
+                Ok(graded(op, k, manifest.need_levels.len(), |k| t.need_at_least(a as u8, k)))
             }
             AstKind::Call { name, args, .. } if name == "urgency" => {
                 let offer = self.offer(args, &term.span)?;
                 // 0 = not proposed, then the urgencies in order.
                 let k = level(&manifest.urgencies, text, &value.span)? + 1;
-                Ok(graded(op, k, manifest.urgencies.len() + 1, |k| {
-                    t.referred_at_least(offer, k - 1)
-                }))
+                Ok(graded(op, k, manifest.urgencies.len() + 1, |k| t.referred_at_least(offer, k - 1)))
             }
-            _ => Err(ExprError::typed(
-                "unknown outcome term",
-                term.span.clone(),
-                None,
-            )),
+            _ => Err(ExprError::typed("unknown outcome term", term.span.clone(), None)),
         }
     }
 
     fn one_text(&self, args: &[Ast], span: &Span) -> Result<(String, Span), ExprError> {
         match args {
-            [Ast {
-                kind: AstKind::Text(t),
-                span,
-            }] => Ok((t.clone(), span.clone())),
-            _ => Err(ExprError::typed(
-                "expected one quoted id, e.g. ('melding_veilig_thuis')",
-                span.clone(),
-                None,
-            )),
+            [Ast { kind: AstKind::Text(t), span }] => Ok((t.clone(), span.clone())),
+            _ => Err(ExprError::typed("expected one quoted id, e.g. ('melding_veilig_thuis')", span.clone(), None)),
         }
     }
 
@@ -367,33 +280,19 @@ impl Assertion<'_> {
 
     fn regiehouder(&self, ast: &Ast) -> Result<u16, ExprError> {
         let AstKind::Text(id) = &ast.kind else {
-            return Err(ExprError::typed(
-                "expected a quoted regiehouder id",
-                ast.span.clone(),
-                None,
-            ));
+            return Err(ExprError::typed("expected a quoted regiehouder id", ast.span.clone(), None));
         };
         let holders = &self.rules.source.manifest.regiehouders;
         holders
             .iter()
             .position(|h| &h.id == id)
             .map(|h| h as u16)
-            .ok_or_else(|| {
-                unknown(
-                    "regiehouder",
-                    id,
-                    &ast.span,
-                    holders.iter().map(|h| h.id.as_str()),
-                )
-            })
+            .ok_or_else(|| unknown("regiehouder", id, &ast.span, holders.iter().map(|h| h.id.as_str())))
     }
 }
 
 fn is_comparison(op: BinaryOp) -> bool {
-    matches!(
-        op,
-        BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
-    )
+    matches!(op, BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge)
 }
 
 fn flip(op: BinaryOp) -> BinaryOp {
@@ -406,12 +305,7 @@ fn flip(op: BinaryOp) -> BinaryOp {
     }
 }
 
-fn unknown<'a>(
-    what: &str,
-    name: &str,
-    span: &Span,
-    known: impl IntoIterator<Item = &'a str> + Clone,
-) -> ExprError {
+fn unknown<'a>(what: &str, name: &str, span: &Span, known: impl IntoIterator<Item = &'a str> + Clone) -> ExprError {
     ExprError {
         kind: crate::error::DiagnosticKind::UnknownName,
         message: format!("unknown {what} `{name}`"),
@@ -420,11 +314,7 @@ fn unknown<'a>(
     }
 }
 
-fn level(
-    levels: &[crate::ruleset::source::Labelled],
-    id: &str,
-    span: &Span,
-) -> Result<u8, ExprError> {
+fn level(levels: &[crate::ruleset::source::Labelled], id: &str, span: &Span) -> Result<u8, ExprError> {
     levels
         .iter()
         .position(|l| l.id == id)
@@ -451,16 +341,14 @@ pub(crate) fn check(ctx: &mut Ctx, props: &Properties) {
         let source = &ctx.rules.source.properties[item.index];
         match &item.kind {
             Kind::Assert(f) => assertion(ctx, item.index, &source.id, f),
-            Kind::Monotone { fact, outcome } => {
-                monotonicity(ctx, item.index, &source.id, *fact, *outcome)
-            }
+            Kind::Monotone { fact, outcome } => monotonicity(ctx, item.index, &source.id, *fact, *outcome),
         }
     }
 }
 
 fn assertion(ctx: &mut Ctx, index: usize, id: &str, f: &Formula) {
     let location = ctx.at(Place::new(Section::Properties, index).key("assert"));
-    match ctx.exists(negate(f.clone()), || format!("property `{id}`")) {
+    match ctx.exists(not(f.clone()), || format!("property `{id}`")) {
         Answer::Found => {
             let witness = ctx.search.witness(false);
             ctx.out.push(Finding {
@@ -490,33 +378,17 @@ fn monotonicity(ctx: &mut Ctx, index: usize, id: &str, fact: u16, outcome: Grade
     let location = ctx.at(Place::new(Section::Properties, index).key("monotone"));
     let single = Space::single(rules, None, Vec::new());
     let steps: Vec<(Value, Value, serde_json::Value)> = match rules.facts[fact as usize].ty {
-        Ty::Bool => vec![(
-            Value::Bool(false),
-            Value::Bool(true),
-            serde_json::Value::Bool(false),
-        )],
+        Ty::Bool => vec![(Value::Bool(false), Value::Bool(true), serde_json::Value::Bool(false))],
         Ty::Enum(d) => {
             let values = &rules.domains[d as usize].values;
             (1..values.len())
-                .map(|i| {
-                    (
-                        Value::Enum(i as u16 - 1),
-                        Value::Enum(i as u16),
-                        values[i - 1].clone().into(),
-                    )
-                })
+                .map(|i| (Value::Enum(i as u16 - 1), Value::Enum(i as u16), values[i - 1].clone().into()))
                 .collect()
         }
         _ => {
-            let reps = single
-                .facts
-                .iter()
-                .find(|f| f.slots[0] == Some(fact))
-                .map(|f| f.reps.clone())
-                .unwrap_or_default();
-            reps.windows(2)
-                .map(|w| (w[0].values[0], w[1].values[0], w[0].json.clone()))
-                .collect()
+            let reps =
+                single.facts.iter().find(|f| f.slots[0] == Some(fact)).map(|f| f.reps.clone()).unwrap_or_default();
+            reps.windows(2).map(|w| (w[0].values[0], w[1].values[0], w[0].json.clone())).collect()
         }
     };
     let levels = match outcome {
@@ -524,44 +396,19 @@ fn monotonicity(ctx: &mut Ctx, index: usize, id: &str, fact: u16, outcome: Grade
         Graded::Need(_) => rules.source.manifest.need_levels.len(),
     };
     let names: Vec<&str> = match outcome {
-        Graded::Regie => rules
-            .source
-            .manifest
-            .regie_levels
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect(),
-        Graded::Need(_) => rules
-            .source
-            .manifest
-            .need_levels
-            .iter()
-            .map(|l| l.id.as_str())
-            .collect(),
+        Graded::Regie => rules.source.manifest.regie_levels.iter().map(|l| l.id.as_str()).collect(),
+        Graded::Need(_) => rules.source.manifest.need_levels.iter().map(|l| l.id.as_str()).collect(),
     };
     let what = match outcome {
         Graded::Regie => "regie".to_string(),
-        Graded::Need(a) => format!(
-            "the need for `{}`",
-            rules.source.manifest.areas[a as usize].id
-        ),
+        Graded::Need(a) => format!("the need for `{}`", rules.source.manifest.areas[a as usize].id),
     };
     let fact_id = &rules.facts[fact as usize].id;
     let mut incomplete = false;
     for (lo, hi, lo_json) in steps {
         let space = Space::new(vec![
-            SideSpec {
-                rules,
-                props: None,
-                prop_roots: Vec::new(),
-                pins: vec![(fact, lo)],
-            },
-            SideSpec {
-                rules,
-                props: None,
-                prop_roots: Vec::new(),
-                pins: vec![(fact, hi)],
-            },
+            SideSpec { rules, props: None, prop_roots: Vec::new(), pins: vec![(fact, lo)] },
+            SideSpec { rules, props: None, prop_roots: Vec::new(), pins: vec![(fact, hi)] },
         ]);
         let (before, after) = (Terms::new(rules, 0), Terms::new(rules, 1));
         let at_least = |t: &Terms, k: u8| match outcome {
@@ -653,11 +500,8 @@ mod tests {
     }
 
     fn example() -> String {
-        std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../schema/national-properties.example.toml"
-        ))
-        .expect("the example exists")
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/national-properties.example.toml"))
+            .expect("the example exists")
     }
 
     /// What `check` proves holds on random complete cases too (values anywhere in their
@@ -669,36 +513,18 @@ mod tests {
         let props = Properties::compile(rules);
         assert!(props.invalid.is_empty(), "{:?}", props.invalid);
         let findings = engine.check();
-        assert!(
-            findings.iter().all(|f| f.code != "property-violated"),
-            "{findings:?}"
-        );
+        assert!(findings.iter().all(|f| f.code != "property-violated"), "{findings:?}");
         let space = Space::single(rules, Some(&props.program), props.roots());
         let mut search = Searcher::new(&space);
         let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-        let asserts: Vec<&Formula> = props
-            .items
-            .iter()
-            .filter_map(|i| {
-                if let Kind::Assert(f) = &i.kind {
-                    Some(f)
-                } else {
-                    None
-                }
-            })
-            .collect();
+        let asserts: Vec<&Formula> =
+            props.items.iter().filter_map(|i| if let Kind::Assert(f) = &i.kind { Some(f) } else { None }).collect();
         assert!(asserts.len() >= 10);
         for _ in 0..300 {
-            let case: Vec<Value> = (0..rules.facts.len())
-                .map(|s| random_value(&mut rng, rules, s))
-                .collect();
+            let case: Vec<Value> = (0..rules.facts.len()).map(|s| random_value(&mut rng, rules, s)).collect();
             search.load_case(&case);
             for f in &asserts {
-                assert_ne!(
-                    search.truth(f),
-                    Tri::False,
-                    "a proven property fails on {case:?}"
-                );
+                assert_ne!(search.truth(f), Tri::False, "a proven property fails on {case:?}");
             }
         }
     }
@@ -721,44 +547,20 @@ monotone = { fact = "nope", outcome = "regie" }
 "#;
         let engine = national_with(text);
         let findings = engine.check();
-        let violated: Vec<_> = findings
-            .iter()
-            .filter(|f| f.code == "property-violated")
-            .collect();
+        let violated: Vec<_> = findings.iter().filter(|f| f.code == "property-violated").collect();
         assert_eq!(violated.len(), 1, "{findings:#?}");
         let w = violated[0].witness.as_ref().unwrap();
-        assert_eq!(
-            w.case.get("strangulation"),
-            Some(&serde_json::Value::Bool(true))
-        );
-        let case = engine
-            .case_from_json(&serde_json::Value::Object(w.case.clone()))
-            .unwrap();
+        assert_eq!(w.case.get("strangulation"), Some(&serde_json::Value::Bool(true)));
+        let case = engine.case_from_json(&serde_json::Value::Object(w.case.clone())).unwrap();
         let ev = engine.evaluate(&case, crate::Timestamp::parse(&w.now).unwrap());
-        let vt = engine
-            .source()
-            .manifest
-            .regiehouders
-            .iter()
-            .position(|h| h.id == "veilig_thuis")
-            .unwrap() as u16;
-        assert!(ev
-            .outcome()
-            .regiehouder
-            .as_ref()
-            .map_or(true, |h| h.id != vt || !h.certain));
-        let invalid: Vec<_> = findings
-            .iter()
-            .filter(|f| f.code == "property-invalid")
-            .collect();
+        let vt = engine.source().manifest.regiehouders.iter().position(|h| h.id == "veilig_thuis").unwrap() as u16;
+        assert!(ev.outcome().regiehouder.as_ref().map_or(true, |h| h.id != vt || !h.certain));
+        let invalid: Vec<_> = findings.iter().filter(|f| f.code == "property-invalid").collect();
         assert_eq!(invalid.len(), 2, "{findings:#?}");
         assert!(invalid
             .iter()
-            .any(|f| f.message.contains("unknown level `R4`")
-                && f.location.as_ref().unwrap().column > 0));
-        assert!(invalid
-            .iter()
-            .any(|f| f.message.contains("unknown fact `nope`")));
+            .any(|f| f.message.contains("unknown level `R4`") && f.location.as_ref().unwrap().column > 0));
+        assert!(invalid.iter().any(|f| f.message.contains("unknown fact `nope`")));
     }
 
     /// Monotonicity is checked on every step up a fact's values; a rule that needs a
@@ -772,29 +574,19 @@ monotone = { fact = "nope", outcome = "regie" }
             }
         }
         files.retain(|(p, _)| p != "properties.toml");
-        files.push(("properties.toml".into(), "[[properties]]\nid = \"m\"\nmonotone = { fact = \"current_safety\", outcome = \"regie\" }\n".into()));
+        files.push((
+            "properties.toml".into(),
+            "[[properties]]\nid = \"m\"\nmonotone = { fact = \"current_safety\", outcome = \"regie\" }\n".into(),
+        ));
         let engine = Engine::from_files(files, "rules").unwrap();
         let rules = engine.rules();
         let findings = engine.check();
-        let f = findings
-            .iter()
-            .find(|f| f.code == "monotone-violated")
-            .unwrap_or_else(|| panic!("{findings:#?}"));
-        assert!(
-            f.message.contains("from \"veilig\" to onzeker"),
-            "{}",
-            f.message
-        );
+        let f = findings.iter().find(|f| f.code == "monotone-violated").unwrap_or_else(|| panic!("{findings:#?}"));
+        assert!(f.message.contains("from \"veilig\" to onzeker"), "{}", f.message);
         let w = f.witness.as_ref().unwrap();
-        let mut case = engine
-            .case_from_json(&serde_json::Value::Object(w.case.clone()))
-            .unwrap();
+        let mut case = engine.case_from_json(&serde_json::Value::Object(w.case.clone())).unwrap();
         let before = decisions(rules, &case.values);
-        let slot = rules
-            .facts
-            .iter()
-            .position(|f| f.id == "current_safety")
-            .unwrap();
+        let slot = rules.facts.iter().position(|f| f.id == "current_safety").unwrap();
         case.values[slot] = Value::Enum(1);
         assert_ne!(before, decisions(rules, &case.values));
     }

@@ -134,8 +134,23 @@ fn set(
 ) -> Result<(), ConvError> {
     match table.entry(key)? {
         Some(entry) => set_value(b, entry, value, 0),
-        // Not a schema fact: the builder says so, with a did-you-mean (or that it is derived).
-        None => Ok(b.set_unknown(&key_text(key)?)?),
+        None => Err(not_a_fact(b, key).into()),
+    }
+}
+
+/// A key that is not a fact of the schema: the builder says so, with a did-you-mean (or
+/// that the fact is derived). A key that is not a string names no fact at all.
+fn not_a_fact(b: &mut CaseBuilder, key: &Bound<'_, PyAny>) -> CaseError {
+    let name = match key.cast::<PyString>() {
+        Ok(s) => s.to_string_lossy(),
+        Err(_) => {
+            let kind = key.get_type().name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            return CaseError { fact: format!("({kind} key)"), problem: "fact names are strings".into(), hint: None };
+        }
+    };
+    match b.set_unknown(&name) {
+        Err(e) => e,
+        Ok(()) => CaseError { fact: name.into_owned(), problem: "is not a fact of the schema".into(), hint: None },
     }
 }
 
@@ -155,7 +170,7 @@ pub(crate) fn set_column(
         }
         let result = match entry {
             Some(entry) => set_value(b, entry, &v, 0),
-            None => key_text(key).map_err(ConvError::from).and_then(|k| Ok(b.set_unknown(&k)?)),
+            None => Err(not_a_fact(b, key).into()),
         };
         match result {
             Ok(()) => {}
@@ -164,13 +179,6 @@ pub(crate) fn set_column(
         }
     }
     Ok(())
-}
-
-fn key_text<'a>(key: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
-    match key.cast::<PyString>() {
-        Ok(s) => Ok(s.to_cow()?),
-        Err(_) => Ok(Cow::Owned(key.str()?.to_cow()?.into_owned())),
-    }
 }
 
 fn set_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth: u8) -> Result<(), ConvError> {
@@ -243,14 +251,15 @@ fn other_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, dep
 }
 
 /// The schema's spelling of an enum or set value (no copy of the Python string), or the
-/// string itself for datetimes, dates and values the schema does not have.
+/// string itself for datetimes, dates and values the schema does not have. A string that
+/// is not valid Unicode (a lone surrogate) becomes U+FFFD, which fits no fact.
 fn text_value<'a>(f: &'a FactEntry, s: &Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
     if let Some(lookup) = &f.lookup {
         if let Some(i) = lookup.bind(s.py()).get_item(s)? {
             return Ok(Cow::Borrowed(f.values[i.extract::<usize>()?].as_str()));
         }
     }
-    Ok(Cow::Owned(s.to_cow()?.into_owned()))
+    Ok(Cow::Owned(s.to_string_lossy().into_owned()))
 }
 
 /// The core's "expected …" error for `name`, for a Python value of the wrong type: a JSON

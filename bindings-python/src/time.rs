@@ -13,7 +13,7 @@ pub(crate) fn timestamp(now: Option<&Bound<'_, PyAny>>) -> PyResult<Timestamp> {
     };
     let py = now.py();
     if let Ok(s) = now.cast::<PyString>() {
-        return Timestamp::parse(&s.to_cow()?).map_err(|e| error::argument_error(py, &e));
+        return Timestamp::parse(&s.to_string_lossy()).map_err(|e| error::argument_error(py, &e));
     }
     if now.hasattr("utcoffset")? && now.hasattr("timestamp")? {
         if now.call_method0("utcoffset")?.is_none() {

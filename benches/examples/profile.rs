@@ -1,5 +1,5 @@
 //! Evaluates a corpus in a loop, for profilers (`valgrind --tool=callgrind`, `perf`).
-//! Usage: `cargo run --release -p wegwijs-benches --example profile -- [outcome|proposal|load] [N]`.
+//! Usage: `cargo run --release -p wegwijs-benches --example profile -- [outcome|proposal|questions|load] [N]`.
 
 use wegwijs::{Engine, Timestamp};
 use wegwijs_benches::{corpus, NOW};
@@ -24,6 +24,7 @@ fn main() {
         let ev = engine.evaluate(case, now);
         total += match what.as_str() {
             "proposal" => ev.proposal().referrals.len(),
+            "questions" => ev.questions().len(),
             _ => ev.outcome().referrals.len(),
         };
     }

@@ -123,4 +123,9 @@ impl RuleSet {
     pub(crate) fn slot_count(&self) -> usize {
         self.facts.len() + self.derived.len()
     }
+
+    /// The derived fact in `slot` (derived slots follow the schema facts, in order).
+    pub(crate) fn derived_at(&self, slot: usize) -> &Derived {
+        &self.derived[slot - self.facts.len()]
+    }
 }

@@ -119,15 +119,9 @@ impl Program {
         self.eval(id, env).tri()
     }
 
-    /// Evaluates a node.
+    /// Evaluates a node, stopping early where Kleene logic allows.
     pub fn eval(&self, id: NodeId, env: &Env) -> Value {
         match &self.ops[id as usize] {
-            Op::Const(v) => *v,
-            Op::Load(slot) => env.slots[*slot as usize],
-            Op::Not(a) => match self.eval(*a, env) {
-                Value::Bool(b) => Value::Bool(!b),
-                _ => Value::Unknown,
-            },
             Op::And(items) => {
                 let mut acc = Tri::True;
                 for &item in items.iter() {
@@ -150,51 +144,22 @@ impl Program {
                 }
                 acc.value()
             }
-            Op::Implies(a, b) => match self.truth(*a, env) {
+            Op::Implies(a, _) => match self.truth(*a, env) {
                 Tri::False => Value::Bool(true),
-                Tri::True => self.truth(*b, env).value(),
-                Tri::Unknown => match self.truth(*b, env) {
-                    Tri::True => Value::Bool(true),
-                    _ => Value::Unknown,
-                },
+                _ => apply(&self.ops[id as usize], env, |c| self.eval(c, env)),
             },
-            Op::Same(a, b, equal) => match (self.eval(*a, env), self.eval(*b, env)) {
-                (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
-                (x, y) => Value::Bool((x == y) == *equal),
-            },
-            Op::IntCmp(cmp, a, b) => match (self.eval(*a, env), self.eval(*b, env)) {
-                (Value::Int(x), Value::Int(y)) => Value::Bool(cmp.holds(x, y)),
-                _ => Value::Unknown,
-            },
-            Op::EnumIn(a, mask) => match self.eval(*a, env) {
-                Value::Enum(i) => Value::Bool(mask >> i & 1 == 1),
-                _ => Value::Unknown,
-            },
-            Op::SetAny(a, mask) => match self.eval(*a, env) {
-                Value::Set(s) => Value::Bool(s & mask != 0),
-                _ => Value::Unknown,
-            },
-            Op::SetAll(a, mask) => match self.eval(*a, env) {
-                Value::Set(s) => Value::Bool(s & mask == *mask),
-                _ => Value::Unknown,
-            },
-            Op::Count(a) => match self.eval(*a, env) {
-                Value::Set(s) => Value::Int(i64::from(s.count_ones())),
-                _ => Value::Unknown,
-            },
-            Op::Add(a, b) => int2(self.eval(*a, env), self.eval(*b, env), i64::saturating_add),
-            Op::Sub(a, b) => int2(self.eval(*a, env), self.eval(*b, env), i64::saturating_sub),
-            Op::Mul(a, b) => int2(self.eval(*a, env), self.eval(*b, env), i64::saturating_mul),
-            Op::Neg(a) => match self.eval(*a, env) {
-                Value::Int(x) => Value::Int(x.saturating_neg()),
-                _ => Value::Unknown,
-            },
-            Op::Since(a, unit) => match self.eval(*a, env) {
-                Value::Time(t) => Value::Int(env.now.saturating_sub(t).div_euclid(*unit)),
-                _ => Value::Unknown,
-            },
-            Op::Known(a) => Value::Bool(self.eval(*a, env) != Value::Unknown),
+            op => apply(op, env, |c| self.eval(c, env)),
         }
+    }
+
+    /// Every node's value, in one pass (nodes come after their operands in the arena).
+    pub fn eval_all(&self, env: &Env) -> Vec<Value> {
+        let mut values: Vec<Value> = Vec::with_capacity(self.ops.len());
+        for op in &self.ops {
+            let value = apply(op, env, |c| values[c as usize]);
+            values.push(value);
+        }
+        values
     }
 
     /// The direct children of a node.
@@ -207,6 +172,56 @@ impl Program {
             Op::And(items) | Op::Or(items) => items.to_vec(),
             Op::Implies(a, b) | Op::Same(a, b, _) | Op::IntCmp(_, a, b) | Op::Add(a, b) | Op::Sub(a, b) | Op::Mul(a, b) => vec![*a, *b],
         }
+    }
+}
+
+/// The value of `op` given its operands' values (`operand(child)`). Logical operators
+/// here read every operand; [`Program::eval`] short-circuits them itself.
+#[inline]
+fn apply(op: &Op, env: &Env, operand: impl Fn(NodeId) -> Value) -> Value {
+    match op {
+        Op::Const(v) => *v,
+        Op::Load(slot) => env.slots[*slot as usize],
+        Op::Not(a) => operand(*a).tri().not().value(),
+        Op::And(items) => items.iter().map(|&i| operand(i).tri()).min().unwrap_or(Tri::True).value(),
+        Op::Or(items) => items.iter().map(|&i| operand(i).tri()).max().unwrap_or(Tri::False).value(),
+        Op::Implies(a, b) => operand(*a).tri().not().max(operand(*b).tri()).value(),
+        Op::Same(a, b, equal) => match (operand(*a), operand(*b)) {
+            (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
+            (x, y) => Value::Bool((x == y) == *equal),
+        },
+        Op::IntCmp(cmp, a, b) => match (operand(*a), operand(*b)) {
+            (Value::Int(x), Value::Int(y)) => Value::Bool(cmp.holds(x, y)),
+            _ => Value::Unknown,
+        },
+        Op::EnumIn(a, mask) => match operand(*a) {
+            Value::Enum(i) => Value::Bool(mask >> i & 1 == 1),
+            _ => Value::Unknown,
+        },
+        Op::SetAny(a, mask) => match operand(*a) {
+            Value::Set(s) => Value::Bool(s & mask != 0),
+            _ => Value::Unknown,
+        },
+        Op::SetAll(a, mask) => match operand(*a) {
+            Value::Set(s) => Value::Bool(s & mask == *mask),
+            _ => Value::Unknown,
+        },
+        Op::Count(a) => match operand(*a) {
+            Value::Set(s) => Value::Int(i64::from(s.count_ones())),
+            _ => Value::Unknown,
+        },
+        Op::Add(a, b) => int2(operand(*a), operand(*b), i64::saturating_add),
+        Op::Sub(a, b) => int2(operand(*a), operand(*b), i64::saturating_sub),
+        Op::Mul(a, b) => int2(operand(*a), operand(*b), i64::saturating_mul),
+        Op::Neg(a) => match operand(*a) {
+            Value::Int(x) => Value::Int(x.saturating_neg()),
+            _ => Value::Unknown,
+        },
+        Op::Since(a, unit) => match operand(*a) {
+            Value::Time(t) => Value::Int(env.now.saturating_sub(t).div_euclid(*unit)),
+            _ => Value::Unknown,
+        },
+        Op::Known(a) => Value::Bool(operand(*a) != Value::Unknown),
     }
 }
 

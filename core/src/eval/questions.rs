@@ -6,7 +6,7 @@
 //! is the one exception and is handled conservatively), so a fact not listed can never
 //! change the outcome.
 
-use super::outcome::{contribution, wish_status, Outcome};
+use super::outcome::{contribution, Outcome};
 use super::value::{Tri, Value};
 use crate::compile::program::{Env, NodeId, Op};
 use crate::compile::RuleSet;
@@ -44,6 +44,8 @@ pub struct OpenQuestion {
 /// The open questions of an evaluated case, most urgent first, then gespreksgids order.
 pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], now: i64, outcome: &Outcome) -> Vec<OpenQuestion> {
     let env = Env { slots, now };
+    let values = rules.program.eval_all(&env);
+    let urgency = max_urgency_per_offer(rules);
     let facts = rules.facts.len();
     let mut hits: Vec<Vec<Affects>> = vec![Vec::new(); facts];
     let mut mark = Vec::new();
@@ -70,7 +72,7 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
         }
         for refer in &rule.refer {
             let offer = refer.offer as usize;
-            let wish = wish_status(rules, offer, &env);
+            let wish = rules.offers[offer].wish.map_or(Tri::True, |w| values[w as usize].tri());
             let merged = outcome.referrals.iter().find(|r| r.offer == refer.offer);
             let settled = merged.is_some_and(|r| r.certain && r.urgency >= refer.urgency);
             // The referral itself: undecided rule, or undecided wish on an ordinary rule.
@@ -79,7 +81,7 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
                     effects.push(Affects::Referral(refer.offer));
                 }
                 if !rule.is_override && wish == Tri::Unknown {
-                    mark_unknowns(rules, rules.offers[offer].wish.expect("unknown wish exists"), &env, &mut mark);
+                    mark_unknowns_in(rules, rules.offers[offer].wish.expect("unknown wish exists"), &values, &env, &mut mark);
                     for f in mark.drain(..) {
                         push_unique(&mut hits[f as usize], Affects::Referral(refer.offer));
                     }
@@ -87,7 +89,7 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
             }
             // Against-wish flag of an override referral hangs on the wish.
             if rule.is_override && wish == Tri::Unknown {
-                mark_unknowns(rules, rules.offers[offer].wish.expect("unknown wish exists"), &env, &mut mark);
+                mark_unknowns_in(rules, rules.offers[offer].wish.expect("unknown wish exists"), &values, &env, &mut mark);
                 for f in mark.drain(..) {
                     push_unique(&mut hits[f as usize], Affects::AgainstWish(refer.offer));
                 }
@@ -96,11 +98,11 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
         // A deadline counts from a time that may still be unknown.
         for refer in &rule.refer {
             if let Some((slot, _)) = refer.deadline {
-                let wish = wish_status(rules, refer.offer as usize, &env);
+                let wish = rules.offers[refer.offer as usize].wish.map_or(Tri::True, |w| values[w as usize].tri());
                 let proposed = contribution(rule.is_override, st, wish) != Tri::False;
                 if proposed {
                     let mut start = Vec::new();
-                    mark_slot_unknowns(rules, slot, &env, &mut start);
+                    mark_slot_unknowns(rules, slot, &values, &env, &mut start);
                     for f in start {
                         push_unique(&mut hits[f as usize], Affects::Deadline(refer.offer));
                     }
@@ -108,7 +110,7 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
             }
         }
         if st == Tri::Unknown && !effects.is_empty() {
-            mark_unknowns(rules, rule.when, &env, &mut mark);
+            mark_unknowns_in(rules, rule.when, &values, &env, &mut mark);
             for f in mark.drain(..) {
                 for e in &effects {
                     push_unique(&mut hits[f as usize], e.clone());
@@ -127,7 +129,7 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
         .filter(|(_, a)| !a.is_empty())
         .map(|(fact, mut affects)| {
             affects.sort();
-            let rank = rank_of(rules, &affects);
+            let rank = rank_of(rules, &urgency, &affects);
             OpenQuestion { fact: fact as u16, affects, rank }
         })
         .collect();
@@ -141,13 +143,21 @@ fn push_unique(list: &mut Vec<Affects>, a: Affects) {
     }
 }
 
-fn rank_of(rules: &RuleSet, affects: &[Affects]) -> (i16, i16, i16) {
+/// The highest urgency any rule gives each offer.
+fn max_urgency_per_offer(rules: &RuleSet) -> Vec<i16> {
+    let mut max = vec![0i16; rules.offers.len()];
+    for refer in rules.rules.iter().flat_map(|r| &r.refer) {
+        max[refer.offer as usize] = max[refer.offer as usize].max(i16::from(refer.urgency));
+    }
+    max
+}
+
+fn rank_of(rules: &RuleSet, urgency: &[i16], affects: &[Affects]) -> (i16, i16, i16) {
     let mut rank = (-1i16, -1i16, -1i16);
     for a in affects {
         match a {
             Affects::Referral(o) | Affects::AgainstWish(o) | Affects::Deadline(o) => {
-                let urgency = rules.rules.iter().flat_map(|r| &r.refer).filter(|r| r.offer == *o).map(|r| r.urgency as i16).max().unwrap_or(0);
-                rank.0 = rank.0.max(urgency);
+                rank.0 = rank.0.max(urgency[*o as usize]);
             }
             Affects::Regie => rank.1 = rank.1.max(rules.source.manifest.regie_levels.len() as i16),
             Affects::Regiehouder => rank.1 = rank.1.max(0),
@@ -160,10 +170,16 @@ fn rank_of(rules: &RuleSet, affects: &[Affects]) -> (i16, i16, i16) {
 
 /// Collects the unknown schema facts that an undecided `node` still depends on.
 pub(crate) fn mark_unknowns(rules: &RuleSet, node: NodeId, env: &Env, out: &mut Vec<u16>) {
+    let values = rules.program.eval_all(env);
+    mark_unknowns_in(rules, node, &values, env, out);
+}
+
+/// [`mark_unknowns`] with every node's value computed once beforehand (`values[node]`), so
+/// that walking a tree costs its size, not its size squared.
+pub(crate) fn mark_unknowns_in(rules: &RuleSet, node: NodeId, values: &[Value], env: &Env, out: &mut Vec<u16>) {
     let program = &rules.program;
-    let value = program.eval(node, env);
     let op = &program.ops[node as usize];
-    if value != Value::Unknown && !matches!(op, Op::Known(_)) && !contains_known(rules, node) {
+    if values[node as usize] != Value::Unknown && !program.contains_known[node as usize] {
         return;
     }
     match op {
@@ -173,8 +189,8 @@ pub(crate) fn mark_unknowns(rules: &RuleSet, node: NodeId, env: &Env, out: &mut 
                 if env.slots[slot] == Value::Unknown && !out.contains(&(slot as u16)) {
                     out.push(slot as u16);
                 }
-            } else if let Some(d) = rules.derived.iter().find(|d| d.slot as usize == slot) {
-                mark_unknowns(rules, d.node, env, out);
+            } else {
+                mark_unknowns_in(rules, rules.derived_at(slot).node, values, env, out);
             }
         }
         Op::Known(a) => {
@@ -189,20 +205,20 @@ pub(crate) fn mark_unknowns(rules: &RuleSet, node: NodeId, env: &Env, out: &mut 
         }
         _ => {
             for child in program.children(node) {
-                mark_unknowns(rules, child, env, out);
+                mark_unknowns_in(rules, child, values, env, out);
             }
         }
     }
 }
 
 /// The unknown schema facts behind a slot (itself, or what an unknown derived fact reads).
-fn mark_slot_unknowns(rules: &RuleSet, slot: u16, env: &Env, out: &mut Vec<u16>) {
+fn mark_slot_unknowns(rules: &RuleSet, slot: u16, values: &[Value], env: &Env, out: &mut Vec<u16>) {
     if (slot as usize) < rules.facts.len() {
         if env.slots[slot as usize] == Value::Unknown {
             out.push(slot);
         }
-    } else if let Some(d) = rules.derived.iter().find(|d| d.slot == slot) {
-        mark_unknowns(rules, d.node, env, out);
+    } else {
+        mark_unknowns_in(rules, rules.derived_at(slot as usize).node, values, env, out);
     }
 }
 
@@ -210,8 +226,8 @@ fn loads(rules: &RuleSet, node: NodeId, out: &mut Vec<u16>) {
     if let Op::Load(slot) = rules.program.ops[node as usize] {
         if (slot as usize) < rules.facts.len() {
             out.push(slot);
-        } else if let Some(d) = rules.derived.iter().find(|d| d.slot == slot) {
-            out.extend(&d.reads);
+        } else {
+            out.extend(&rules.derived_at(slot as usize).reads);
         }
     }
     for child in rules.program.children(node) {
@@ -219,6 +235,3 @@ fn loads(rules: &RuleSet, node: NodeId, out: &mut Vec<u16>) {
     }
 }
 
-fn contains_known(rules: &RuleSet, node: NodeId) -> bool {
-    rules.program.contains_known.get(node as usize).copied().unwrap_or(false)
-}

@@ -6,30 +6,39 @@ use wegwijs::result::{Proposal, Question, Status};
 use wegwijs::scenario::ScenarioResult;
 use wegwijs::WhyNot;
 
-fn status(s: Status) -> &'static str {
+/// `nl` or `en` text by language (the CLI's own words; rule texts come from the rule set).
+fn t<'a>(lang: &str, nl: &'a str, en: &'a str) -> &'a str {
+    if lang == "nl" {
+        nl
+    } else {
+        en
+    }
+}
+
+fn status(s: Status, lang: &str) -> &'static str {
     match s {
-        Status::Certain => "zeker",
-        Status::Possible => "mogelijk",
+        Status::Certain => t(lang, "zeker", "certain"),
+        Status::Possible => t(lang, "mogelijk", "possible"),
     }
 }
 
 pub fn proposal(p: &Proposal, lang: &str) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "Wegwijs-voorstel ({} {}, {})", p.ruleset.name, p.ruleset.version, p.ruleset.hash);
-    let _ = writeln!(o, "Beoordeeld op {}{}", p.evaluated_at, p.region.as_ref().map(|r| format!(", regio {r}")).unwrap_or_default());
-    let _ = writeln!(o, "Dit is een voorstel; het MDT beslist.\n\nBehoeften per domein");
+    let _ = writeln!(o, "{} ({} {}, {})", t(lang, "Wegwijs-voorstel", "Wegwijs proposal"), p.ruleset.name, p.ruleset.version, p.ruleset.hash);
+    let _ = writeln!(o, "{} {}{}", t(lang, "Beoordeeld op", "Evaluated at"), p.evaluated_at, p.region.as_ref().map(|r| format!(", {} {r}", t(lang, "regio", "region"))).unwrap_or_default());
+    let _ = writeln!(o, "{}\n\n{}", t(lang, "Dit is een voorstel; het MDT beslist.", "This is a proposal; the MDT decides."), t(lang, "Behoeften per domein", "Needs per area"));
     for n in &p.needs {
-        let up = n.up_to.as_ref().map(|u| format!(", mogelijk tot {u}")).unwrap_or_default();
+        let up = n.up_to.as_ref().map(|u| format!(", {} {u}", t(lang, "mogelijk tot", "possibly up to"))).unwrap_or_default();
         let _ = writeln!(o, "  {:<12} {}{up}", n.area, n.level);
     }
-    let _ = writeln!(o, "\nVerwijzingen");
+    let _ = writeln!(o, "\n{}", t(lang, "Verwijzingen", "Referrals"));
     if p.referrals.is_empty() {
-        let _ = writeln!(o, "  (geen)");
+        let _ = writeln!(o, "  ({})", t(lang, "geen", "none"));
     }
     for r in &p.referrals {
-        let _ = write!(o, "  [{}] {} ({}, {})", r.urgency, r.label.get(lang), r.area, status(r.status));
+        let _ = write!(o, "  [{}] {} ({}, {})", r.urgency, r.label.get(lang), r.area, status(r.status, lang));
         if let Some(d) = &r.deadline {
-            let _ = write!(o, ", uiterlijk {d}");
+            let _ = write!(o, ", {} {d}", t(lang, "uiterlijk", "deadline"));
         }
         if let Some(provider) = &r.provider {
             let _ = write!(o, " — {provider}");
@@ -37,29 +46,29 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
         let _ = writeln!(o);
         if r.against_wish {
             let reason = r.against_wish_reason.as_ref().map(|t| t.get(lang).to_string()).unwrap_or_default();
-            let _ = writeln!(o, "      TEGEN DE WENS VAN HET SLACHTOFFER: {reason}");
+            let _ = writeln!(o, "      {}: {reason}", t(lang, "TEGEN DE WENS VAN HET SLACHTOFFER", "AGAINST THE VICTIM'S WISH"));
         }
     }
-    let up = p.regie.up_to.as_ref().map(|u| format!(", mogelijk tot {u}")).unwrap_or_default();
-    let _ = writeln!(o, "\nRegie: {} {} ({}{up})", p.regie.level, p.regie.label.get(lang), status(p.regie.status));
+    let up = p.regie.up_to.as_ref().map(|u| format!(", {} {u}", t(lang, "mogelijk tot", "possibly up to"))).unwrap_or_default();
+    let _ = writeln!(o, "\nRegie: {} {} ({}{up})", p.regie.level, p.regie.label.get(lang), status(p.regie.status, lang));
     match &p.regiehouder {
         Some(h) => {
-            let _ = writeln!(o, "Regiehouder: {} ({})", h.label.get(lang), status(h.status));
+            let _ = writeln!(o, "Regiehouder: {} ({})", h.label.get(lang), status(h.status, lang));
         }
         None => {
-            let _ = writeln!(o, "Regiehouder: (geen voorstel)");
+            let _ = writeln!(o, "Regiehouder: ({})", t(lang, "geen voorstel", "none proposed"));
         }
     }
-    let _ = writeln!(o, "\nWaarom");
+    let _ = writeln!(o, "\n{}", t(lang, "Waarom", "Why"));
     for e in &p.explanations {
-        let _ = writeln!(o, "  - {} [{}; bron {}; {}]", e.text.get(lang), e.rule, e.source, status(e.status));
+        let _ = writeln!(o, "  - {} [{}; {} {}; {}]", e.text.get(lang), e.rule, t(lang, "bron", "source"), e.source, status(e.status, lang));
     }
     if !p.questions.is_empty() {
-        let _ = writeln!(o, "\nNog te vragen (kan het voorstel veranderen)");
+        let _ = writeln!(o, "\n{}", t(lang, "Nog te vragen (kan het voorstel veranderen)", "Still to ask (may change the proposal)"));
         o.push_str(&questions(&p.questions, lang));
     }
     for w in &p.warnings {
-        let _ = writeln!(o, "\nLet op: {}", w.message.get(lang));
+        let _ = writeln!(o, "\n{}: {}", t(lang, "Let op", "Note"), w.message.get(lang));
     }
     o
 }
@@ -67,7 +76,7 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
 pub fn questions(qs: &[Question], lang: &str) -> String {
     let mut o = String::new();
     for (i, q) in qs.iter().enumerate() {
-        let _ = writeln!(o, "  {}. {} ({}; raakt {})", i + 1, q.question.get(lang), q.fact, q.affects.join(", "));
+        let _ = writeln!(o, "  {}. {} ({}; {} {})", i + 1, q.question.get(lang), q.fact, t(lang, "raakt", "affects"), q.affects.join(", "));
     }
     o
 }

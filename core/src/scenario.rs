@@ -79,7 +79,8 @@ fn check(engine: &Engine, e: &crate::ruleset::source::ExpectSource, p: &Proposal
             failures.push(format!("referral `{id}` is proposed, expected absent"));
         }
     }
-    for id in &e.against_wish {
+    let against_wish = e.against_wish.as_deref().unwrap_or_default();
+    for id in against_wish {
         if known_offer(id, failures) {
             match referral(id) {
                 Some(r) if r.against_wish => {}
@@ -89,7 +90,7 @@ fn check(engine: &Engine, e: &crate::ruleset::source::ExpectSource, p: &Proposal
         }
     }
     for r in &p.referrals {
-        if r.against_wish && !e.against_wish.contains(&r.offer) && !e.against_wish.is_empty() {
+        if r.against_wish && e.against_wish.is_some() && !against_wish.contains(&r.offer) {
             failures.push(format!("referral `{}` is against_wish, which the scenario does not expect", r.offer));
         }
     }

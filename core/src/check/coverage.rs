@@ -68,7 +68,7 @@ pub(crate) fn findings(rules: &RuleSet) -> Vec<Finding> {
         read[*slot as usize] = true;
     }
     for (f, fact) in rules.facts.iter().enumerate() {
-        if !read[f] {
+        if !read[f] && !src.schema.facts[f].dossier {
             out.push(Finding {
                 code: "fact-never-read".into(),
                 severity: Severity::Info,

@@ -189,7 +189,7 @@ impl Assertion<'_> {
             AstKind::Unary(UnaryOp::Not, a) => Ok(not(self.formula(a)?)),
             AstKind::Bool(b) => Ok(if *b { TRUE } else { FALSE }),
             _ if !self.mentions_outcome(ast) => {
-                let scope = Scope { names: &self.rules.names, domains: &self.rules.domains };
+                let scope = Scope { names: &self.rules.names, domains: &self.rules.domains, fact_count: self.rules.facts.len() };
                 let (node, ty) = types::check(self.program, &scope, self.text, ast)?;
                 if ty != Ty::Bool {
                     return Err(ExprError::typed(format!("a property must be true or false, but this is {}", ty.describe(&self.rules.domains)), ast.span.clone(), None));

@@ -26,7 +26,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     let vocab = Vocab::build(&source, &mut c);
     let (facts, domains, mut names) = c.schema(&source, &vocab);
     let derived = c.derived(&source, &facts, &domains, &mut names);
-    let scope = Scope { names: &names, domains: &domains };
+    let scope = Scope { names: &names, domains: &domains, fact_count: facts.len() };
     let reads = ReadMap::new(&facts, &derived);
     let offers = c.offers(&source, &vocab, &scope);
     let rules = c.rules(&source, &vocab, &scope, &reads, &facts);
@@ -220,7 +220,7 @@ impl Compiler<'_> {
         let mut out = Vec::new();
         for i in order {
             let d = &source.derived[i];
-            let scope = Scope { names, domains };
+            let scope = Scope { names, domains, fact_count: facts.len() };
             let reads_map = ReadMap::new(facts, &out);
             if let Some((node, ty)) = self.expression(&scope, Place::new(Section::Derived, i).key("expr"), &d.expr, None) {
                 let slot = (facts.len() + out.len()) as u16;
@@ -335,7 +335,13 @@ impl Compiler<'_> {
                     self.program.texts.push(expr.clone());
                     let result = parser::parse(&expr).and_then(|ast| types::check(&mut self.program, scope, text_idx, &ast));
                     match result {
-                        Ok((node, ty)) => out.push(Piece::Expr(node, ty)),
+                        Ok((node, ty)) => {
+                            let fact = match self.program.ops[node as usize] {
+                                Op::Load(slot) if (slot as usize) < scope.fact_count => Some(slot),
+                                _ => None,
+                            };
+                            out.push(Piece::Expr(node, ty, fact))
+                        }
                         Err(e) => self.error(e.kind, place.clone(), Some(span.start + e.span.start..span.start + e.span.end), e.message, e.hint),
                     }
                 }

@@ -115,7 +115,9 @@ pub(crate) struct Refer {
 #[derive(Clone, Debug)]
 pub(crate) enum Piece {
     Text(String),
-    Expr(NodeId, Ty),
+    /// An expression; when it is a bare schema fact, its index, so that enum and set
+    /// values render by that fact's value labels.
+    Expr(NodeId, Ty, Option<u16>),
 }
 
 impl RuleSet {

@@ -13,13 +13,19 @@ pub(crate) fn render(rules: &RuleSet, pieces: &[Piece], env: &Env, lang: &str) -
     for piece in pieces {
         match piece {
             Piece::Text(t) => out.push_str(t),
-            Piece::Expr(node, ty) => value_text(rules, rules.program.eval(*node, env), *ty, lang, &mut out),
+            Piece::Expr(node, ty, fact) => value_text(rules, rules.program.eval(*node, env), *ty, *fact, lang, &mut out),
         }
     }
     out
 }
 
-fn value_text(rules: &RuleSet, value: Value, ty: Ty, lang: &str, out: &mut String) {
+/// A value's text: enum and set values by the fact's label for them where it has one.
+fn value_text(rules: &RuleSet, value: Value, ty: Ty, fact: Option<u16>, lang: &str, out: &mut String) {
+    let label = |d: u16, i: usize| -> String {
+        let id = &rules.domains[d as usize].values[i];
+        fact.and_then(|f| rules.source.schema.facts[f as usize].value_labels.get(id))
+            .map_or_else(|| id.replace('_', " "), |t| t.get(lang).to_string())
+    };
     let nl = lang == "nl";
     match (value, ty) {
         (Value::Unknown, _) => out.push_str(if nl { "onbekend" } else { "unknown" }),
@@ -30,10 +36,10 @@ fn value_text(rules: &RuleSet, value: Value, ty: Ty, lang: &str, out: &mut Strin
             (false, false) => "no",
         }),
         (Value::Int(n), _) => out.push_str(&n.to_string()),
-        (Value::Enum(i), Ty::Enum(d)) => out.push_str(&rules.domains[d as usize].values[i as usize].replace('_', " ")),
+        (Value::Enum(i), Ty::Enum(d)) => out.push_str(&label(d, i as usize)),
         (Value::Set(bits), Ty::Set(d)) => {
-            let values = &rules.domains[d as usize].values;
-            let names: Vec<String> = (0..values.len()).filter(|i| bits >> i & 1 == 1).map(|i| values[i].replace('_', " ")).collect();
+            let count = rules.domains[d as usize].values.len();
+            let names: Vec<String> = (0..count).filter(|i| bits >> i & 1 == 1).map(|i| label(d, i)).collect();
             out.push_str(&names.join(", "));
         }
         (Value::Time(t), Ty::Date) => out.push_str(&format_date(t)),

@@ -38,6 +38,8 @@ impl Domain {
 pub(crate) struct Scope<'a> {
     pub names: &'a NameMap<(u16, Ty)>,
     pub domains: &'a [Domain],
+    /// Slots below this are schema facts.
+    pub fact_count: usize,
 }
 
 impl Ty {

@@ -129,6 +129,10 @@ pub struct FactSource {
     /// Guidance for the intake worker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<Text>,
+    /// Recorded for the MDT's file only: no rule is expected to read it, so `check` does
+    /// not report it as a question asked for nothing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dossier: bool,
 }
 
 /// A named expression (`derived.toml`).
@@ -297,9 +301,10 @@ pub struct ExpectSource {
     /// Offers not proposed at all.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<String>,
-    /// Offers proposed against the stated wish.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub against_wish: Vec<String>,
+    /// Offers proposed against the stated wish; when given, exactly these (an empty list
+    /// means nothing may go against the wish).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub against_wish: Option<Vec<String>>,
     /// Certain regie level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regie: Option<String>,

@@ -95,6 +95,19 @@ fn book(src: &RuleSetSource, hash: &str) -> String {
         let _ = writeln!(o, "- **Bron**: {}\n", rule.source);
     }
 
+    if !src.properties.is_empty() {
+        let _ = writeln!(o, "## Veiligheidseigenschappen\n\n`wegwijs check` bewijst elke eigenschap voor elke mogelijke casus, of geeft een tegenvoorbeeld.\n");
+        for p in &src.properties {
+            let rule = match (&p.assert, &p.monotone) {
+                (Some(a), _) => in_words(src, a),
+                (None, Some(m)) => format!("een hogere waarde van {} verlaagt {} nooit", fact_label(src, &m.fact), m.outcome),
+                (None, None) => String::new(),
+            };
+            let _ = writeln!(o, "- **{}** (`{}`): {}", p.description.nl(), p.id, rule);
+        }
+        let _ = writeln!(o);
+    }
+
     if !src.regions.is_empty() {
         let _ = writeln!(o, "## Regio's\n");
         let _ = write!(o, "| Aanbod |");

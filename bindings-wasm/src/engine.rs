@@ -1,0 +1,135 @@
+//! The `Engine` class: load a rule set once, evaluate many cases.
+
+use crate::conv::{case_from_js, now_from_js, to_js};
+use crate::error::{argument_error, case_error, rule_error};
+use std::sync::OnceLock;
+use wasm_bindgen::prelude::*;
+use wegwijs::{Case, Evaluation, Timestamp};
+
+/// A loaded, compiled rule set.
+#[wasm_bindgen]
+pub struct Engine {
+    inner: wegwijs::Engine,
+}
+
+/// The national rules, compiled once per instance of the module.
+static NATIONAL: OnceLock<wegwijs::Engine> = OnceLock::new();
+
+#[wasm_bindgen]
+impl Engine {
+    /// The built-in national rule set. Throws a `RuleError` (instead of aborting) if the
+    /// embedded rules do not load.
+    #[wasm_bindgen(js_name = default)]
+    pub fn national() -> Result<Engine, JsValue> {
+        if let Some(engine) = NATIONAL.get() {
+            return Ok(Engine { inner: engine.clone() });
+        }
+        let engine = crate::national::load().map_err(|e| rule_error(&e))?;
+        Ok(Engine { inner: NATIONAL.get_or_init(|| engine).clone() })
+    }
+
+    /// Loads a JSON bundle (as written by `wegwijs bundle` or `engine.bundle()`).
+    #[wasm_bindgen(js_name = fromBundle)]
+    pub fn from_bundle(json: &str) -> Result<Engine, JsValue> {
+        wegwijs::Engine::from_bundle(json).map(|inner| Engine { inner }).map_err(|e| rule_error(&e))
+    }
+
+    /// The rule set's name.
+    #[wasm_bindgen(getter)]
+    pub fn name(&self) -> String {
+        self.inner.id().name
+    }
+
+    /// The rule set's version.
+    #[wasm_bindgen(getter)]
+    pub fn version(&self) -> String {
+        self.inner.id().version
+    }
+
+    /// The content hash (`sha256:…`).
+    #[wasm_bindgen(getter)]
+    pub fn hash(&self) -> String {
+        self.inner.id().hash
+    }
+
+    /// The proposal for a case at time `now` (default: the current time).
+    #[wasm_bindgen(unchecked_return_type = "Proposal")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Now | null")] now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ev = self.run(case, &now)?;
+        Ok(to_js(&ev.proposal()))
+    }
+
+    /// The proposal as its canonical JSON text: the same bytes as Rust's
+    /// `serde_json::to_string(&evaluation.proposal())` and Python's.
+    #[wasm_bindgen(js_name = evaluateJson)]
+    pub fn evaluate_json(
+        &self,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Now | null")] now: JsValue,
+    ) -> Result<String, JsValue> {
+        let ev = self.run(case, &now)?;
+        Ok(serde_json::to_string(&ev.proposal()).expect("a proposal always serializes"))
+    }
+
+    /// The unanswered questions that could still change the proposal, most urgent first.
+    #[wasm_bindgen(unchecked_return_type = "Question[]")]
+    pub fn questions(
+        &self,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Now | null")] now: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let ev = self.run(case, &now)?;
+        Ok(to_js(&ev.questions()))
+    }
+
+    /// Why `offer` is not (certainly) proposed for the case.
+    #[wasm_bindgen(js_name = whyNot)]
+    #[wasm_bindgen(unchecked_return_type = "WhyNot")]
+    pub fn why_not(
+        &self,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Now | null | undefined")] now: JsValue,
+        offer: &str,
+    ) -> Result<JsValue, JsValue> {
+        let ev = self.run(case, &now)?;
+        let why = ev.why_not(offer).map_err(|e| argument_error(&e))?;
+        Ok(to_js(&why))
+    }
+
+    /// The intake facts and their sections, in gespreksgids order.
+    #[wasm_bindgen(unchecked_return_type = "Schema")]
+    pub fn schema(&self) -> JsValue {
+        to_js(&self.inner.source().schema)
+    }
+
+    /// The whole rule set as written: manifest, schema, offers, rules, regions, ….
+    #[wasm_bindgen(unchecked_return_type = "RuleSetSource")]
+    pub fn source(&self) -> JsValue {
+        to_js(self.inner.source())
+    }
+
+    /// The rule set as one JSON bundle (loads back with `Engine.fromBundle`, same hash).
+    pub fn bundle(&self) -> String {
+        self.inner.bundle()
+    }
+}
+
+impl Engine {
+    fn case(&self, case: &JsValue) -> Result<Case, JsValue> {
+        case_from_js(&self.inner, case).map_err(|e| case_error(&e))
+    }
+
+    fn now(now: &JsValue) -> Result<Timestamp, JsValue> {
+        now_from_js(now).map_err(|e| argument_error(&e))
+    }
+
+    fn run(&self, case: &JsValue, now: &JsValue) -> Result<Evaluation, JsValue> {
+        let now = Self::now(now)?;
+        let case = self.case(case)?;
+        Ok(self.inner.evaluate(&case, now))
+    }
+}

@@ -1,0 +1,10 @@
+//! TypeScript declarations of the plain JS objects that cross the boundary.
+//!
+//! `wegwijs.d.ts` is appended verbatim to the generated `.d.ts`; the methods name its types
+//! with `unchecked_param_type` / `unchecked_return_type` (no runtime checks: the conversion
+//! in `conv.rs` checks the values). `tests/types.test.mjs` checks it against real output.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("wegwijs.d.ts");

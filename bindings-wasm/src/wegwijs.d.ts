@@ -1,0 +1,367 @@
+// ---------------------------------------------------------------------------------------
+// Wegwijs: the values that go in and come out (plain JavaScript objects).
+// Kept by hand in step with core/src/result.rs, core/src/ruleset/source.rs and
+// core/src/eval/why_not.rs; bindings-wasm/tests/types.test.mjs checks every interface
+// here against real output, field by field.
+// ---------------------------------------------------------------------------------------
+
+/** A value of one intake fact; `null` or `undefined` means unknown.
+ *  bool: `true`/`false`; int: a whole number (or bigint) within the fact's min..max;
+ *  enum: one of its values; set: an array of its values (order, duplicates ignored);
+ *  datetime: RFC 3339 with offset, or a `Date`; date: `YYYY-MM-DD`. */
+export type FactValue = boolean | number | bigint | string | string[] | Date | null | undefined;
+
+/** A case: fact id to value. A missing key, `null` or `undefined` means unknown. */
+export type Case = { [fact: string]: FactValue };
+
+/** The evaluation time: an RFC 3339 datetime with offset, or a `Date`. */
+export type Now = string | Date;
+
+/** A user-facing text per language; Dutch (`nl`) is always present. */
+export interface Text {
+  nl: string;
+  [lang: string]: string;
+}
+
+/** `certain`: holds whatever the open questions turn out to be; `possible`: depends on them. */
+export type Status = "certain" | "possible";
+
+/** Which rule set produced a proposal. */
+export interface RuleSetId {
+  name: string;
+  version: string;
+  /** `sha256:…` over the canonical content. */
+  hash: string;
+}
+
+/** The engine's proposal for one case. It proposes; the MDT decides. */
+export interface Proposal {
+  ruleset: RuleSetId;
+  /** The evaluation time (RFC 3339, UTC). */
+  evaluated_at: string;
+  /** The case's region, if known. */
+  region: string | null;
+  /** Need per area, in manifest order. */
+  needs: NeedProposal[];
+  /** Referrals, by area, then urgency (most urgent first). */
+  referrals: ReferralProposal[];
+  regie: RegieProposal;
+  regiehouder: RegiehouderProposal | null;
+  /** Every rule that holds or could hold. */
+  explanations: Explanation[];
+  /** Unanswered questions that could still change this proposal, most urgent first. */
+  questions: Question[];
+  warnings: Warning[];
+}
+
+/** Need level of one area (veiligheid, strafrecht, hulp, herstel). */
+export interface NeedProposal {
+  area: string;
+  /** Level reached with certainty. */
+  level: string;
+  status: Status;
+  /** The highest level open questions could still raise it to. */
+  up_to: string | null;
+  rules: string[];
+}
+
+/** A referral (doorverwijzing) to an offer. */
+export interface ReferralProposal {
+  offer: string;
+  area: string;
+  organisation: string;
+  label: Text;
+  /** Urgency id (e.g. `direct`). */
+  urgency: string;
+  /** Latest moment (RFC 3339, UTC), when the rule gives one and its start is known. */
+  deadline: string | null;
+  status: Status;
+  /** Proposed against the victim's stated wish (only by an override rule). */
+  against_wish: boolean;
+  /** Why safety goes before the wish here. */
+  against_wish_reason: Text | null;
+  /** Who provides it in the case's region. */
+  provider: string | null;
+  rules: string[];
+}
+
+/** Regie intensity (R0–R3). */
+export interface RegieProposal {
+  level: string;
+  label: Text;
+  status: Status;
+  up_to: string | null;
+  rules: string[];
+}
+
+/** The proposed regiehouder (the one fixed contact). */
+export interface RegiehouderProposal {
+  id: string;
+  organisation: string;
+  label: Text;
+  status: Status;
+  /** Others that open questions could still make regiehouder. */
+  alternatives: string[];
+  rules: string[];
+}
+
+/** Why a rule applies. */
+export interface Explanation {
+  rule: string;
+  status: Status;
+  /** The intake facts the rule reads. */
+  facts: string[];
+  /** The rendered `because` text. */
+  text: Text;
+  /** Source reference (R-number) or `voorstel`. */
+  source: string;
+  /** For an override rule: why safety may go before the victim's wish. */
+  override: Text | null;
+}
+
+/** An unanswered question that matters. */
+export interface Question {
+  fact: string;
+  /** Gespreksgids section id. */
+  section: string;
+  label: Text;
+  question: Text;
+  /** What the answer could change: `referral:<offer>`, `against_wish:<offer>`,
+   *  `deadline:<offer>`, `need:<area>`, `regie`, `regiehouder`, `provider`. */
+  affects: string[];
+}
+
+/** Something the MDT should notice. */
+export interface Warning {
+  code: string;
+  message: Text;
+}
+
+/** Why an offer is not (certainly) proposed. */
+export interface WhyNot {
+  offer: string;
+  status: "certain" | "possible" | "absent";
+  /** Every rule that refers to the offer. */
+  rules: WhyNotRule[];
+}
+
+/** One rule that could propose the offer. */
+export interface WhyNotRule {
+  rule: string;
+  condition: "true" | "false" | "unknown";
+  /** The parts of the condition that are false or unknown. */
+  blocking: Clause[];
+  /** The victim's wish gating the offer, when it is false or unknown. */
+  wish: Clause | null;
+}
+
+/** A part of a condition and its value. */
+export interface Clause {
+  /** The expression as written in the rule file. */
+  expression: string;
+  value: "false" | "unknown";
+  /** For a derived fact: its own expression. */
+  defined_as?: string;
+}
+
+/** The intake facts (invulformulier) and their sections, in gespreksgids order. */
+export interface Schema {
+  sections: Labelled[];
+  facts: FactSource[];
+}
+
+/** One intake fact. */
+export interface FactSource {
+  id: string;
+  type: "bool" | "int" | "enum" | "set" | "datetime" | "date";
+  /** Allowed values (enum, set). */
+  values?: string[];
+  /** Labels of the values (enum, set). */
+  value_labels?: { [value: string]: Text };
+  /** Lowest allowed value (int). */
+  min?: number;
+  /** Highest allowed value (int). */
+  max?: number;
+  /** Gespreksgids section id. */
+  section: string;
+  label: Text;
+  /** The question as asked in the conversation. */
+  question: Text;
+  /** Guidance for the intake worker. */
+  help?: Text;
+  /** Recorded for the MDT's file only; no rule reads it (present only when true). */
+  dossier?: true;
+}
+
+/** An id with a label and an optional description. */
+export interface Labelled {
+  id: string;
+  label: Text;
+  description?: Text;
+}
+
+/** The whole rule set as written (see docs/rule-format.md). */
+export interface RuleSetSource {
+  manifest: Manifest;
+  schema: Schema;
+  derived: DerivedSource[];
+  offers: OfferSource[];
+  rules: RuleSource[];
+  regions: RegionSource[];
+  properties: PropertySource[];
+  /** Scenario tests (left out when there are none). */
+  scenarios?: ScenarioSource[];
+}
+
+/** `manifest.toml`. */
+export interface Manifest {
+  name: string;
+  version: string;
+  languages: string[];
+  description: Text;
+  region_fact: string | null;
+  areas: Labelled[];
+  need_levels: Labelled[];
+  urgencies: Labelled[];
+  regie_levels: Labelled[];
+  organisations: Labelled[];
+  regiehouders: RegiehouderSource[];
+}
+
+/** A possible regiehouder. */
+export interface RegiehouderSource {
+  id: string;
+  organisation: string;
+  label: Text;
+}
+
+/** A named expression (`derived.toml`). */
+export interface DerivedSource {
+  id: string;
+  expr: string;
+  label: Text;
+}
+
+/** An offer of the catalogue (`offers.toml`). */
+export interface OfferSource {
+  id: string;
+  area: string;
+  organisation: string;
+  label: Text;
+  /** Text for professionals. */
+  professional: Text;
+  /** Plain-language text for the victim (B1). */
+  victim: Text;
+  /** The victim's wish that gates the offer. */
+  wish?: string;
+}
+
+/** A rule (`rules/*.toml`). */
+export interface RuleSource {
+  id: string;
+  when: string;
+  source: string;
+  because: Text;
+  need?: { [area: string]: string };
+  refer?: ReferSource[];
+  regie?: string;
+  regiehouder?: RegiehouderChoice;
+  override?: Text;
+}
+
+/** A referral effect of a rule. */
+export interface ReferSource {
+  offer: string;
+  urgency: string;
+  deadline?: DeadlineSource;
+}
+
+/** A deadline relative to a datetime or date fact. */
+export interface DeadlineSource {
+  from: string;
+  hours: number;
+}
+
+/** A regiehouder candidate of a rule. */
+export interface RegiehouderChoice {
+  id: string;
+  rank: number;
+}
+
+/** A region and the providers of each offer there (`regions.toml`). */
+export interface RegionSource {
+  id: string;
+  label: Text;
+  providers: { [offer: string]: string };
+}
+
+/** A safety property (`properties.toml`). */
+export interface PropertySource {
+  id: string;
+  description: Text;
+  assert?: string;
+  monotone?: MonotoneSource;
+}
+
+/** Raising `fact` never lowers `outcome`. */
+export interface MonotoneSource {
+  fact: string;
+  outcome: string;
+}
+
+/** A scenario test (`scenarios/*.toml`). */
+export interface ScenarioSource {
+  id: string;
+  description: string;
+  now: string;
+  case: Case;
+  expect: ScenarioExpect;
+}
+
+/** The expected outcome of a scenario. */
+export interface ScenarioExpect {
+  referrals?: string[];
+  possible?: string[];
+  absent?: string[];
+  against_wish?: string[];
+  regie?: string;
+  regiehouder?: string;
+  needs?: { [area: string]: string };
+  questions?: string[];
+  no_questions?: string[];
+}
+
+/** What every error thrown by Wegwijs carries (fields that do not apply are `null`).
+ *  It never contains a value from the case. */
+export interface WegwijsError extends Error {
+  /** Also the error's `name`. */
+  kind: "RuleError" | "CaseError" | "ArgumentError";
+  /** CaseError: the fact (or key) at fault; `(case)` when the case itself is not an object. */
+  fact: string | null;
+  /** ArgumentError: which argument (e.g. `evaluation time`). */
+  argument: string | null;
+  /** What is wrong / what was expected. */
+  problem: string | null;
+  /** How to fix it (a did-you-mean, or what is allowed). */
+  hint: string | null;
+  /** RuleError: where the first problem is. Line and column are 1-based, `null` if unknown. */
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  /** RuleError: logical path of the item, e.g. `rules[3].when`. */
+  path: string | null;
+  /** RuleError: every problem found, in file order. */
+  diagnostics: RuleDiagnostic[] | null;
+}
+
+/** One problem found while loading a rule set. */
+export interface RuleDiagnostic {
+  kind: string;
+  message: string;
+  hint: string | null;
+  file: string;
+  line: number | null;
+  column: number | null;
+  path: string;
+  snippet: string;
+}

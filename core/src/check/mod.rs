@@ -25,6 +25,8 @@ mod search;
 mod shadow;
 mod space;
 mod terms;
+#[cfg(test)]
+mod tests;
 
 pub use diff::DiffClass;
 

@@ -5,20 +5,68 @@
 //! decided sub-expression), so a target that is false on a partial case is false on all
 //! its completions (prune), and one that is true is true on all of them (found). Otherwise
 //! the search branches on an undecided fact that an undecided part of the target still
-//! depends on (found with the questions analysis' `mark_unknowns`), over the fact's
+//! depends on (found with the questions analysis' `mark_unknowns_in`), over the fact's
 //! representatives. Sub-searches already shown empty are remembered by what still matters
 //! (the atoms' truth values and the decided facts the undecided atoms read), which turns
 //! independent parts of a target from a product into a sum. A node budget bounds the work.
 
 use super::formula::{Atom, Compiled, Formula};
-use super::space::{reads_of, Space, NOW};
+use super::space::{reads_of, Side, Space, NOW};
 use super::Witness;
-use crate::compile::program::Env;
+use crate::compile::program::{apply, Env, NodeId, Op, Program};
 use crate::eval::outcome::{derive, wish_status};
-use crate::eval::questions::mark_unknowns;
+use crate::eval::questions::mark_unknowns_in;
 use crate::eval::time::format_datetime;
 use crate::eval::value::{Tri, Value};
 use std::collections::HashSet;
+
+/// The nodes of a side's program that the atoms depend on, through derived facts too, in
+/// arena order (which puts operands, and derived facts, before their users).
+fn cone<'a>(side: &Side, atoms: impl Iterator<Item = &'a Atom>) -> Vec<(NodeId, Option<u16>)> {
+    let rules = side.rules;
+    let program = &rules.program;
+    let mut marked = vec![false; program.ops.len()];
+    let mut todo: Vec<NodeId> = Vec::new();
+    let derived_node = |slot: u16| rules.derived.iter().find(|d| d.slot == slot).map(|d| d.node);
+    for a in atoms {
+        match *a {
+            Atom::Rule(_, r) => todo.push(rules.rules[r as usize].when),
+            Atom::Wish(_, o) => todo.extend(rules.offers[o as usize].wish),
+            Atom::Node(_, n) => todo.push(n),
+            Atom::Prop(_, n) => {
+                let mut slots = Vec::new();
+                if let Some(p) = side.props {
+                    loaded_slots(p, n, &mut slots);
+                }
+                todo.extend(slots.into_iter().filter_map(derived_node));
+            }
+        }
+    }
+    while let Some(n) = todo.pop() {
+        if std::mem::replace(&mut marked[n as usize], true) {
+            continue;
+        }
+        if let Op::Load(slot) = program.ops[n as usize] {
+            todo.extend(derived_node(slot));
+        }
+        todo.extend(program.children(n));
+    }
+    let fills: Vec<(NodeId, u16)> = rules.derived.iter().map(|d| (d.node, d.slot)).collect();
+    (0..program.ops.len() as NodeId)
+        .filter(|&n| marked[n as usize])
+        .map(|n| (n, fills.iter().find(|f| f.0 == n).map(|f| f.1)))
+        .collect()
+}
+
+/// Every slot a node of `program` loads.
+fn loaded_slots(program: &Program, node: NodeId, out: &mut Vec<u16>) {
+    if let Op::Load(slot) = program.ops[node as usize] {
+        out.push(slot);
+    }
+    for c in program.children(node) {
+        loaded_slots(program, c, out);
+    }
+}
 
 /// Node budget of one search; beyond it the answer is [`Answer::Incomplete`].
 pub(crate) const BUDGET: usize = 200_000;
@@ -49,6 +97,13 @@ pub(crate) struct Searcher<'s, 'r> {
     /// Per atom: the space facts it reads.
     reads: Vec<Vec<usize>>,
     status: Vec<Tri>,
+    /// Per side: every node's value on the current partial case (one linear pass).
+    values: Vec<Vec<Value>>,
+    /// The sides the target's atoms belong to.
+    sides_used: Vec<usize>,
+    /// Per side: the nodes the target's atoms depend on, in arena order (operands first),
+    /// each with the slot it fills if it is a derived fact's expression.
+    cone: Vec<Vec<(NodeId, Option<u16>)>>,
     memo: HashSet<Vec<u32>>,
     nodes: usize,
     budget: usize,
@@ -79,6 +134,9 @@ impl<'s, 'r> Searcher<'s, 'r> {
             target: Compiled::Const(Tri::False),
             reads: Vec::new(),
             status: Vec::new(),
+            values: vec![Vec::new(); space.sides.len()],
+            sides_used: Vec::new(),
+            cone: vec![Vec::new(); space.sides.len()],
             memo: HashSet::new(),
             nodes: 0,
             budget: BUDGET,
@@ -110,6 +168,10 @@ impl<'s, 'r> Searcher<'s, 'r> {
         self.reads = atoms.iter().map(|&a| self.atom_reads(a)).collect();
         self.target = Compiled::new(target, &atoms);
         self.status = vec![Tri::Unknown; atoms.len()];
+        self.sides_used = (0..self.space.sides.len()).filter(|&s| atoms.iter().any(|a| a.side() == s)).collect();
+        for s in 0..self.space.sides.len() {
+            self.cone[s] = cone(&self.space.sides[s], atoms.iter().filter(|a| a.side() == s));
+        }
         self.atoms = atoms;
     }
 
@@ -131,10 +193,7 @@ impl<'s, 'r> Searcher<'s, 'r> {
                 }
             }
         }
-        let mut out: Vec<usize> = slots
-            .into_iter()
-            .filter_map(|s| side.joint[s as usize])
-            .collect();
+        let mut out: Vec<usize> = slots.into_iter().filter_map(|s| side.joint[s as usize]).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -176,17 +235,44 @@ impl<'s, 'r> Searcher<'s, 'r> {
         }
     }
 
+    /// The values of the nodes the target depends on (derived facts into their slots on
+    /// the way), in one pass over its cone.
+    fn evaluate_cone(&mut self) {
+        for &s in &self.sides_used {
+            let program = &self.space.sides[s].rules.program;
+            let values = &mut self.values[s];
+            values.resize(program.ops.len(), Value::Unknown);
+            let slots = &mut self.slots[s];
+            for &(node, derived) in &self.cone[s] {
+                let v = {
+                    let (known, env) = (&*values, Env { slots, now: NOW });
+                    apply(&program.ops[node as usize], &env, |c| known[c as usize])
+                };
+                values[node as usize] = v;
+                if let Some(slot) = derived {
+                    slots[slot as usize] = v;
+                }
+            }
+        }
+    }
+
+    /// An atom's truth from the node values of the current partial case.
+    fn evaluated_status(&self, a: Atom) -> Tri {
+        let side = &self.space.sides[a.side()];
+        let values = &self.values[a.side()];
+        match a {
+            Atom::Rule(_, r) => values[side.rules.rules[r as usize].when as usize].tri(),
+            Atom::Wish(_, o) => side.rules.offers[o as usize].wish.map_or(Tri::True, |w| values[w as usize].tri()),
+            Atom::Node(_, n) => values[n as usize].tri(),
+            Atom::Prop(..) => self.atom_status(a),
+        }
+    }
+
     fn atom_status(&self, a: Atom) -> Tri {
         let side = &self.space.sides[a.side()];
-        let env = Env {
-            slots: &self.slots[a.side()],
-            now: NOW,
-        };
+        let env = Env { slots: &self.slots[a.side()], now: NOW };
         match a {
-            Atom::Rule(_, r) => side
-                .rules
-                .program
-                .truth(side.rules.rules[r as usize].when, &env),
+            Atom::Rule(_, r) => side.rules.program.truth(side.rules.rules[r as usize].when, &env),
             Atom::Wish(_, o) => wish_status(side.rules, o as usize, &env),
             Atom::Node(_, n) => side.rules.program.truth(n, &env),
             Atom::Prop(_, n) => side.props.map_or(Tri::Unknown, |p| p.truth(n, &env)),
@@ -215,15 +301,14 @@ impl<'s, 'r> Searcher<'s, 'r> {
         if self.nodes > self.budget {
             return Err(());
         }
-        self.refresh();
+        self.evaluate_cone();
         let mut forced = None;
         for i in 0..self.atoms.len() {
-            self.status[i] = self.atom_status(self.atoms[i]);
+            self.status[i] = self.evaluated_status(self.atoms[i]);
             if self.any_known {
                 // An atom reading an undecided fact under known() is not to be trusted yet.
-                if let Some(&f) = self.reads[i]
-                    .iter()
-                    .find(|&&f| self.space.facts[f].known && self.assigned[f].is_none())
+                if let Some(&f) =
+                    self.reads[i].iter().find(|&&f| self.space.facts[f].known && self.assigned[f].is_none())
                 {
                     self.status[i] = Tri::Unknown;
                     forced.get_or_insert(f);
@@ -268,25 +353,20 @@ impl<'s, 'r> Searcher<'s, 'r> {
         for &i in relevant {
             let a = self.atoms[i as usize];
             let side = &self.space.sides[a.side()];
-            let env = Env {
-                slots: &self.slots[a.side()],
-                now: NOW,
-            };
+            let env = Env { slots: &self.slots[a.side()], now: NOW };
             out.clear();
             let mut facts: Vec<usize> = Vec::new();
+            let values = &self.values[a.side()];
             match a {
-                Atom::Rule(_, r) => mark_unknowns(
-                    side.rules,
-                    side.rules.rules[r as usize].when,
-                    &env,
-                    &mut out,
-                ),
+                Atom::Rule(_, r) => {
+                    mark_unknowns_in(side.rules, side.rules.rules[r as usize].when, values, &env, &mut out)
+                }
                 Atom::Wish(_, o) => {
                     if let Some(w) = side.rules.offers[o as usize].wish {
-                        mark_unknowns(side.rules, w, &env, &mut out);
+                        mark_unknowns_in(side.rules, w, values, &env, &mut out);
                     }
                 }
-                Atom::Node(_, n) => mark_unknowns(side.rules, n, &env, &mut out),
+                Atom::Node(_, n) => mark_unknowns_in(side.rules, n, values, &env, &mut out),
                 Atom::Prop(..) => facts.extend(self.reads[i as usize].iter().copied()),
             }
             facts.extend(out.iter().filter_map(|&s| side.joint[s as usize]));
@@ -311,12 +391,7 @@ impl<'s, 'r> Searcher<'s, 'r> {
     fn key(&self, relevant: &[u32]) -> Vec<u32> {
         let mut key: Vec<u32> = Vec::with_capacity(self.status.len() / 16 + 8);
         for chunk in self.status.chunks(16) {
-            key.push(
-                chunk
-                    .iter()
-                    .enumerate()
-                    .fold(0u32, |k, (j, t)| k | (*t as u32) << (2 * j)),
-            );
+            key.push(chunk.iter().enumerate().fold(0u32, |k, (j, t)| k | (*t as u32) << (2 * j)));
         }
         let mut facts: Vec<usize> = relevant
             .iter()
@@ -325,11 +400,7 @@ impl<'s, 'r> Searcher<'s, 'r> {
             .collect();
         facts.sort_unstable();
         facts.dedup();
-        key.extend(
-            facts
-                .into_iter()
-                .map(|f| (f as u32) << 16 | u32::from(self.assigned[f].unwrap_or(0))),
-        );
+        key.extend(facts.into_iter().map(|f| (f as u32) << 16 | u32::from(self.assigned[f].unwrap_or(0))));
         key
     }
 
@@ -377,10 +448,7 @@ impl<'s, 'r> Searcher<'s, 'r> {
                 }
             }
         }
-        Witness {
-            now: format_datetime(NOW),
-            case,
-        }
+        Witness { now: format_datetime(NOW), case }
     }
 }
 

@@ -178,7 +178,7 @@ impl Program {
 /// The value of `op` given its operands' values (`operand(child)`). Logical operators
 /// here read every operand; [`Program::eval`] short-circuits them itself.
 #[inline]
-fn apply(op: &Op, env: &Env, operand: impl Fn(NodeId) -> Value) -> Value {
+pub(crate) fn apply(op: &Op, env: &Env, operand: impl Fn(NodeId) -> Value) -> Value {
     match op {
         Op::Const(v) => *v,
         Op::Load(slot) => env.slots[*slot as usize],

@@ -168,14 +168,9 @@ fn rank_of(rules: &RuleSet, urgency: &[i16], affects: &[Affects]) -> (i16, i16, 
     rank
 }
 
-/// Collects the unknown schema facts that an undecided `node` still depends on.
-pub(crate) fn mark_unknowns(rules: &RuleSet, node: NodeId, env: &Env, out: &mut Vec<u16>) {
-    let values = rules.program.eval_all(env);
-    mark_unknowns_in(rules, node, &values, env, out);
-}
-
-/// [`mark_unknowns`] with every node's value computed once beforehand (`values[node]`), so
-/// that walking a tree costs its size, not its size squared.
+/// Collects the unknown schema facts that an undecided `node` still depends on, with every
+/// node's value computed once beforehand (`values[node]`), so that walking a tree costs its
+/// size, not its size squared.
 pub(crate) fn mark_unknowns_in(rules: &RuleSet, node: NodeId, values: &[Value], env: &Env, out: &mut Vec<u16>) {
     let program = &rules.program;
     let op = &program.ops[node as usize];

@@ -37,11 +37,7 @@ pub(crate) fn analyse(rules: &RuleSet) -> Vec<Finding> {
         out: props.invalid.clone(),
         fires: vec![None; rules.rules.len()],
         dead: vec![false; rules.rules.len()],
-        live_refer: rules
-            .rules
-            .iter()
-            .map(|r| vec![true; r.refer.len()])
-            .collect(),
+        live_refer: rules.rules.iter().map(|r| vec![true; r.refer.len()]).collect(),
     };
     for id in &space.approximate {
         ctx.out.push(Finding {
@@ -81,24 +77,14 @@ impl<'r> Ctx<'_, 'r> {
     /// time; on [`Answer::Found`] the case is loaded in the searcher. A search that runs
     /// out of budget is reported (as `analysis-incomplete`, about `what`).
     pub fn exists(&mut self, target: Formula, what: impl FnOnce() -> String) -> Answer {
-        let mut incomplete = false;
-        for part in target.disjuncts() {
-            match self.search.find(&part) {
-                Answer::Found => return Answer::Found,
-                Answer::Incomplete => incomplete = true,
-                Answer::None => {}
-            }
-        }
-        if !incomplete {
-            return Answer::None;
+        let answer = self.search.find_any(target);
+        if answer != Answer::Incomplete {
+            return answer;
         }
         self.out.push(Finding {
             code: "analysis-incomplete".into(),
             severity: Severity::Warning,
-            message: format!(
-                "could not decide {} within the search budget ({BUDGET} partial cases per search)",
-                what()
-            ),
+            message: format!("could not decide {} within the search budget ({BUDGET} partial cases)", what()),
             location: None,
             witness: None,
         });

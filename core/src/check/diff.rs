@@ -67,16 +67,7 @@ impl Engine {
                         continue;
                     }
                     let target = and([guard.clone(), fa.clone(), fb.clone()]);
-                    let mut answer = Answer::None;
-                    for part in target.disjuncts() {
-                        answer = match search.find(&part) {
-                            Answer::None => continue,
-                            a => a,
-                        };
-                        if answer == Answer::Found {
-                            break;
-                        }
-                    }
+                    let answer = search.find_any(target);
                     if answer == Answer::None {
                         continue;
                     }

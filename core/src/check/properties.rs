@@ -418,16 +418,7 @@ fn monotonicity(ctx: &mut Ctx, index: usize, id: &str, fact: u16, outcome: Grade
         let mut search = Searcher::new(&space);
         for k in 1..levels as u8 {
             let target = and([at_least(&before, k), not(at_least(&after, k))]);
-            let mut answer = Answer::None;
-            for part in target.disjuncts() {
-                answer = match search.find(&part) {
-                    Answer::None => continue,
-                    a => a,
-                };
-                if answer == Answer::Found {
-                    break;
-                }
-            }
+            let answer = search.find_any(target);
             match answer {
                 Answer::Found => {
                     let mut witness = search.witness(false);

@@ -68,7 +68,8 @@ fn loaded_slots(program: &Program, node: NodeId, out: &mut Vec<u16>) {
     }
 }
 
-/// Node budget of one search; beyond it the answer is [`Answer::Incomplete`].
+/// Node budget of one search (all parts of one target together); beyond it the answer is
+/// [`Answer::Incomplete`].
 pub(crate) const BUDGET: usize = 200_000;
 
 /// Remembered empty sub-searches, at most (then the memory starts again).
@@ -158,6 +159,32 @@ impl<'s, 'r> Searcher<'s, 'r> {
             Err(()) => Answer::Incomplete,
         };
         self.total_nodes += self.nodes;
+        answer
+    }
+
+    /// Looks for a case that makes `target` true, one part of it at a time (see
+    /// [`Formula::disjuncts`]), all parts together within one budget.
+    pub fn find_any(&mut self, target: Formula) -> Answer {
+        let limit = self.budget;
+        let mut left = limit;
+        let mut answer = Answer::None;
+        for part in target.disjuncts() {
+            if left == 0 {
+                answer = Answer::Incomplete;
+                break;
+            }
+            self.budget = left;
+            match self.find(&part) {
+                Answer::Found => {
+                    answer = Answer::Found;
+                    break;
+                }
+                Answer::Incomplete => answer = Answer::Incomplete,
+                Answer::None => {}
+            }
+            left = left.saturating_sub(self.nodes);
+        }
+        self.budget = limit;
         answer
     }
 

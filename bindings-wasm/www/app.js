@@ -45,6 +45,7 @@ const UI = {
     hoursLeft: (h) => (h >= 48 ? `nog ${Math.floor(h / 24)} dagen` : h >= 0 ? `nog ${h} uur` : `${-h} uur geleden verlopen`),
     againstWish: "Tegen de uitgesproken wens van het slachtoffer",
     againstWishWhy: "Waarom veiligheid hier voorgaat:",
+    overrideWhy: "Deze regel mag tegen de wens van het slachtoffer in gaan, omdat:",
     why: "Waarom", source: "bron", rule: "regel",
     questions: "Open vragen die ertoe doen", noQuestions: "Geen open vragen meer die het voorstel kunnen veranderen.",
     questionsIntro: "In volgorde van belang. Ze zijn ook in het formulier gemarkeerd.",
@@ -97,6 +98,7 @@ const UI = {
     hoursLeft: (h) => (h >= 48 ? `${Math.floor(h / 24)} days left` : h >= 0 ? `${h} hours left` : `expired ${-h} hours ago`),
     againstWish: "Against the victim's stated wish",
     againstWishWhy: "Why safety comes first here:",
+    overrideWhy: "This rule may go against the victim's wish, because:",
     why: "Why", source: "source", rule: "rule",
     questions: "Open questions that matter", noQuestions: "No open questions left that could change the proposal.",
     questionsIntro: "Most important first. They are also marked in the form.",
@@ -569,7 +571,7 @@ function whyList(rules, explanations, open) {
     h("li", { class: `status-${e.status}` },
       h("span", { text: t(e.text) }), " ",
       h("span", { class: "src" }, `[${ui().source} ${e.source}; ${ui().rule} ${e.rule}; ${statusText(e.status)}]`),
-      e.override ? h("p", { class: "override", text: `${ui().againstWishWhy} ${t(e.override)}` }) : null)));
+      e.override ? h("p", { class: "override", text: `${ui().overrideWhy} ${t(e.override)}` }) : null)));
   if (open) return list;
   return h("details", { class: "why-details" }, h("summary", { text: `${ui().why} (${items.length})` }), list);
 }

@@ -175,6 +175,32 @@ test("clearing an answer makes it unknown again", async () => {
   assert.equal(await page.textContent("#fact-children_in_household .field-error"), "");
 });
 
+test("keyboard and the explicit unknown: radio groups, and 'none of these' for a list", async () => {
+  // Arrow keys in a radio group answer the question (Ja, Nee, Onbekend): from Onbekend, left = Nee.
+  await page.focus('#fact-stalking input[value=""]');
+  await page.keyboard.press("ArrowLeft");
+  assert.ok(await page.isChecked('#fact-stalking input[value="false"]'));
+  assert.equal(await page.locator("#fact-stalking.answered").count(), 1);
+  const withStalking = engine.evaluate({ ...VIGNETTE_4, stalking: false }, NOW);
+  await page.waitForFunction((n) => document.querySelectorAll(".qlist li").length === n, withStalking.questions.length);
+  await page.keyboard.press("ArrowRight"); // back to Onbekend
+  assert.ok(await page.isChecked('#fact-stalking input[value=""]'));
+  assert.equal(await page.locator("#fact-stalking.answered").count(), 0);
+
+  // A list question: nothing ticked = unknown; "Geen van deze" = the empty list; a value unticks it.
+  const set = schema.facts.find((f) => f.type === "set" && f.id !== "acts");
+  const none = `#fact-${set.id} input[value="__none__"]`;
+  await page.check(none);
+  assert.equal(await page.locator(`#fact-${set.id}.answered`).count(), 1);
+  await page.check(`#fact-${set.id} input[value="${set.values[0]}"]`);
+  assert.equal(await page.isChecked(none), false);
+  await page.uncheck(`#fact-${set.id} input[value="${set.values[0]}"]`);
+  assert.equal(await page.locator(`#fact-${set.id}.answered`).count(), 0, "nothing ticked is unknown again");
+  // Back to exactly vignette 4.
+  await page.waitForFunction((json) => document.querySelectorAll(".qlist li").length === JSON.parse(json).length,
+    JSON.stringify(engine.questions(VIGNETTE_4, NOW)));
+});
+
 test("English: every text from the rule set switches, the answers stay", async () => {
   await page.click('button[data-lang="en"]');
   assert.equal(await page.getAttribute("html", "lang"), "en");

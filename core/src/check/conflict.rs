@@ -33,19 +33,14 @@ fn ties(ctx: &mut Ctx) {
         let mut ids: Vec<u16> = at.iter().map(|c| c.1).collect();
         ids.sort_unstable();
         ids.dedup();
-        let above = or(candidates
-            .iter()
-            .filter(|c| c.2 > rank)
-            .map(|c| ctx.terms.fires(c.0)));
+        let above = or(candidates.iter().filter(|c| c.2 > rank).map(|c| ctx.terms.fires(c.0)));
         for (k, &x) in ids.iter().enumerate() {
             for &y in &ids[k + 1..] {
                 let xs = or(at.iter().filter(|c| c.1 == x).map(|c| ctx.terms.fires(c.0)));
                 let ys = or(at.iter().filter(|c| c.1 == y).map(|c| ctx.terms.fires(c.0)));
                 let target = and([xs, ys, not(above.clone())]);
                 let (xid, yid) = (&holders[x as usize].id, &holders[y as usize].id);
-                if ctx.exists(target, || {
-                    format!("whether `{xid}` and `{yid}` can tie at rank {rank}")
-                }) != Answer::Found
+                if ctx.exists(target, || format!("whether `{xid}` and `{yid}` can tie at rank {rank}")) != Answer::Found
                 {
                     continue;
                 }
@@ -87,16 +82,11 @@ fn wish_blocked(ctx: &mut Ctx) {
             let Some(wish) = &offer.wish else { continue };
             let (id, oid) = (ctx.rule_id(i), &offer.id);
             let target = and([ctx.terms.fires(i), ctx.terms.wish(refer.offer)]);
-            if ctx.exists(target, || {
-                format!("whether rule `{id}` can propose `{oid}`")
-            }) != Answer::None
-            {
+            if ctx.exists(target, || format!("whether rule `{id}` can propose `{oid}`")) != Answer::None {
                 continue;
             }
             ctx.live_refer[i][j] = false;
-            let witness = match ctx.exists(ctx.terms.fires(i), || {
-                format!("whether rule `{id}` can fire")
-            }) {
+            let witness = match ctx.exists(ctx.terms.fires(i), || format!("whether rule `{id}` can fire")) {
                 Answer::Found => Some(ctx.search.witness(false)),
                 _ => None,
             };

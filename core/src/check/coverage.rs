@@ -16,7 +16,10 @@ pub(crate) fn findings(rules: &RuleSet) -> Vec<Finding> {
                 out.push(Finding {
                     code: "region-gap".into(),
                     severity: Severity::Error,
-                    message: format!("region `{}` names no provider for offer `{}` (every region must offer everything)", region.id, offer.id),
+                    message: format!(
+                        "region `{}` names no provider for offer `{}` (every region must offer everything)",
+                        region.id, offer.id
+                    ),
                     location: at(Place::new(Section::Regions, r).key("providers")),
                     witness: None,
                 });
@@ -31,7 +34,10 @@ pub(crate) fn findings(rules: &RuleSet) -> Vec<Finding> {
                     out.push(Finding {
                         code: "region-missing".into(),
                         severity: Severity::Error,
-                        message: format!("`{}` value `{}` has no entry in regions", fact.id, rules.domains[d as usize].values[v]),
+                        message: format!(
+                            "`{}` value `{}` has no entry in regions",
+                            fact.id, rules.domains[d as usize].values[v]
+                        ),
                         location: None,
                         witness: None,
                     });
@@ -72,7 +78,10 @@ pub(crate) fn findings(rules: &RuleSet) -> Vec<Finding> {
             out.push(Finding {
                 code: "fact-never-read".into(),
                 severity: Severity::Info,
-                message: format!("no rule, wish or deadline reads fact `{}`: the gespreksgids asks it for nothing", fact.id),
+                message: format!(
+                    "no rule, wish or deadline reads fact `{}`: the gespreksgids asks it for nothing",
+                    fact.id
+                ),
                 location: at(Place::new(Section::Facts, f).key("id")),
                 witness: None,
             });

@@ -13,9 +13,7 @@ use crate::ruleset::locate::{Place, Section};
 pub(crate) fn rules(ctx: &mut Ctx) {
     for i in 0..ctx.rules.rules.len() {
         let id = ctx.rule_id(i);
-        match ctx.exists(ctx.terms.fires(i), || {
-            format!("whether rule `{id}` can fire")
-        }) {
+        match ctx.exists(ctx.terms.fires(i), || format!("whether rule `{id}` can fire")) {
             Answer::Found => ctx.fires[i] = Some(ctx.search.witness(false)),
             Answer::Incomplete => {}
             Answer::None => {
@@ -53,22 +51,14 @@ fn why_never(ctx: &mut Ctx, when: NodeId) -> String {
     }
     for (k, &a) in parts.iter().enumerate() {
         for &b in &parts[k + 1..] {
-            if ctx
-                .search
-                .find(&and([atom(Atom::Node(0, a)), atom(Atom::Node(0, b))]))
-                == Answer::None
-            {
+            if ctx.search.find(&and([atom(Atom::Node(0, a)), atom(Atom::Node(0, b))])) == Answer::None {
                 return format!("`{}` and `{}` exclude each other", text(a), text(b));
             }
         }
     }
     format!(
         "its parts {} never hold together",
-        parts
-            .iter()
-            .map(|&p| format!("`{}`", text(p)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        parts.iter().map(|&p| format!("`{}`", text(p))).collect::<Vec<_>>().join(", ")
     )
 }
 
@@ -82,20 +72,13 @@ pub(crate) fn unused(ctx: &mut Ctx) {
             .iter()
             .enumerate()
             .flat_map(|(i, r)| {
-                r.refer
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.offer as usize == o)
-                    .map(move |(j, _)| (i, j))
+                r.refer.iter().enumerate().filter(|(_, f)| f.offer as usize == o).map(move |(j, _)| (i, j))
             })
             .collect();
         if referrals.is_empty() || referrals.iter().any(|&(i, j)| ctx.live_refer[i][j]) {
             continue;
         }
-        let names: Vec<String> = referrals
-            .iter()
-            .map(|&(i, _)| format!("`{}`", ctx.rule_id(i)))
-            .collect();
+        let names: Vec<String> = referrals.iter().map(|&(i, _)| format!("`{}`", ctx.rule_id(i))).collect();
         ctx.out.push(Finding {
             code: "offer-never-proposed".into(),
             severity: Severity::Warning,

@@ -34,9 +34,7 @@ fn no_regiehouder(ctx: &mut Ctx) {
         }
         let id = ctx.rule_id(i);
         let target = and([ctx.terms.fires(i), ctx.terms.no_regiehouder()]);
-        if ctx.exists(target, || {
-            format!("whether rule `{id}` can leave a case without a regiehouder")
-        }) != Answer::Found
+        if ctx.exists(target, || format!("whether rule `{id}` can leave a case without a regiehouder")) != Answer::Found
         {
             continue;
         }
@@ -61,7 +59,8 @@ fn no_rule(ctx: &mut Ctx) {
         ctx.out.push(Finding {
             code: "gap-no-rule".into(),
             severity: Severity::Warning,
-            message: "some complete cases fall through every rule: no need, referral, regie or regiehouder is proposed".into(),
+            message: "some complete cases fall through every rule: no need, referral, regie or regiehouder is proposed"
+                .into(),
             location: None,
             witness: Some(witness),
         });
@@ -74,25 +73,16 @@ fn regie_default(ctx: &mut Ctx) {
         return;
     };
     let no_regie = not(ctx.terms.regie_at_least(1));
-    let urgent = (0..ctx.rules.rules.len())
-        .filter(|&i| ctx.rules.rules[i].needs.iter().any(|n| n.1 as usize == top));
+    let urgent = (0..ctx.rules.rules.len()).filter(|&i| ctx.rules.rules[i].needs.iter().any(|n| n.1 as usize == top));
     let target = or(urgent.map(|i| and([ctx.terms.fires(i), no_regie.clone()])));
     let level = &manifest.need_levels[top].id;
-    let regie = manifest
-        .regie_levels
-        .first()
-        .map_or("the default", |l| l.id.as_str());
-    if ctx.exists(target, || {
-        format!("whether a need `{level}` can go with regie {regie}")
-    }) == Answer::Found
-    {
+    let regie = manifest.regie_levels.first().map_or("the default", |l| l.id.as_str());
+    if ctx.exists(target, || format!("whether a need `{level}` can go with regie {regie}")) == Answer::Found {
         let witness = ctx.search.witness(true);
         ctx.out.push(Finding {
             code: "gap-regie".into(),
             severity: Severity::Info,
-            message: format!(
-                "some complete cases have a need at level `{level}` but regie stays at {regie}"
-            ),
+            message: format!("some complete cases have a need at level `{level}` but regie stays at {regie}"),
             location: None,
             witness: Some(witness),
         });

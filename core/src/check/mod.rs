@@ -74,7 +74,9 @@ pub struct Witness {
 fn location_json<S: serde::Serializer>(loc: &Option<Location>, s: S) -> Result<S::Ok, S::Error> {
     match loc {
         None => s.serialize_none(),
-        Some(l) => serde_json::json!({ "file": l.file, "line": l.line, "column": l.column, "path": l.path }).serialize(s),
+        Some(l) => {
+            serde_json::json!({ "file": l.file, "line": l.line, "column": l.column, "path": l.path }).serialize(s)
+        }
     }
 }
 

@@ -545,7 +545,7 @@ monotone = { fact = "nope", outcome = "regie" }
         let case = engine.case_from_json(&serde_json::Value::Object(w.case.clone())).unwrap();
         let ev = engine.evaluate(&case, crate::Timestamp::parse(&w.now).unwrap());
         let vt = engine.source().manifest.regiehouders.iter().position(|h| h.id == "veilig_thuis").unwrap() as u16;
-        assert!(ev.outcome().regiehouder.as_ref().map_or(true, |h| h.id != vt || !h.certain));
+        assert!(ev.outcome().regiehouder.as_ref().is_none_or(|h| h.id != vt || !h.certain));
         let invalid: Vec<_> = findings.iter().filter(|f| f.code == "property-invalid").collect();
         assert_eq!(invalid.len(), 2, "{findings:#?}");
         assert!(invalid

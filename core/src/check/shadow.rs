@@ -21,9 +21,7 @@ pub(crate) fn findings(ctx: &mut Ctx) {
         let mut incomplete = false;
         let mut matters = false;
         for target in effects(ctx, i) {
-            match ctx.exists(target, || {
-                format!("whether rule `{id}` ever changes an outcome")
-            }) {
+            match ctx.exists(target, || format!("whether rule `{id}` ever changes an outcome")) {
                 Answer::Found => {
                     matters = true;
                     break;
@@ -57,37 +55,25 @@ fn effects(ctx: &Ctx, i: usize) -> Vec<Formula> {
     let fires = t.fires(i);
     let mut out = Vec::new();
     if let Some(level) = rule.regie.filter(|&l| l > 0) {
-        out.push(and([
-            fires.clone(),
-            not(t.regie_at_least_without(level, Some(i))),
-        ]));
+        out.push(and([fires.clone(), not(t.regie_at_least_without(level, Some(i)))]));
     }
     for &(area, level) in rule.needs.iter().filter(|n| n.1 > 0) {
-        out.push(and([
-            fires.clone(),
-            not(t.need_at_least_without(area, level, Some(i))),
-        ]));
+        out.push(and([fires.clone(), not(t.need_at_least_without(area, level, Some(i)))]));
     }
     if let Some((id, _)) = rule.regiehouder {
-        out.push(and([
-            fires.clone(),
-            t.regiehouder_is(id),
-            not(t.regiehouder_is_without(id, Some(i))),
-        ]));
+        out.push(and([fires.clone(), t.regiehouder_is(id), not(t.regiehouder_is_without(id, Some(i)))]));
     }
     for refer in &rule.refer {
         let mine = t.contributes(i, refer);
         let stronger = t.contributions(refer.offer, Some(i), |_, g| g.urgency >= refer.urgency);
         out.push(and([mine.clone(), not(stronger)]));
         if rule.is_override && ctx.rules.offers[refer.offer as usize].wish.is_some() {
-            let flagged =
-                t.contributions(refer.offer, Some(i), |s, _| ctx.rules.rules[s].is_override);
+            let flagged = t.contributions(refer.offer, Some(i), |s, _| ctx.rules.rules[s].is_override);
             out.push(and([mine.clone(), not(t.wish(refer.offer)), not(flagged)]));
         }
         if let Some((slot, hours)) = refer.deadline {
-            let earlier = t.contributions(refer.offer, Some(i), |_, g| {
-                g.deadline.is_some_and(|(s, h)| s == slot && h <= hours)
-            });
+            let earlier =
+                t.contributions(refer.offer, Some(i), |_, g| g.deadline.is_some_and(|(s, h)| s == slot && h <= hours));
             out.push(and([mine, not(earlier)]));
         }
     }
@@ -102,10 +88,7 @@ fn outdoing(ctx: &mut Ctx, i: usize) -> (Option<super::Witness>, Vec<String>) {
     let witness = ctx.search.witness(true);
     let mut out = Vec::new();
     for j in 0..ctx.rules.rules.len() {
-        if j != i
-            && overlaps(ctx, i, j)
-            && ctx.search.truth(&ctx.terms.fires(j)) == crate::eval::value::Tri::True
-        {
+        if j != i && overlaps(ctx, i, j) && ctx.search.truth(&ctx.terms.fires(j)) == crate::eval::value::Tri::True {
             out.push(format!("`{}`", ctx.rule_id(j)));
         }
     }
@@ -118,7 +101,5 @@ fn overlaps(ctx: &Ctx, i: usize, j: usize) -> bool {
     (a.regie.is_some() && b.regie.is_some())
         || (a.regiehouder.is_some() && b.regiehouder.is_some())
         || a.needs.iter().any(|n| b.needs.iter().any(|m| m.0 == n.0))
-        || a.refer
-            .iter()
-            .any(|f| b.refer.iter().any(|g| g.offer == f.offer))
+        || a.refer.iter().any(|f| b.refer.iter().any(|g| g.offer == f.offer))
 }

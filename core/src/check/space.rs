@@ -155,28 +155,14 @@ impl<'a> Walker<'a> {
                 Some(Term::Count(f))
             }
             Op::Add(a, b) | Op::Sub(a, b) => {
-                let sign = if matches!(prog.ops[node as usize], Op::Sub(..)) {
-                    -1
-                } else {
-                    1
-                };
+                let sign = if matches!(prog.ops[node as usize], Op::Sub(..)) { -1 } else { 1 };
                 let (x, y) = (self.term(prog, *a)?, self.term(prog, *b)?);
                 match (x, y) {
-                    (Term::Fact(f, k), Term::Const(c)) => {
-                        Some(Term::Fact(f, k.saturating_add(sign * c)))
-                    }
-                    (Term::Since(f, u, k), Term::Const(c)) => {
-                        Some(Term::Since(f, u, k.saturating_add(sign * c)))
-                    }
-                    (Term::Const(c), Term::Fact(f, k)) if sign == 1 => {
-                        Some(Term::Fact(f, k.saturating_add(c)))
-                    }
-                    (Term::Const(c), Term::Since(f, u, k)) if sign == 1 => {
-                        Some(Term::Since(f, u, k.saturating_add(c)))
-                    }
-                    (Term::Const(c), Term::Const(d)) => {
-                        Some(Term::Const(c.saturating_add(sign * d)))
-                    }
+                    (Term::Fact(f, k), Term::Const(c)) => Some(Term::Fact(f, k.saturating_add(sign * c))),
+                    (Term::Since(f, u, k), Term::Const(c)) => Some(Term::Since(f, u, k.saturating_add(sign * c))),
+                    (Term::Const(c), Term::Fact(f, k)) if sign == 1 => Some(Term::Fact(f, k.saturating_add(c))),
+                    (Term::Const(c), Term::Since(f, u, k)) if sign == 1 => Some(Term::Since(f, u, k.saturating_add(c))),
+                    (Term::Const(c), Term::Const(d)) => Some(Term::Const(c.saturating_add(sign * d))),
                     _ => None,
                 }
             }
@@ -223,17 +209,13 @@ impl<'a> Walker<'a> {
                         let u = &mut self.usage[f as usize];
                         u.read = true;
                         let c = c.saturating_sub(k);
-                        u.points
-                            .extend([c.saturating_sub(1), c, c.saturating_add(1)]);
+                        u.points.extend([c.saturating_sub(1), c, c.saturating_add(1)]);
                     }
                     Term::Since(f, unit, k) => {
                         let u = &mut self.usage[f as usize];
                         u.read = true;
                         let c = c.saturating_sub(k);
-                        u.bounds.extend([
-                            c.saturating_mul(unit),
-                            c.saturating_add(1).saturating_mul(unit),
-                        ]);
+                        u.bounds.extend([c.saturating_mul(unit), c.saturating_add(1).saturating_mul(unit)]);
                     }
                     Term::Count(f) => {
                         let u = &mut self.usage[f as usize];
@@ -256,12 +238,7 @@ impl<'a> Walker<'a> {
                     Op::Const(Value::Enum(i)) => Some(i),
                     _ => None,
                 };
-                let pair = match (
-                    self.fact_of(prog, a),
-                    konst(b),
-                    self.fact_of(prog, b),
-                    konst(a),
-                ) {
+                let pair = match (self.fact_of(prog, a), konst(b), self.fact_of(prog, b), konst(a)) {
                     (Some(f), Some(i), _, _) | (_, _, Some(f), Some(i))
                         if matches!(self.rules.facts[f as usize].ty, Ty::Enum(_)) =>
                     {
@@ -380,14 +357,8 @@ impl<'r> Space<'r> {
                     facts.len() - 1
                 });
                 // A fact whose kind differs between sides stays unknown to the later side.
-                let first = facts[i]
-                    .slots
-                    .iter()
-                    .enumerate()
-                    .find_map(|(t, sl)| sl.map(|sl| (t, sl)));
-                let compatible = first.map_or(true, |(t, sl)| {
-                    same_kind(specs[t].rules.facts[sl as usize].ty, fact.ty)
-                });
+                let first = facts[i].slots.iter().enumerate().find_map(|(t, sl)| sl.map(|sl| (t, sl)));
+                let compatible = first.is_none_or(|(t, sl)| same_kind(specs[t].rules.facts[sl as usize].ty, fact.ty));
                 if compatible {
                     facts[i].slots[s] = Some(slot as u16);
                     joint.push(Some(i));
@@ -395,31 +366,15 @@ impl<'r> Space<'r> {
                     joint.push(None);
                 }
             }
-            sides.push(Side {
-                rules: spec.rules,
-                props: spec.props,
-                joint,
-                pins: spec.pins.clone(),
-            });
+            sides.push(Side { rules: spec.rules, props: spec.props, joint, pins: spec.pins.clone() });
         }
         let mut approximate = Vec::new();
         for fact in &mut facts {
-            let present: Vec<(usize, u16)> = fact
-                .slots
-                .iter()
-                .enumerate()
-                .filter_map(|(s, sl)| sl.map(|sl| (s, sl)))
-                .collect();
+            let present: Vec<(usize, u16)> =
+                fact.slots.iter().enumerate().filter_map(|(s, sl)| sl.map(|sl| (s, sl))).collect();
             let uses: Vec<(usize, &RuleSet, &Usage, &[i64])> = present
                 .iter()
-                .map(|&(s, sl)| {
-                    (
-                        s,
-                        specs[s].rules,
-                        &usages[s].0[sl as usize],
-                        usages[s].1.as_slice(),
-                    )
-                })
+                .map(|&(s, sl)| (s, specs[s].rules, &usages[s].0[sl as usize], usages[s].1.as_slice()))
                 .collect();
             fact.read = uses.iter().any(|u| u.2.read);
             fact.known = uses.iter().any(|u| u.2.known);
@@ -429,31 +384,15 @@ impl<'r> Space<'r> {
             }
             fact.reps = reps;
             if fact.known {
-                fact.reps.push(Rep {
-                    values: vec![Value::Unknown; specs.len()],
-                    json: Json::Null,
-                });
+                fact.reps.push(Rep { values: vec![Value::Unknown; specs.len()], json: Json::Null });
             }
         }
-        Space {
-            sides,
-            facts,
-            approximate,
-        }
+        Space { sides, facts, approximate }
     }
 
     /// The space of one rule set (and its property expressions).
-    pub fn single(
-        rules: &'r RuleSet,
-        props: Option<&'r Program>,
-        prop_roots: Vec<NodeId>,
-    ) -> Space<'r> {
-        Space::new(vec![SideSpec {
-            rules,
-            props,
-            prop_roots,
-            pins: Vec::new(),
-        }])
+    pub fn single(rules: &'r RuleSet, props: Option<&'r Program>, prop_roots: Vec<NodeId>) -> Space<'r> {
+        Space::new(vec![SideSpec { rules, props, prop_roots, pins: Vec::new() }])
     }
 }
 
@@ -466,23 +405,14 @@ type Uses<'a> = [(usize, &'a RuleSet, &'a Usage, &'a [i64])];
 /// The representatives of one fact over the sides that have it; false if not exact.
 fn representatives(present: &[(usize, u16)], uses: &Uses, sides: usize) -> (Vec<Rep>, bool) {
     let Some(&(_, slot0)) = present.first() else {
-        return (
-            vec![Rep {
-                values: vec![Value::Unknown; sides],
-                json: Json::Null,
-            }],
-            true,
-        );
+        return (vec![Rep { values: vec![Value::Unknown; sides], json: Json::Null }], true);
     };
     let ty = uses[0].1.facts[slot0 as usize].ty;
     match ty {
         Ty::Bool => {
             let reps = [false, true]
                 .into_iter()
-                .map(|b| Rep {
-                    values: per_side(present, sides, |_, _| Value::Bool(b)),
-                    json: Json::Bool(b),
-                })
+                .map(|b| Rep { values: per_side(present, sides, |_, _| Value::Bool(b)), json: Json::Bool(b) })
                 .collect();
             (reps, true)
         }
@@ -493,11 +423,7 @@ fn representatives(present: &[(usize, u16)], uses: &Uses, sides: usize) -> (Vec<
     }
 }
 
-fn per_side(
-    present: &[(usize, u16)],
-    sides: usize,
-    mut f: impl FnMut(usize, usize) -> Value,
-) -> Vec<Value> {
+fn per_side(present: &[(usize, u16)], sides: usize, mut f: impl FnMut(usize, usize) -> Value) -> Vec<Value> {
     let mut v = vec![Value::Unknown; sides];
     for (k, &(s, _)) in present.iter().enumerate() {
         v[s] = f(k, s);
@@ -530,10 +456,7 @@ fn signature(present: &[(usize, u16)], uses: &Uses, name: &str, salt: usize) -> 
     let mut sig = Vec::new();
     for (k, &(_, slot)) in present.iter().enumerate() {
         let u = uses[k].2;
-        match domain_values(uses[k].1, slot)
-            .iter()
-            .position(|v| v == name)
-        {
+        match domain_values(uses[k].1, slot).iter().position(|v| v == name) {
             None => sig.push(-1),
             Some(_) if u.opaque => sig.push(1_000_000 + salt as i64),
             Some(i) => {
@@ -621,10 +544,8 @@ fn set_reps(present: &[(usize, u16)], uses: &Uses, sides: usize) -> Vec<Rep> {
         reps.push(Rep {
             values: per_side(present, sides, |k, _| {
                 let domain = domain_values(uses[k].1, present[k].1);
-                let bits = chosen
-                    .iter()
-                    .filter_map(|n| domain.iter().position(|v| v == *n))
-                    .fold(0u64, |b, i| b | 1 << i);
+                let bits =
+                    chosen.iter().filter_map(|n| domain.iter().position(|v| v == *n)).fold(0u64, |b, i| b | 1 << i);
                 Value::Set(bits)
             }),
             json: Json::Array(chosen.iter().map(|n| Json::String((*n).clone())).collect()),
@@ -646,25 +567,12 @@ fn set_reps(present: &[(usize, u16)], uses: &Uses, sides: usize) -> Vec<Rep> {
 }
 
 fn int_reps(present: &[(usize, u16)], uses: &Uses, sides: usize) -> (Vec<Rep>, bool) {
-    let lo = present
-        .iter()
-        .enumerate()
-        .map(|(k, &(_, sl))| uses[k].1.facts[sl as usize].min)
-        .min()
-        .unwrap_or(0);
-    let hi = present
-        .iter()
-        .enumerate()
-        .map(|(k, &(_, sl))| uses[k].1.facts[sl as usize].max)
-        .max()
-        .unwrap_or(0);
+    let lo = present.iter().enumerate().map(|(k, &(_, sl))| uses[k].1.facts[sl as usize].min).min().unwrap_or(0);
+    let hi = present.iter().enumerate().map(|(k, &(_, sl))| uses[k].1.facts[sl as usize].max).max().unwrap_or(0);
     let opaque = uses.iter().any(|u| u.2.opaque);
     let mut exact = true;
-    let mut points: Vec<i64> = present
-        .iter()
-        .enumerate()
-        .map(|(k, &(_, sl))| uses[k].1.facts[sl as usize].min)
-        .collect();
+    let mut points: Vec<i64> =
+        present.iter().enumerate().map(|(k, &(_, sl))| uses[k].1.facts[sl as usize].min).collect();
     if opaque && hi.saturating_sub(lo) <= FULL_RANGE {
         points.extend(lo..=hi);
     } else {
@@ -672,10 +580,7 @@ fn int_reps(present: &[(usize, u16)], uses: &Uses, sides: usize) -> (Vec<Rep>, b
             points.extend(&u.2.points);
             if opaque {
                 exact = false;
-                points.extend(
-                    u.3.iter()
-                        .flat_map(|&c| [c.saturating_sub(1), c, c.saturating_add(1)]),
-                );
+                points.extend(u.3.iter().flat_map(|&c| [c.saturating_sub(1), c, c.saturating_add(1)]));
             }
         }
     }
@@ -701,17 +606,11 @@ fn int_reps(present: &[(usize, u16)], uses: &Uses, sides: usize) -> (Vec<Rep>, b
 
 fn time_reps(present: &[(usize, u16)], uses: &Uses, sides: usize, date: bool) -> (Vec<Rep>, bool) {
     let opaque = uses.iter().any(|u| u.2.opaque);
-    let mut bounds: Vec<i64> = uses
-        .iter()
-        .flat_map(|u| u.2.bounds.iter().copied())
-        .collect();
+    let mut bounds: Vec<i64> = uses.iter().flat_map(|u| u.2.bounds.iter().copied()).collect();
     if opaque {
         // Compared in arithmetic: use every constant as hours and as days (not exact).
         for u in uses {
-            bounds.extend(
-                u.3.iter()
-                    .flat_map(|&c| [c * 3600, (c + 1) * 3600, c * 86_400, (c + 1) * 86_400]),
-            );
+            bounds.extend(u.3.iter().flat_map(|&c| [c * 3600, (c + 1) * 3600, c * 86_400, (c + 1) * 86_400]));
         }
     }
     bounds.sort_unstable();
@@ -724,8 +623,7 @@ fn time_reps(present: &[(usize, u16)], uses: &Uses, sides: usize, date: bool) ->
     }
     for &b in &bounds {
         if date {
-            let d = (b - HALF_DAY).div_euclid(86_400)
-                + i64::from((b - HALF_DAY).rem_euclid(86_400) != 0);
+            let d = (b - HALF_DAY).div_euclid(86_400) + i64::from((b - HALF_DAY).rem_euclid(86_400) != 0);
             elapsed.extend([(d - 1) * 86_400 + HALF_DAY, d * 86_400 + HALF_DAY]);
         } else {
             elapsed.extend([b - 1800, b + 1800]);
@@ -739,11 +637,7 @@ fn time_reps(present: &[(usize, u16)], uses: &Uses, sides: usize, date: bool) ->
             let t = NOW - e;
             Rep {
                 values: per_side(present, sides, |_, _| Value::Time(t)),
-                json: Json::String(if date {
-                    format_date(t)
-                } else {
-                    format_datetime(t)
-                }),
+                json: Json::String(if date { format_date(t) } else { format_datetime(t) }),
             }
         })
         .collect();
@@ -789,12 +683,8 @@ pub(crate) mod tests {
                 };
                 Value::Int(v.min(f.max))
             }
-            Ty::Enum(d) => {
-                Value::Enum(rng.below(rules.domains[d as usize].values.len() as u64) as u16)
-            }
-            Ty::Set(d) => {
-                Value::Set(rng.next() & ((1u64 << rules.domains[d as usize].values.len()) - 1))
-            }
+            Ty::Enum(d) => Value::Enum(rng.below(rules.domains[d as usize].values.len() as u64) as u16),
+            Ty::Set(d) => Value::Set(rng.next() & ((1u64 << rules.domains[d as usize].values.len()) - 1)),
             Ty::DateTime => {
                 let e = match rng.below(3) {
                     0 => rng.below(400 * 3600) as i64,
@@ -811,25 +701,14 @@ pub(crate) mod tests {
     pub(crate) fn decisions(rules: &RuleSet, case: &[Value]) -> Vec<Tri> {
         let mut slots = case.to_vec();
         derive(rules, &mut slots, NOW);
-        let env = Env {
-            slots: &slots,
-            now: NOW,
-        };
-        let mut out: Vec<Tri> = rules
-            .rules
-            .iter()
-            .map(|r| rules.program.truth(r.when, &env))
-            .collect();
+        let env = Env { slots: &slots, now: NOW };
+        let mut out: Vec<Tri> = rules.rules.iter().map(|r| rules.program.truth(r.when, &env)).collect();
         out.extend((0..rules.offers.len()).map(|o| wish_status(rules, o, &env)));
         out
     }
 
     pub(crate) fn mini() -> Engine {
-        Engine::load(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../tests/fixtures/mini"
-        ))
-        .expect("the mini fixture loads")
+        Engine::load(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/mini")).expect("the mini fixture loads")
     }
 
     /// The partition is exact: in any case, any value of a fact can be replaced by one of
@@ -841,9 +720,7 @@ pub(crate) mod tests {
             let rules = engine.rules();
             let space = Space::single(rules, None, Vec::new());
             for _ in 0..60 {
-                let case: Vec<Value> = (0..rules.facts.len())
-                    .map(|s| random_value(&mut rng, rules, s))
-                    .collect();
+                let case: Vec<Value> = (0..rules.facts.len()).map(|s| random_value(&mut rng, rules, s)).collect();
                 let want = decisions(rules, &case);
                 for fact in &space.facts {
                     let slot = fact.slots[0].expect("one side") as usize;
@@ -852,11 +729,7 @@ pub(crate) mod tests {
                         other[slot] = r.values[0];
                         decisions(rules, &other) == want
                     });
-                    assert!(
-                        same,
-                        "no representative of `{}` behaves like {:?}",
-                        fact.id, case[slot]
-                    );
+                    assert!(same, "no representative of `{}` behaves like {:?}", fact.id, case[slot]);
                 }
             }
         }
@@ -867,15 +740,7 @@ pub(crate) mod tests {
         let engine = mini();
         let space = Space::single(engine.rules(), None, Vec::new());
         let reps = |id: &str| {
-            space
-                .facts
-                .iter()
-                .find(|f| f.id == id)
-                .unwrap()
-                .reps
-                .iter()
-                .map(|r| r.json.clone())
-                .collect::<Vec<_>>()
+            space.facts.iter().find(|f| f.id == id).unwrap().reps.iter().map(|r| r.json.clone()).collect::<Vec<_>>()
         };
         // age < 18: 0 (the minimum), 17, 18, 19.
         assert_eq!(reps("age"), [0, 17, 18, 19].map(Json::from));
@@ -883,19 +748,11 @@ pub(crate) mod tests {
         let times = reps("last_incident_at");
         assert_eq!(
             times,
-            [
-                "2026-02-27T12:30:00Z",
-                "2026-02-27T11:30:00Z",
-                "2026-02-27T10:30:00Z"
-            ]
-            .map(Json::from),
+            ["2026-02-27T12:30:00Z", "2026-02-27T11:30:00Z", "2026-02-27T10:30:00Z"].map(Json::from),
             "{times:?}"
         );
         // relation in ['partner', 'gezinslid']: `partner` and `gezinslid` are one cell.
-        assert_eq!(
-            reps("relation"),
-            [Json::from("onbekend"), Json::from("partner")]
-        );
+        assert_eq!(reps("relation"), [Json::from("onbekend"), Json::from("partner")]);
         // 'penetratie' in acts: with it or without it.
         assert_eq!(reps("acts").len(), 2);
         // Read by nothing: one value.

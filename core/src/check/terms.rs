@@ -36,13 +36,7 @@ impl<'r> Terms<'r> {
     }
 
     fn rules_where(&self, mut keep: impl FnMut(usize, &Rule) -> bool) -> Formula {
-        or(self
-            .rules
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(i, r)| keep(*i, r))
-            .map(|(i, _)| self.fires(i)))
+        or(self.rules.rules.iter().enumerate().filter(|(i, r)| keep(*i, r)).map(|(i, _)| self.fires(i)))
     }
 
     /// The regie level is at least `level` (index).
@@ -68,19 +62,13 @@ impl<'r> Terms<'r> {
         if level == 0 {
             return TRUE;
         }
-        self.rules_where(|i, r| {
-            Some(i) != skip && r.needs.iter().any(|&(a, l)| a == area && l >= level)
-        })
+        self.rules_where(|i, r| Some(i) != skip && r.needs.iter().any(|&(a, l)| a == area && l >= level))
     }
 
     /// Rule `rule` contributes the referral `refer`: it fires, and the wish holds unless
     /// the rule is an override.
     pub fn contributes(&self, rule: usize, refer: &Refer) -> Formula {
-        let gate = if self.rules.rules[rule].is_override {
-            TRUE
-        } else {
-            self.wish(refer.offer)
-        };
+        let gate = if self.rules.rules[rule].is_override { TRUE } else { self.wish(refer.offer) };
         and([self.fires(rule), gate])
     }
 
@@ -121,9 +109,7 @@ impl<'r> Terms<'r> {
 
     /// The referral's deadline is at most `hours` after the time fact `slot`.
     pub fn deadline_within(&self, offer: u16, slot: u16, hours: i64) -> Formula {
-        self.contributions(offer, None, |_, f| {
-            f.deadline.is_some_and(|(s, h)| s == slot && h <= hours)
-        })
+        self.contributions(offer, None, |_, f| f.deadline.is_some_and(|(s, h)| s == slot && h <= hours))
     }
 
     /// The regiehouder is `id` (index).
@@ -144,9 +130,7 @@ impl<'r> Terms<'r> {
             }
             let beaten_by = self.rules_where(|t, r| {
                 Some(t) != skip
-                    && r.regiehouder.is_some_and(|(other, k)| {
-                        other != id && (k > rank || (k == rank && other < id))
-                    })
+                    && r.regiehouder.is_some_and(|(other, k)| other != id && (k > rank || (k == rank && other < id)))
             });
             items.push(and([self.fires(s), not(beaten_by)]));
         }

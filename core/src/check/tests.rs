@@ -13,7 +13,10 @@ fn mini_with(facts: &str, rules: &str) -> Engine {
         match rel {
             "schema.toml" => text.push_str(facts),
             "rules/main.toml" => text.push_str(rules),
-            "regions.toml" => text = text.replace("aangifte = \"Politie Zuid\" }", "aangifte = \"Politie Zuid\", melding_vt = \"VT Zuid\" }"),
+            "regions.toml" => {
+                text = text
+                    .replace("aangifte = \"Politie Zuid\" }", "aangifte = \"Politie Zuid\", melding_vt = \"VT Zuid\" }")
+            }
             _ => {}
         }
         files.push((rel.to_string(), text));
@@ -85,4 +88,3 @@ need = { hulp = "aanbod" }
     assert!(approx[0].message.contains("`gewicht`"));
     assert!(codes(&findings).is_empty(), "the rule can fire: {findings:#?}");
 }
-

@@ -57,6 +57,8 @@ enum Kind {
 struct FactEntry {
     name: String,
     kind: Kind,
+    /// Index of the fact in the schema (for the builder's `*_at` setters).
+    index: usize,
     /// Enum and set facts: value (Python `str`) → index into `values`.
     lookup: Option<Py<PyDict>>,
     values: Vec<String>,
@@ -86,7 +88,7 @@ impl FactTable {
                 Some(d.unbind())
             };
             let kind = if f.kind == "date" { Kind::Date } else { Kind::Other };
-            facts.push(FactEntry { name: f.id.clone(), kind, lookup, values: f.values.clone() });
+            facts.push(FactEntry { name: f.id.clone(), index: i, kind, lookup, values: f.values.clone() });
         }
         Ok(FactTable { keys: keys.unbind(), facts })
     }
@@ -184,28 +186,28 @@ pub(crate) fn set_column(
 fn set_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth: u8) -> Result<(), ConvError> {
     let name = f.name.as_str();
     if value.is_none() {
-        return Ok(b.set_unknown(name)?);
+        return Ok(b.set_unknown_at(f.index)?);
     }
     if let Ok(v) = value.cast_exact::<PyBool>() {
-        return Ok(b.set_bool(name, v.is_true())?);
+        return Ok(b.set_bool_at(f.index, v.is_true())?);
     }
     if let Ok(s) = value.cast::<PyString>() {
         let text = text_value(f, s)?;
-        return Ok(b.set_text(name, &text)?);
+        return Ok(b.set_text_at(f.index, &text)?);
     }
     if value.cast::<PyInt>().is_ok() {
         return match value.extract::<i64>() {
-            Ok(i) => Ok(b.set_int(name, i)?),
+            Ok(i) => Ok(b.set_int_at(f.index, i)?),
             Err(_) => Err(expected(b, name)),
         };
     }
     if let Ok(x) = value.cast::<PyFloat>() {
         let x = x.value();
         if x.is_nan() {
-            return Ok(b.set_unknown(name)?);
+            return Ok(b.set_unknown_at(f.index)?);
         }
         if x.fract() == 0.0 && x.abs() < 9.0e15 {
-            return Ok(b.set_int(name, x as i64)?);
+            return Ok(b.set_int_at(f.index, x as i64)?);
         }
         return Err(expected(b, name));
     }
@@ -222,7 +224,7 @@ fn set_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth
                 Err(_) => return Err(expected(b, name)),
             }
         }
-        return Ok(b.set_texts(name, texts.iter().map(|t| t.as_ref()))?);
+        return Ok(b.set_texts_at(f.index, texts.iter().map(|t| t.as_ref()))?);
     }
     other_value(b, f, value, depth)
 }
@@ -233,14 +235,14 @@ fn other_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, dep
     let ty = value.get_type();
     let type_name = ty.name()?;
     if type_name == "NAType" || type_name == "NaTType" {
-        return Ok(b.set_unknown(name)?);
+        return Ok(b.set_unknown_at(f.index)?);
     }
     if value.hasattr("isoformat")? {
         // A datetime given for a date fact counts by its calendar date.
         let value =
             if f.kind == Kind::Date && value.hasattr("hour")? { value.call_method0("date")? } else { value.clone() };
         let text: String = value.call_method0("isoformat")?.extract()?;
-        return Ok(b.set_text(name, &text)?);
+        return Ok(b.set_text_at(f.index, &text)?);
     }
     if depth == 0 && value.hasattr("item")? {
         // numpy scalars (numpy.bool_, numpy.int64, …)

@@ -60,56 +60,100 @@ impl CaseBuilder {
         CaseError { fact: fact.id.clone(), problem, hint: None }
     }
 
+    /// The index of a schema fact, for the `*_at` setters: bindings resolve each key once
+    /// and skip the name look-up per value.
+    pub fn fact_index(&self, name: &str) -> Result<usize, CaseError> {
+        self.fact(name).map(|(slot, _)| slot)
+    }
+
+    fn fact_at(&self, index: usize) -> Result<&Fact, CaseError> {
+        self.rules.facts.get(index).ok_or_else(|| CaseError {
+            fact: format!("#{index}"),
+            problem: format!("there are {} facts", self.rules.facts.len()),
+            hint: None,
+        })
+    }
+
     /// Marks a fact as unknown.
     pub fn set_unknown(&mut self, name: &str) -> Result<(), CaseError> {
-        let (slot, _) = self.fact(name)?;
-        self.values[slot] = Value::Unknown;
+        let index = self.fact_index(name)?;
+        self.set_unknown_at(index)
+    }
+
+    /// Marks the fact with this index as unknown.
+    pub fn set_unknown_at(&mut self, index: usize) -> Result<(), CaseError> {
+        self.fact_at(index)?;
+        self.values[index] = Value::Unknown;
         Ok(())
     }
 
     /// Sets a bool fact.
     pub fn set_bool(&mut self, name: &str, value: bool) -> Result<(), CaseError> {
-        let (slot, fact) = self.fact(name)?;
+        let index = self.fact_index(name)?;
+        self.set_bool_at(index, value)
+    }
+
+    /// Sets the bool fact with this index.
+    pub fn set_bool_at(&mut self, index: usize, value: bool) -> Result<(), CaseError> {
+        let fact = self.fact_at(index)?;
         if fact.ty != Ty::Bool {
             return Err(self.expected(fact));
         }
-        self.values[slot] = Value::Bool(value);
+        self.values[index] = Value::Bool(value);
         Ok(())
     }
 
     /// Sets an int fact (checked against its range).
     pub fn set_int(&mut self, name: &str, value: i64) -> Result<(), CaseError> {
-        let (slot, fact) = self.fact(name)?;
+        let index = self.fact_index(name)?;
+        self.set_int_at(index, value)
+    }
+
+    /// Sets the int fact with this index (checked against its range).
+    pub fn set_int_at(&mut self, index: usize, value: i64) -> Result<(), CaseError> {
+        let fact = self.fact_at(index)?;
         if fact.ty != Ty::Int || value < fact.min || value > fact.max {
             return Err(self.expected(fact));
         }
-        self.values[slot] = Value::Int(value);
+        self.values[index] = Value::Int(value);
         Ok(())
     }
 
     /// Sets an enum, datetime or date fact from its text form.
     pub fn set_text(&mut self, name: &str, value: &str) -> Result<(), CaseError> {
-        let (slot, fact) = self.fact(name)?;
+        let index = self.fact_index(name)?;
+        self.set_text_at(index, value)
+    }
+
+    /// Sets the enum, datetime or date fact with this index from its text form.
+    pub fn set_text_at(&mut self, index: usize, value: &str) -> Result<(), CaseError> {
+        let fact = self.fact_at(index)?;
         let v = match fact.ty {
             Ty::Enum(d) => self.rules.domains[d as usize].index(value).map(Value::Enum),
             Ty::DateTime => parse_datetime(value).map(Value::Time),
             Ty::Date => parse_date(value).map(Value::Time),
             _ => None,
         };
-        self.values[slot] = v.ok_or_else(|| self.expected(fact))?;
+        self.values[index] = v.ok_or_else(|| self.expected(fact))?;
         Ok(())
     }
 
     /// Sets a set fact from its values (order and duplicates do not matter).
     pub fn set_texts<'a>(&mut self, name: &str, values: impl IntoIterator<Item = &'a str>) -> Result<(), CaseError> {
-        let (slot, fact) = self.fact(name)?;
+        let index = self.fact_index(name)?;
+        self.set_texts_at(index, values)
+    }
+
+    /// Sets the set fact with this index from its values.
+    pub fn set_texts_at<'a>(&mut self, index: usize, values: impl IntoIterator<Item = &'a str>) -> Result<(), CaseError> {
+        let fact = self.fact_at(index)?;
         let Ty::Set(d) = fact.ty else { return Err(self.expected(fact)) };
         let domain = &self.rules.domains[d as usize];
         let mut bits = 0u64;
         for v in values {
             bits |= 1u64 << domain.index(v).ok_or_else(|| self.expected(fact))?;
         }
-        self.values[slot] = Value::Set(bits);
+        self.values[index] = Value::Set(bits);
         Ok(())
     }
 

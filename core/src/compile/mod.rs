@@ -350,7 +350,7 @@ impl Compiler<'_> {
         out
     }
 
-    fn regions(&mut self, source: &RuleSetSource, facts: &[Fact], domains: &[Domain]) -> (Option<(u16, Vec<Option<usize>>)>, Vec<Vec<Option<String>>>) {
+    fn regions(&mut self, source: &RuleSetSource, facts: &[Fact], domains: &[Domain]) -> (RegionIndex, Vec<Vec<Option<String>>>) {
         let offer_ids: Vec<&str> = source.offers.iter().map(|o| o.id.as_str()).collect();
         let mut providers = Vec::new();
         for (i, region) in source.regions.iter().enumerate() {
@@ -387,6 +387,9 @@ impl Compiler<'_> {
         (Some((slot as u16, map)), providers)
     }
 }
+
+/// The slot of the region fact and, per value of it, the region index.
+type RegionIndex = Option<(u16, Vec<Option<usize>>)>;
 
 /// Every name an expression mentions.
 fn names_in(ast: &ast::Ast, f: &mut impl FnMut(&str)) {

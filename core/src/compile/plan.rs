@@ -121,7 +121,7 @@ impl Plan {
                     }
                     acc.value()
                 }
-                Step::Implies(a, b) => v(a).tri().not().max(v(b).tri()).value(),
+                Step::Implies(a, b) => (!v(a).tri()).max(v(b).tri()).value(),
                 Step::Same(a, b, equal) => match (v(a), v(b)) {
                     (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
                     (x, y) => Value::Bool((x == y) == *equal),

@@ -182,10 +182,10 @@ pub(crate) fn apply(op: &Op, env: &Env, operand: impl Fn(NodeId) -> Value) -> Va
     match op {
         Op::Const(v) => *v,
         Op::Load(slot) => env.slots[*slot as usize],
-        Op::Not(a) => operand(*a).tri().not().value(),
+        Op::Not(a) => (!operand(*a).tri()).value(),
         Op::And(items) => items.iter().map(|&i| operand(i).tri()).min().unwrap_or(Tri::True).value(),
         Op::Or(items) => items.iter().map(|&i| operand(i).tri()).max().unwrap_or(Tri::False).value(),
-        Op::Implies(a, b) => operand(*a).tri().not().max(operand(*b).tri()).value(),
+        Op::Implies(a, b) => (!operand(*a).tri()).max(operand(*b).tri()).value(),
         Op::Same(a, b, equal) => match (operand(*a), operand(*b)) {
             (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
             (x, y) => Value::Bool((x == y) == *equal),

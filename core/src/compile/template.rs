@@ -2,8 +2,12 @@
 
 use crate::expr::ast::Span;
 
-/// Splits a template into text and placeholder sources (with their byte spans).
-pub(crate) fn split(template: &str) -> Result<Vec<Result<String, (String, Span)>>, (String, Span)> {
+/// A piece of a template: literal text, or a placeholder's source and its byte span.
+pub(crate) type Part = Result<String, (String, Span)>;
+
+/// Splits a template into text and placeholder sources (with their byte spans); an
+/// unbalanced brace is an error with its message and span.
+pub(crate) fn split(template: &str) -> Result<Vec<Part>, (String, Span)> {
     let mut out = Vec::new();
     let mut rest = 0;
     let bytes = template.as_bytes();

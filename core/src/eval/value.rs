@@ -42,6 +42,20 @@ impl Value {
     }
 }
 
+impl std::ops::Not for Tri {
+    type Output = Tri;
+
+    /// Kleene negation.
+    #[inline]
+    fn not(self) -> Tri {
+        match self {
+            Tri::True => Tri::False,
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+        }
+    }
+}
+
 impl Tri {
     /// As a value.
     #[inline]
@@ -50,16 +64,6 @@ impl Tri {
             Tri::True => Value::Bool(true),
             Tri::False => Value::Bool(false),
             Tri::Unknown => Value::Unknown,
-        }
-    }
-
-    /// Kleene negation.
-    #[inline]
-    pub fn not(self) -> Tri {
-        match self {
-            Tri::True => Tri::False,
-            Tri::False => Tri::True,
-            Tri::Unknown => Tri::Unknown,
         }
     }
 

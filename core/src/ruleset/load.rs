@@ -111,8 +111,8 @@ pub(crate) fn parse_files(files: Vec<(String, String)>, display_root: &str) -> R
             ($t:ty) => {
                 match parse_one::<$t>(text, &shown) {
                     Ok(v) => Some(v),
-                    Err(d) => {
-                        errors.push(d);
+                    Err(e) => {
+                        errors.extend(e.diagnostics);
                         None
                     }
                 }
@@ -213,15 +213,15 @@ pub(crate) fn parse_bundle(text: &str, name: &str) -> Result<(BundleFile, Origin
     Ok((bundle, origins))
 }
 
-fn parse_one<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, Diagnostic> {
+fn parse_one<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError> {
     if file.ends_with(".json") {
-        return parse_json(text, file).map_err(|e| e.diagnostics.into_iter().next().expect("one diagnostic"));
+        return parse_json(text, file);
     }
     toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let location = position(text, file, offset, String::new());
         let message = e.message().trim().to_string();
-        Diagnostic { kind: DiagnosticKind::Syntax, hint: serde_hint(&message), location, message }
+        Diagnostic { kind: DiagnosticKind::Syntax, hint: serde_hint(&message), location, message }.into()
     })
 }
 
@@ -251,6 +251,7 @@ mod tests {
     fn misspelled_key_gets_position_and_hint() {
         let text = "[[rules]]\nid = \"a\"\nwhne = \"true\"\n";
         let err = parse_one::<RulesFile>(text, "rules/x.toml").err().unwrap();
+        let err = err.first();
         assert_eq!(err.location.line, 3);
         assert_eq!(err.location.column, 1);
         assert_eq!(err.hint.as_deref(), Some("did you mean `when`?"));

@@ -63,12 +63,20 @@ fn assert_complete(engine: &Engine, w: &Witness) {
     }
 }
 
-/// What an evaluation proposes, without which rules proposed it.
+/// What an evaluation proposes (with the provider per referral), without which rules
+/// proposed it.
 fn effects(ev: &Evaluation) -> String {
     let o = ev.outcome();
+    let providers: Vec<Option<String>> = ev.proposal().referrals.into_iter().map(|r| r.provider).collect();
     let referrals: Vec<_> =
         o.referrals.iter().map(|r| (r.offer, r.certain, r.urgency, r.deadline, r.against_wish)).collect();
-    format!("{:?} {:?} {:?} {:?}", o.needs, o.regie, o.regiehouder.as_ref().map(|h| (h.id, h.certain)), referrals)
+    format!(
+        "{:?} {:?} {:?} {:?} {providers:?}",
+        o.needs,
+        o.regie,
+        o.regiehouder.as_ref().map(|h| (h.id, h.certain)),
+        referrals
+    )
 }
 
 #[test]
@@ -263,12 +271,13 @@ fn diff_finds_every_class_of_changed_cases_with_witnesses() {
     assert!(!classes.is_empty());
     assert!(classes.iter().all(|c| !c.incomplete && c.witness.is_some()), "{classes:#?}");
     // The PEP window shrank from 72 to 48 hours: PEP, its urgent need, regie R1 and the CSG case
-    // manager disappear for incidents 49 to 72 hours ago.
+    // manager disappear for incidents 49 to 72 hours ago; and PEP has a new provider in the north.
     let expect = [
         ("referral:pep", "direct", "absent"),
         ("need:hulp", "urgent", "geen"),
         ("regie", "R1", "R0"),
         ("regiehouder", "csg_casemanager", "none"),
+        ("provider:pep:noord", "CSG Noord", "CSG Noord-Holland"),
     ];
     for (outcome, was, now) in expect {
         let class = classes

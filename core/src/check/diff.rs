@@ -3,13 +3,14 @@
 //!
 //! Both rule sets are evaluated side by side on one case space (facts matched by id). An
 //! outcome is one of: the regie level, the need of an area, the regiehouder, the referral
-//! to an offer (absent or its urgency), whether it goes against the wish, and its
-//! deadline (hours after a time fact). A class is one (outcome, old value, new value); its
+//! to an offer (absent or its urgency), whether it goes against the wish, its deadline
+//! (hours after a time fact), and the provider that the proposal names for it in a region.
+//! A class is one (outcome, old value, new value); its
 //! witness is a case shrunk to the facts that force the change. Outcomes whose formulas
 //! are the same in both rule sets (same conditions over the same facts) are skipped
 //! without a search.
 
-use super::formula::{and, not, Atom, Formula, FALSE, TRUE};
+use super::formula::{and, atom, not, Atom, Formula, FALSE, TRUE};
 use super::search::{Answer, Searcher};
 use super::space::{SideSpec, Space};
 use super::terms::Terms;
@@ -24,7 +25,7 @@ use serde::Serialize;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DiffClass {
     /// What changes: `regie`, `need:<area>`, `regiehouder`, `referral:<offer>`,
-    /// `against_wish:<offer>` or `deadline:<offer>:<fact>`.
+    /// `against_wish:<offer>`, `deadline:<offer>:<fact>` or `provider:<offer>:<region>`.
     pub outcome: String,
     /// The value under the old rule set (`absent`/`none` where nothing is proposed).
     pub old: String,
@@ -46,8 +47,8 @@ impl Engine {
     pub fn diff(&self, new: &Engine) -> Vec<DiffClass> {
         let (a, b) = (self.rules(), new.rules());
         let space = Space::new(vec![
-            SideSpec { rules: a, props: None, prop_roots: Vec::new(), pins: Vec::new() },
-            SideSpec { rules: b, props: None, prop_roots: Vec::new(), pins: Vec::new() },
+            SideSpec { rules: a, props: None, prop_roots: Vec::new(), pins: Vec::new(), masks: region_masks(a) },
+            SideSpec { rules: b, props: None, prop_roots: Vec::new(), pins: Vec::new(), masks: region_masks(b) },
         ]);
         let mut search = Searcher::new(&space);
         let (old_terms, new_terms) = (Terms::new(a, 0), Terms::new(b, 1));
@@ -82,7 +83,57 @@ impl Engine {
                 }
             }
         }
+        providers(a, b, &old_terms, &new_terms, &mut search, &mut out);
         out
+    }
+}
+
+/// The region fact's values as masks, so the space tells every region apart.
+fn region_masks(rules: &RuleSet) -> Vec<(u16, u64)> {
+    rules.region.as_ref().map_or(Vec::new(), |(slot, map)| (0..map.len()).map(|i| (*slot, 1u64 << i)).collect())
+}
+
+/// The region's value of the region fact, or `None` if the rule set has no such region.
+fn region_is(rules: &RuleSet, side: u8, region: &str) -> Option<Formula> {
+    let Some((slot, _)) = &rules.region else { return Some(TRUE) };
+    let crate::expr::types::Ty::Enum(d) = rules.facts[*slot as usize].ty else { return None };
+    let i = rules.domains[d as usize].index(region)?;
+    Some(atom(Atom::Value(side, *slot, 1u64 << i)))
+}
+
+/// The provider of `offer` in `region`, as the proposal names it.
+fn provider<'a>(rules: &'a RuleSet, offer: &str, region: &str) -> Option<&'a str> {
+    let o = offer_index(rules, offer)? as usize;
+    let r = rules.source.regions.iter().position(|x| x.id == region)?;
+    rules.providers.get(r)?.get(o)?.as_deref()
+}
+
+/// `provider:<offer>:<region>`: where both rule sets propose the offer to a victim in the
+/// region, but name different providers.
+fn providers(a: &RuleSet, b: &RuleSet, old: &Terms, new: &Terms, search: &mut Searcher, out: &mut Vec<DiffClass>) {
+    let regions = union(a.source.regions.iter().map(|r| r.id.clone()), b.source.regions.iter().map(|r| r.id.clone()));
+    let offers = union(a.source.offers.iter().map(|o| o.id.clone()), b.source.offers.iter().map(|o| o.id.clone()));
+    for offer in &offers {
+        let (Some(oa), Some(ob)) = (offer_index(a, offer), offer_index(b, offer)) else { continue };
+        for region in &regions {
+            let (pa, pb) = (provider(a, offer, region), provider(b, offer, region));
+            if pa == pb {
+                continue;
+            }
+            let (Some(ra), Some(rb)) = (region_is(a, 0, region), region_is(b, 1, region)) else { continue };
+            let target = and([old.referred_at_least(oa, 0), new.referred_at_least(ob, 0), ra, rb]);
+            let answer = search.find_any(target);
+            if answer == Answer::None {
+                continue;
+            }
+            out.push(DiffClass {
+                outcome: format!("provider:{offer}:{region}"),
+                old: pa.unwrap_or("none").to_string(),
+                new: pb.unwrap_or("none").to_string(),
+                witness: (answer == Answer::Found).then(|| search.witness(false)),
+                incomplete: answer == Answer::Incomplete,
+            });
+        }
     }
 }
 
@@ -298,6 +349,7 @@ fn fingerprint(sides: [&RuleSet; 2], f: &Formula) -> String {
                 }
                 Atom::Node(_, n) => node(rules, *n),
                 Atom::Prop(..) => "P".into(),
+                Atom::Value(_, slot, mask) => format!("V[{}:{mask}]", rules.facts[*slot as usize].id),
             }
         }
         Formula::Not(g) => format!("!{}", fingerprint(sides, g)),

@@ -19,12 +19,17 @@ pub(crate) enum Atom {
     Node(u8, NodeId),
     /// Side, node of the side's property arena.
     Prop(u8, NodeId),
+    /// Side, slot of an enum fact, mask: the fact has one of these values (for facts no
+    /// expression tests, such as the region of a provider).
+    Value(u8, u16, u64),
 }
 
 impl Atom {
     pub fn side(self) -> usize {
         match self {
-            Atom::Rule(s, _) | Atom::Wish(s, _) | Atom::Node(s, _) | Atom::Prop(s, _) => s as usize,
+            Atom::Rule(s, _) | Atom::Wish(s, _) | Atom::Node(s, _) | Atom::Prop(s, _) | Atom::Value(s, ..) => {
+                s as usize
+            }
         }
     }
 }

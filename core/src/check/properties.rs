@@ -407,8 +407,8 @@ fn monotonicity(ctx: &mut Ctx, index: usize, id: &str, fact: u16, outcome: Grade
     let mut incomplete = false;
     for (lo, hi, lo_json) in steps {
         let space = Space::new(vec![
-            SideSpec { rules, props: None, prop_roots: Vec::new(), pins: vec![(fact, lo)] },
-            SideSpec { rules, props: None, prop_roots: Vec::new(), pins: vec![(fact, hi)] },
+            SideSpec { rules, props: None, prop_roots: Vec::new(), pins: vec![(fact, lo)], masks: Vec::new() },
+            SideSpec { rules, props: None, prop_roots: Vec::new(), pins: vec![(fact, hi)], masks: Vec::new() },
         ]);
         let (before, after) = (Terms::new(rules, 0), Terms::new(rules, 1));
         let at_least = |t: &Terms, k: u8| match outcome {

@@ -40,6 +40,7 @@ fn cone<'a>(side: &Side, atoms: impl Iterator<Item = &'a Atom>) -> Vec<(NodeId, 
                 }
                 todo.extend(slots.into_iter().filter_map(derived_node));
             }
+            Atom::Value(..) => {}
         }
     }
     while let Some(n) = todo.pop() {
@@ -219,6 +220,7 @@ impl<'s, 'r> Searcher<'s, 'r> {
                     reads_of(rules, p, n, &mut slots);
                 }
             }
+            Atom::Value(_, slot, _) => slots.push(slot),
         }
         let mut out: Vec<usize> = slots.into_iter().filter_map(|s| side.joint[s as usize]).collect();
         out.sort_unstable();
@@ -291,7 +293,7 @@ impl<'s, 'r> Searcher<'s, 'r> {
             Atom::Rule(_, r) => values[side.rules.rules[r as usize].when as usize].tri(),
             Atom::Wish(_, o) => side.rules.offers[o as usize].wish.map_or(Tri::True, |w| values[w as usize].tri()),
             Atom::Node(_, n) => values[n as usize].tri(),
-            Atom::Prop(..) => self.atom_status(a),
+            Atom::Prop(..) | Atom::Value(..) => self.atom_status(a),
         }
     }
 
@@ -303,6 +305,11 @@ impl<'s, 'r> Searcher<'s, 'r> {
             Atom::Wish(_, o) => wish_status(side.rules, o as usize, &env),
             Atom::Node(_, n) => side.rules.program.truth(n, &env),
             Atom::Prop(_, n) => side.props.map_or(Tri::Unknown, |p| p.truth(n, &env)),
+            Atom::Value(_, slot, mask) => match env.slots[slot as usize] {
+                Value::Unknown => Tri::Unknown,
+                Value::Enum(i) if mask >> i & 1 == 1 => Tri::True,
+                _ => Tri::False,
+            },
         }
     }
 
@@ -394,7 +401,7 @@ impl<'s, 'r> Searcher<'s, 'r> {
                     }
                 }
                 Atom::Node(_, n) => mark_unknowns_in(side.rules, n, values, &env, &mut out),
-                Atom::Prop(..) => facts.extend(self.reads[i as usize].iter().copied()),
+                Atom::Prop(..) | Atom::Value(..) => facts.extend(self.reads[i as usize].iter().copied()),
             }
             facts.extend(out.iter().filter_map(|&s| side.joint[s as usize]));
             if facts.iter().all(|&f| self.assigned[f].is_some()) {

@@ -66,6 +66,8 @@ pub(crate) struct SideSpec<'r> {
     pub props: Option<&'r Program>,
     pub prop_roots: Vec<NodeId>,
     pub pins: Vec<(u16, Value)>,
+    /// Enum masks tested besides the expressions (`Atom::Value`): slot, mask.
+    pub masks: Vec<(u16, u64)>,
 }
 
 /// The space of cases over one or more sides.
@@ -329,6 +331,11 @@ fn usage(spec: &SideSpec) -> (Vec<Usage>, Vec<i64>) {
             w.walk(props, n);
         }
     }
+    for &(slot, mask) in &spec.masks {
+        let u = &mut w.usage[slot as usize];
+        u.read = true;
+        u.masks.push(mask);
+    }
     (w.usage, w.int_consts)
 }
 
@@ -392,7 +399,7 @@ impl<'r> Space<'r> {
 
     /// The space of one rule set (and its property expressions).
     pub fn single(rules: &'r RuleSet, props: Option<&'r Program>, prop_roots: Vec<NodeId>) -> Space<'r> {
-        Space::new(vec![SideSpec { rules, props, prop_roots, pins: Vec::new() }])
+        Space::new(vec![SideSpec { rules, props, prop_roots, pins: Vec::new(), masks: Vec::new() }])
     }
 }
 

@@ -86,7 +86,9 @@ fn wish_blocked(ctx: &mut Ctx) {
                 continue;
             }
             ctx.live_refer[i][j] = false;
-            let witness = match ctx.exists(ctx.terms.fires(i), || format!("whether rule `{id}` can fire")) {
+            // A case where the rule fires and the wish is known not to hold.
+            let blocked = and([ctx.terms.fires(i), not(ctx.terms.wish(refer.offer))]);
+            let witness = match ctx.exists(blocked, || format!("whether rule `{id}` can fire")) {
                 Answer::Found => Some(ctx.search.witness(false)),
                 _ => None,
             };

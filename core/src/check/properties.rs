@@ -491,8 +491,8 @@ mod tests {
     }
 
     fn example() -> String {
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/national-properties.example.toml"))
-            .expect("the example exists")
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/properties.toml"))
+            .expect("the national properties exist")
     }
 
     /// What `check` proves holds on random complete cases too (values anywhere in their

@@ -26,7 +26,9 @@ fn main() {
             files.push((rel, path));
         }
     }
-    let mut out = String::from("/// The national rule set's files: (relative path, text).\npub(crate) const FILES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// The national rule set's files: (relative path, text).\npub(crate) const FILES: &[(&str, &str)] = &[\n",
+    );
     for (rel, path) in &files {
         writeln!(out, "    ({rel:?}, include_str!({:?})),", abs(path)).unwrap();
     }

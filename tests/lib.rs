@@ -36,7 +36,8 @@ pub struct Vector {
 pub fn vectors() -> Vec<Vector> {
     let dir = repo_root().join("tests/conformance");
     let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("tests/conformance exists").filter_map(Result::ok).collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(&dir).expect("tests/conformance exists").filter_map(Result::ok).collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let file = entry.file_name().to_string_lossy().into_owned();
@@ -91,7 +92,12 @@ pub fn complete_case(engine: &Engine, seeds: &[u64], now: i64) -> serde_json::Ma
             }
             "enum" => J::from(fact.values[seed as usize % fact.values.len()].clone()),
             "set" => J::Array(
-                fact.values.iter().enumerate().filter(|(i, _)| (seed >> i) & 1 == 1).map(|(_, v)| J::from(v.clone())).collect(),
+                fact.values
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| (seed >> i) & 1 == 1)
+                    .map(|(_, v)| J::from(v.clone()))
+                    .collect(),
             ),
             "datetime" => {
                 let hours = HOURS[seed as usize % HOURS.len()];
@@ -110,7 +116,10 @@ pub fn complete_case(engine: &Engine, seeds: &[u64], now: i64) -> serde_json::Ma
 }
 
 /// `case` with the facts whose `mask` bit is set removed (made unknown).
-pub fn partial_case(case: &serde_json::Map<String, serde_json::Value>, mask: &[bool]) -> serde_json::Map<String, serde_json::Value> {
+pub fn partial_case(
+    case: &serde_json::Map<String, serde_json::Value>,
+    mask: &[bool],
+) -> serde_json::Map<String, serde_json::Value> {
     case.iter().zip(mask.iter().cycle()).filter(|(_, &m)| !m).map(|((k, v), _)| (k.clone(), v.clone())).collect()
 }
 

@@ -23,15 +23,21 @@ fn benches(c: &mut Criterion) {
         i = (i + 1) % cases.len();
         cases[i].clone()
     };
-    c.bench_function("evaluate/complete case (outcome)", |b| b.iter(|| engine.evaluate(black_box(&next(&complete)), now)));
-    c.bench_function("evaluate/partial case (outcome)", |b| b.iter(|| engine.evaluate(black_box(&next(&partial)), now)));
+    c.bench_function("evaluate/complete case (outcome)", |b| {
+        b.iter(|| engine.evaluate(black_box(&next(&complete)), now))
+    });
+    c.bench_function("evaluate/partial case (outcome)", |b| {
+        b.iter(|| engine.evaluate(black_box(&next(&partial)), now))
+    });
     c.bench_function("evaluate/complete case (proposal with explanations)", |b| {
         b.iter(|| engine.evaluate(black_box(&next(&complete)), now).proposal())
     });
     c.bench_function("evaluate/partial case (proposal with explanations and questions)", |b| {
         b.iter(|| engine.evaluate(black_box(&next(&partial)), now).proposal())
     });
-    c.bench_function("questions/partial case", |b| b.iter(|| engine.evaluate(black_box(&next(&partial)), now).questions()));
+    c.bench_function("questions/partial case", |b| {
+        b.iter(|| engine.evaluate(black_box(&next(&partial)), now).questions())
+    });
 }
 
 criterion_group! {

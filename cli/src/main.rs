@@ -11,7 +11,11 @@ use wegwijs::check::Severity;
 use wegwijs::{Engine, Timestamp};
 
 #[derive(Parser)]
-#[command(name = "wegwijs", version, about = "Decision support for the joint approach to sexual violence: proposes, the MDT decides.")]
+#[command(
+    name = "wegwijs",
+    version,
+    about = "Decision support for the joint approach to sexual violence: proposes, the MDT decides."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -198,7 +202,8 @@ fn run(command: Command) -> Result<u8, Failure> {
         Command::Doc { dir, output } => {
             let book = load(dir.as_deref())?.rule_book();
             match output {
-                Some(path) => std::fs::write(&path, book).map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
+                Some(path) => std::fs::write(&path, book)
+                    .map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
                 None => print!("{book}"),
             }
             Ok(0)
@@ -207,7 +212,8 @@ fn run(command: Command) -> Result<u8, Failure> {
             let engine = load(Some(&dir))?;
             let bundle = engine.bundle();
             match output {
-                Some(path) => std::fs::write(&path, bundle + "\n").map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
+                Some(path) => std::fs::write(&path, bundle + "\n")
+                    .map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
                 None => println!("{bundle}"),
             }
             Ok(0)

@@ -24,11 +24,33 @@ fn status(s: Status, lang: &str) -> &'static str {
 
 pub fn proposal(p: &Proposal, lang: &str) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "{} ({} {}, {})", t(lang, "Wegwijs-voorstel", "Wegwijs proposal"), p.ruleset.name, p.ruleset.version, p.ruleset.hash);
-    let _ = writeln!(o, "{} {}{}", t(lang, "Beoordeeld op", "Evaluated at"), p.evaluated_at, p.region.as_ref().map(|r| format!(", {} {r}", t(lang, "regio", "region"))).unwrap_or_default());
-    let _ = writeln!(o, "{}\n\n{}", t(lang, "Dit is een voorstel; het MDT beslist.", "This is a proposal; the MDT decides."), t(lang, "Behoeften per domein", "Needs per area"));
+    let _ = writeln!(
+        o,
+        "{} ({} {}, {})",
+        t(lang, "Wegwijs-voorstel", "Wegwijs proposal"),
+        p.ruleset.name,
+        p.ruleset.version,
+        p.ruleset.hash
+    );
+    let _ = writeln!(
+        o,
+        "{} {}{}",
+        t(lang, "Beoordeeld op", "Evaluated at"),
+        p.evaluated_at,
+        p.region.as_ref().map(|r| format!(", {} {r}", t(lang, "regio", "region"))).unwrap_or_default()
+    );
+    let _ = writeln!(
+        o,
+        "{}\n\n{}",
+        t(lang, "Dit is een voorstel; het MDT beslist.", "This is a proposal; the MDT decides."),
+        t(lang, "Behoeften per domein", "Needs per area")
+    );
     for n in &p.needs {
-        let up = n.up_to.as_ref().map(|u| format!(", {} {u}", t(lang, "mogelijk tot", "possibly up to"))).unwrap_or_default();
+        let up = n
+            .up_to
+            .as_ref()
+            .map(|u| format!(", {} {u}", t(lang, "mogelijk tot", "possibly up to")))
+            .unwrap_or_default();
         let _ = writeln!(o, "  {:<12} {}{up}", n.area, n.level);
     }
     let _ = writeln!(o, "\n{}", t(lang, "Verwijzingen", "Referrals"));
@@ -46,11 +68,21 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
         let _ = writeln!(o);
         if r.against_wish {
             let reason = r.against_wish_reason.as_ref().map(|t| t.get(lang).to_string()).unwrap_or_default();
-            let _ = writeln!(o, "      {}: {reason}", t(lang, "TEGEN DE WENS VAN HET SLACHTOFFER", "AGAINST THE VICTIM'S WISH"));
+            let _ = writeln!(
+                o,
+                "      {}: {reason}",
+                t(lang, "TEGEN DE WENS VAN HET SLACHTOFFER", "AGAINST THE VICTIM'S WISH")
+            );
         }
     }
-    let up = p.regie.up_to.as_ref().map(|u| format!(", {} {u}", t(lang, "mogelijk tot", "possibly up to"))).unwrap_or_default();
-    let _ = writeln!(o, "\nRegie: {} {} ({}{up})", p.regie.level, p.regie.label.get(lang), status(p.regie.status, lang));
+    let up = p
+        .regie
+        .up_to
+        .as_ref()
+        .map(|u| format!(", {} {u}", t(lang, "mogelijk tot", "possibly up to")))
+        .unwrap_or_default();
+    let _ =
+        writeln!(o, "\nRegie: {} {} ({}{up})", p.regie.level, p.regie.label.get(lang), status(p.regie.status, lang));
     match &p.regiehouder {
         Some(h) => {
             let _ = writeln!(o, "Regiehouder: {} ({})", h.label.get(lang), status(h.status, lang));
@@ -61,10 +93,22 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
     }
     let _ = writeln!(o, "\n{}", t(lang, "Waarom", "Why"));
     for e in &p.explanations {
-        let _ = writeln!(o, "  - {} [{}; {} {}; {}]", e.text.get(lang), e.rule, t(lang, "bron", "source"), e.source, status(e.status, lang));
+        let _ = writeln!(
+            o,
+            "  - {} [{}; {} {}; {}]",
+            e.text.get(lang),
+            e.rule,
+            t(lang, "bron", "source"),
+            e.source,
+            status(e.status, lang)
+        );
     }
     if !p.questions.is_empty() {
-        let _ = writeln!(o, "\n{}", t(lang, "Nog te vragen (kan het voorstel veranderen)", "Still to ask (may change the proposal)"));
+        let _ = writeln!(
+            o,
+            "\n{}",
+            t(lang, "Nog te vragen (kan het voorstel veranderen)", "Still to ask (may change the proposal)")
+        );
         o.push_str(&questions(&p.questions, lang));
     }
     for w in &p.warnings {
@@ -76,7 +120,15 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
 pub fn questions(qs: &[Question], lang: &str) -> String {
     let mut o = String::new();
     for (i, q) in qs.iter().enumerate() {
-        let _ = writeln!(o, "  {}. {} ({}; {} {})", i + 1, q.question.get(lang), q.fact, t(lang, "raakt", "affects"), q.affects.join(", "));
+        let _ = writeln!(
+            o,
+            "  {}. {} ({}; {} {})",
+            i + 1,
+            q.question.get(lang),
+            q.fact,
+            t(lang, "raakt", "affects"),
+            q.affects.join(", ")
+        );
     }
     o
 }

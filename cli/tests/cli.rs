@@ -28,7 +28,14 @@ fn eval_prints_the_proposal_of_the_example_case() {
 
 #[test]
 fn eval_json_is_the_canonical_proposal() {
-    let out = wegwijs(&["eval", "--format", "json", "--now", "2026-03-02T18:00:00+01:00", "examples/cases/vignet-1-festival.json"]);
+    let out = wegwijs(&[
+        "eval",
+        "--format",
+        "json",
+        "--now",
+        "2026-03-02T18:00:00+01:00",
+        "examples/cases/vignet-1-festival.json",
+    ]);
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["ruleset"]["name"], "wegwijs-nationaal");
@@ -38,7 +45,16 @@ fn eval_json_is_the_canonical_proposal() {
 
 #[test]
 fn why_not_explains_an_absent_offer() {
-    let out = wegwijs(&["eval", "--now", "2026-03-02T18:00:00+01:00", "--why-not", "hiv_pep", "--format", "json", "tests/fixtures/cases/long-ago.json"]);
+    let out = wegwijs(&[
+        "eval",
+        "--now",
+        "2026-03-02T18:00:00+01:00",
+        "--why-not",
+        "hiv_pep",
+        "--format",
+        "json",
+        "tests/fixtures/cases/long-ago.json",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["offer"], "hiv_pep");

@@ -30,13 +30,21 @@ fn book(src: &RuleSetSource, hash: &str) -> String {
     let _ = writeln!(o, "Inhoudshash: `{hash}`\n");
     let _ = writeln!(o, "Wegwijs **stelt voor**; het MDT beslist. Elke regel noemt zijn bron en zijn uitleg.\n");
     let _ = writeln!(o, "## Domeinen, niveaus en regie\n");
-    let list = |items: &[crate::ruleset::source::Labelled]| items.iter().map(|l| format!("`{}` {}", l.id, l.label.nl())).collect::<Vec<_>>().join(" · ");
+    let list = |items: &[crate::ruleset::source::Labelled]| {
+        items.iter().map(|l| format!("`{}` {}", l.id, l.label.nl())).collect::<Vec<_>>().join(" · ")
+    };
     let _ = writeln!(o, "- Domeinen: {}", list(&m.areas));
     let _ = writeln!(o, "- Behoefteniveaus (laag → hoog): {}", list(&m.need_levels));
     let _ = writeln!(o, "- Urgentie (laag → hoog): {}\n", list(&m.urgencies));
     let _ = writeln!(o, "| Regieniveau | Naam | Betekenis |\n|---|---|---|");
     for l in &m.regie_levels {
-        let _ = writeln!(o, "| `{}` | {} | {} |", l.id, cell(l.label.nl()), cell(l.description.as_ref().map_or("", Text::nl)));
+        let _ = writeln!(
+            o,
+            "| `{}` | {} | {} |",
+            l.id,
+            cell(l.label.nl()),
+            cell(l.description.as_ref().map_or("", Text::nl))
+        );
     }
     let _ = writeln!(o, "\n| Regiehouder | Organisatie |\n|---|---|");
     for r in &m.regiehouders {
@@ -44,7 +52,10 @@ fn book(src: &RuleSetSource, hash: &str) -> String {
     }
 
     let _ = writeln!(o, "\n## Gespreksgids (invulformulier)\n");
-    let _ = writeln!(o, "Elke vraag mag onbeantwoord blijven. Wegwijs zegt welke open vragen het voorstel nog kunnen veranderen.\n");
+    let _ = writeln!(
+        o,
+        "Elke vraag mag onbeantwoord blijven. Wegwijs zegt welke open vragen het voorstel nog kunnen veranderen.\n"
+    );
     for section in &src.schema.sections {
         let _ = writeln!(o, "### {}\n\n| Feit | Vraag | Soort |\n|---|---|---|", section.label.nl());
         for f in src.schema.facts.iter().filter(|f| f.section == section.id) {
@@ -63,7 +74,15 @@ fn book(src: &RuleSetSource, hash: &str) -> String {
         let _ = writeln!(o, "### {}\n\n| Aanbod | Organisatie | Voor professionals | Alleen met wens van het slachtoffer |\n|---|---|---|---|", area.label.nl());
         for offer in src.offers.iter().filter(|x| x.area == area.id) {
             let wish = offer.wish.as_deref().map(|w| in_words(src, w)).unwrap_or_else(|| "—".into());
-            let _ = writeln!(o, "| {} (`{}`) | {} | {} | {} |", cell(offer.label.nl()), offer.id, org(src, &offer.organisation), cell(offer.professional.nl()), cell(&wish));
+            let _ = writeln!(
+                o,
+                "| {} (`{}`) | {} | {} | {} |",
+                cell(offer.label.nl()),
+                offer.id,
+                org(src, &offer.organisation),
+                cell(offer.professional.nl()),
+                cell(&wish)
+            );
         }
         let _ = writeln!(o);
     }
@@ -78,7 +97,11 @@ fn book(src: &RuleSetSource, hash: &str) -> String {
         }
         for r in &rule.refer {
             let label = src.offers.iter().find(|x| x.id == r.offer).map_or(r.offer.as_str(), |x| x.label.nl());
-            let deadline = r.deadline.as_ref().map(|d| format!(", uiterlijk {} uur na {}", d.hours, fact_label(src, &d.from))).unwrap_or_default();
+            let deadline = r
+                .deadline
+                .as_ref()
+                .map(|d| format!(", uiterlijk {} uur na {}", d.hours, fact_label(src, &d.from)))
+                .unwrap_or_default();
             effects.push(format!("verwijzen naar {label} ({}{deadline})", r.urgency));
         }
         if let Some(regie) = &rule.regie {
@@ -100,7 +123,9 @@ fn book(src: &RuleSetSource, hash: &str) -> String {
         for p in &src.properties {
             let rule = match (&p.assert, &p.monotone) {
                 (Some(a), _) => in_words(src, a),
-                (None, Some(m)) => format!("een hogere waarde van {} verlaagt {} nooit", fact_label(src, &m.fact), m.outcome),
+                (None, Some(m)) => {
+                    format!("een hogere waarde van {} verlaagt {} nooit", fact_label(src, &m.fact), m.outcome)
+                }
                 (None, None) => String::new(),
             };
             let _ = writeln!(o, "- **{}** (`{}`): {}", p.description.nl(), p.id, rule);

@@ -1,7 +1,9 @@
 //! The public entry point: load a rule set once, evaluate many cases.
 
+use crate::compile::program::Env;
 use crate::compile::{self, RuleSet};
 use crate::error::{ArgumentError, CaseError, Error, RuleError};
+use crate::error::{Diagnostic, DiagnosticKind, Location};
 use crate::eval::case::{Case, CaseBuilder};
 use crate::eval::outcome::{self, Outcome};
 use crate::eval::questions::{self, OpenQuestion};
@@ -14,8 +16,6 @@ use crate::ruleset::load::{parse_bundle, parse_files, read_dir_files, BUNDLE_FOR
 use crate::ruleset::locate::Origins;
 use crate::ruleset::source::RuleSetSource;
 use crate::ruleset::{content_hash, source};
-use crate::error::{Diagnostic, DiagnosticKind, Location};
-use crate::compile::program::Env;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -125,7 +125,11 @@ impl Engine {
     /// Reads a case from a JSON object (`null` or a missing key = unknown).
     pub fn case_from_json(&self, value: &serde_json::Value) -> Result<Case, CaseError> {
         let Some(object) = value.as_object() else {
-            return Err(CaseError { fact: "(case)".into(), problem: "a case must be a JSON object of facts".into(), hint: None });
+            return Err(CaseError {
+                fact: "(case)".into(),
+                problem: "a case must be a JSON object of facts".into(),
+                hint: None,
+            });
         };
         let mut builder = self.case_builder();
         for (key, v) in object {

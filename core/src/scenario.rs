@@ -31,12 +31,10 @@ impl Engine {
 
     fn run_scenario(&self, s: &crate::ruleset::source::ScenarioSource) -> ScenarioResult {
         let mut failures = Vec::new();
-        let result = Timestamp::parse(&s.now)
-            .map_err(|e| e.to_string())
-            .and_then(|now| {
-                let case = self.case_from_json(&serde_json::Value::Object(s.case.clone())).map_err(|e| e.to_string())?;
-                Ok(self.evaluate(&case, now).proposal())
-            });
+        let result = Timestamp::parse(&s.now).map_err(|e| e.to_string()).and_then(|now| {
+            let case = self.case_from_json(&serde_json::Value::Object(s.case.clone())).map_err(|e| e.to_string())?;
+            Ok(self.evaluate(&case, now).proposal())
+        });
         match result {
             Ok(p) => check(self, &s.expect, &p, &mut failures),
             Err(e) => failures.push(e),

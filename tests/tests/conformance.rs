@@ -17,7 +17,8 @@ fn every_vector_gives_the_expected_bytes() {
             std::fs::write(&v.expected_path, &actual).expect("write expected");
             continue;
         }
-        let expected = std::fs::read_to_string(&v.expected_path).unwrap_or_else(|_| format!("<missing {}>", v.expected_path.display()));
+        let expected = std::fs::read_to_string(&v.expected_path)
+            .unwrap_or_else(|_| format!("<missing {}>", v.expected_path.display()));
         if actual != expected {
             failures.push(format!("{}:\n  expected {}\n  actual   {}", v.name, expected.trim_end(), actual.trim_end()));
         }

@@ -10,7 +10,17 @@ use wegwijs_tests::repo_root;
 fn fixture_with(file: &str, edit: impl Fn(&str) -> String) -> Vec<(String, String)> {
     let files = fixture_files();
     assert!(files.iter().any(|(p, _)| p == file), "fixture has {file}");
-    files.into_iter().map(|(p, t)| if p == file { let e = edit(&t); (p, e) } else { (p, t) }).collect()
+    files
+        .into_iter()
+        .map(|(p, t)| {
+            if p == file {
+                let e = edit(&t);
+                (p, e)
+            } else {
+                (p, t)
+            }
+        })
+        .collect()
 }
 
 fn fixture_files() -> Vec<(String, String)> {
@@ -18,7 +28,8 @@ fn fixture_files() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for sub in ["", "rules", "scenarios"] {
         let dir = if sub.is_empty() { root.clone() } else { root.join(sub) };
-        let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).filter(|e| e.path().is_file()).collect();
+        let mut names: Vec<_> =
+            std::fs::read_dir(&dir).unwrap().filter_map(Result::ok).filter(|e| e.path().is_file()).collect();
         names.sort_by_key(|e| e.file_name());
         for e in names {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -35,7 +46,9 @@ fn load_err(files: Vec<(String, String)>) -> RuleError {
 
 #[test]
 fn misspelled_fact_in_a_condition_points_at_it_with_a_did_you_mean() {
-    let err = load_err(fixture_with("rules/main.toml", |t| t.replace("acuut_72u and fluid_exposure", "acuut_72u and fluid_exposre")));
+    let err = load_err(fixture_with("rules/main.toml", |t| {
+        t.replace("acuut_72u and fluid_exposure", "acuut_72u and fluid_exposre")
+    }));
     let d = err.first();
     assert_eq!(d.kind, DiagnosticKind::UnknownName);
     assert_eq!(d.location.file, "mini/rules/main.toml");
@@ -47,7 +60,8 @@ fn misspelled_fact_in_a_condition_points_at_it_with_a_did_you_mean() {
 
 #[test]
 fn misspelled_enum_value_and_key_are_located() {
-    let err = load_err(fixture_with("offers.toml", |t| t.replace("police_wish == 'aangifte'", "police_wish == 'aangfite'")));
+    let err =
+        load_err(fixture_with("offers.toml", |t| t.replace("police_wish == 'aangifte'", "police_wish == 'aangfite'")));
     let d = err.first();
     assert_eq!(d.location.file, "mini/offers.toml");
     assert_eq!(d.hint.as_deref(), Some("did you mean `aangifte`?"));
@@ -62,7 +76,8 @@ fn misspelled_enum_value_and_key_are_located() {
 
 #[test]
 fn type_errors_are_rejected() {
-    let err = load_err(fixture_with("rules/main.toml", |t| t.replace("when = \"true\"", "when = \"age == 'partner'\"")));
+    let err =
+        load_err(fixture_with("rules/main.toml", |t| t.replace("when = \"true\"", "when = \"age == 'partner'\"")));
     assert_eq!(err.first().kind, DiagnosticKind::Type, "{err}");
     let err = load_err(fixture_with("rules/main.toml", |t| t.replace("when = \"true\"", "when = \"age == relation\"")));
     assert!(err.to_string().contains("cannot compare an int with an enum"), "{err}");
@@ -73,7 +88,8 @@ fn type_errors_are_rejected() {
 #[test]
 fn a_cycle_of_derived_facts_is_named() {
     let err = load_err(fixture_with("derived.toml", |t| {
-        t.replace("expr = \"age < 18\"", "expr = \"age < 18 and b\"") + "\n[[derived]]\nid = \"b\"\nexpr = \"minderjarig\"\n"
+        t.replace("expr = \"age < 18\"", "expr = \"age < 18 and b\"")
+            + "\n[[derived]]\nid = \"b\"\nexpr = \"minderjarig\"\n"
     }));
     let d = err.first();
     assert_eq!(d.kind, DiagnosticKind::Cycle);
@@ -83,7 +99,8 @@ fn a_cycle_of_derived_facts_is_named() {
 #[test]
 fn all_problems_are_reported_not_just_the_first() {
     let err = load_err(fixture_with("rules/main.toml", |t| {
-        t.replace("urgency = \"direct\", deadline", "urgency = \"drect\", deadline").replace("regie = \"R3\"", "regie = \"R9\"")
+        t.replace("urgency = \"direct\", deadline", "urgency = \"drect\", deadline")
+            .replace("regie = \"R3\"", "regie = \"R9\"")
     }));
     assert_eq!(err.diagnostics.len(), 2, "{err}");
 }

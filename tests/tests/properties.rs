@@ -35,16 +35,26 @@ fn check_completion(engine: &Engine, partial: &Proposal, full: &Proposal) -> Res
     prop_assert!(pc <= fc && fc <= up, "regie {} not within {}..={up} ", full.regie.level, partial.regie.level);
     for r in &partial.referrals {
         if r.status == Status::Certain {
-            prop_assert!(full.referrals.iter().any(|x| x.offer == r.offer), "certain referral {} lost in completion", r.offer);
+            prop_assert!(
+                full.referrals.iter().any(|x| x.offer == r.offer),
+                "certain referral {} lost in completion",
+                r.offer
+            );
         }
     }
     for r in &full.referrals {
-        prop_assert!(partial.referrals.iter().any(|x| x.offer == r.offer), "referral {} of the completion was not possible", r.offer);
+        prop_assert!(
+            partial.referrals.iter().any(|x| x.offer == r.offer),
+            "referral {} of the completion was not possible",
+            r.offer
+        );
         prop_assert_eq!(r.status, Status::Certain, "a complete case has only certain referrals");
     }
     match (&partial.regiehouder, &full.regiehouder) {
         (Some(p), Some(f)) if p.status == Status::Certain => prop_assert_eq!(&p.id, &f.id),
-        (Some(p), Some(f)) => prop_assert!(p.id == f.id || p.alternatives.contains(&f.id), "regiehouder {} was not possible", f.id),
+        (Some(p), Some(f)) => {
+            prop_assert!(p.id == f.id || p.alternatives.contains(&f.id), "regiehouder {} was not possible", f.id)
+        }
         (Some(p), None) => prop_assert!(p.status == Status::Possible, "certain regiehouder {} lost", p.id),
         (None, Some(f)) => prop_assert!(false, "regiehouder {} of the completion was not possible", f.id),
         (None, None) => {}
@@ -57,7 +67,9 @@ fn outcome_key(p: &Proposal) -> String {
     let referrals: BTreeSet<String> = p
         .referrals
         .iter()
-        .map(|r| format!("{}|{:?}|{}|{:?}|{}|{:?}", r.offer, r.status, r.urgency, r.deadline, r.against_wish, r.provider))
+        .map(|r| {
+            format!("{}|{:?}|{}|{:?}|{}|{:?}", r.offer, r.status, r.urgency, r.deadline, r.against_wish, r.provider)
+        })
         .collect();
     let needs: Vec<String> = p.needs.iter().map(|n| format!("{}={}/{:?}", n.area, n.level, n.up_to)).collect();
     format!(
@@ -79,7 +91,8 @@ fn properties(ruleset: &str) -> impl Fn((Vec<u64>, Vec<bool>, u64)) -> Result<()
         check_completion(&engine, &p, &f)?;
         // Property 3: answer one unknown fact that is not a question.
         let asked: BTreeSet<&str> = p.questions.iter().map(|q| q.fact.as_str()).collect();
-        let unasked: Vec<&String> = full_case.keys().filter(|k| !partial.contains_key(*k) && !asked.contains(k.as_str())).collect();
+        let unasked: Vec<&String> =
+            full_case.keys().filter(|k| !partial.contains_key(*k) && !asked.contains(k.as_str())).collect();
         if !unasked.is_empty() {
             let fact = unasked[pick as usize % unasked.len()];
             let mut answered = partial.clone();

@@ -38,7 +38,21 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
         return Err(RuleError { diagnostics: c.errors });
     }
     let plan = plan::Plan::build(&c.program, &derived, &rules, &offers);
-    Ok(RuleSet { source, hash, domains, facts, derived, names, program: c.program, plan, offers, rules, region, providers, origins: origins.clone() })
+    Ok(RuleSet {
+        source,
+        hash,
+        domains,
+        facts,
+        derived,
+        names,
+        program: c.program,
+        plan,
+        offers,
+        rules,
+        region,
+        providers,
+        origins: origins.clone(),
+    })
 }
 
 pub(crate) struct Compiler<'o> {
@@ -79,13 +93,26 @@ fn collect_loads(program: &Program, node: NodeId, f: &mut impl FnMut(u16)) {
 }
 
 impl Compiler<'_> {
-    pub(crate) fn error(&mut self, kind: DiagnosticKind, place: Place, inner: Option<ast::Span>, message: String, hint: Option<String>) {
+    pub(crate) fn error(
+        &mut self,
+        kind: DiagnosticKind,
+        place: Place,
+        inner: Option<ast::Span>,
+        message: String,
+        hint: Option<String>,
+    ) {
         let location = self.origins.locate(&place, inner);
         self.errors.push(Diagnostic { kind, location, message, hint });
     }
 
     /// Reports an unknown name at `place` with a did-you-mean over `known`.
-    pub(crate) fn unknown<'a>(&mut self, place: Place, what: &str, name: &str, known: impl IntoIterator<Item = &'a str> + Clone) {
+    pub(crate) fn unknown<'a>(
+        &mut self,
+        place: Place,
+        what: &str,
+        name: &str,
+        known: impl IntoIterator<Item = &'a str> + Clone,
+    ) {
         let hint = suggest::hint(name, known);
         self.error(DiagnosticKind::UnknownName, place, None, format!("unknown {what} `{name}`"), Some(hint));
     }
@@ -98,7 +125,11 @@ impl Compiler<'_> {
             let (node, ty) = types::check(&mut self.program, scope, text_idx, &ast)?;
             match want {
                 Some(w) if w != ty => Err(ExprError::typed(
-                    format!("expected {}, but the expression is {}", w.describe(scope.domains), ty.describe(scope.domains)),
+                    format!(
+                        "expected {}, but the expression is {}",
+                        w.describe(scope.domains),
+                        ty.describe(scope.domains)
+                    ),
                     ast.span.clone(),
                     None,
                 )),
@@ -134,16 +165,33 @@ impl Compiler<'_> {
                 "int" => match (f.min, f.max) {
                     (Some(lo), Some(hi)) if lo <= hi => (Ty::Int, lo, hi),
                     (Some(_), Some(_)) => {
-                        self.error(DiagnosticKind::Invalid, place().key("min"), None, "`min` is greater than `max`".into(), None);
+                        self.error(
+                            DiagnosticKind::Invalid,
+                            place().key("min"),
+                            None,
+                            "`min` is greater than `max`".into(),
+                            None,
+                        );
                         (Ty::Int, 0, 0)
                     }
                     _ => {
-                        self.error(DiagnosticKind::Invalid, place().key("type"), None, "an int fact needs `min` and `max`".into(), Some("e.g. min = 0, max = 120".into()));
+                        self.error(
+                            DiagnosticKind::Invalid,
+                            place().key("type"),
+                            None,
+                            "an int fact needs `min` and `max`".into(),
+                            Some("e.g. min = 0, max = 120".into()),
+                        );
                         (Ty::Int, 0, 0)
                     }
                 },
                 "enum" | "set" => {
-                    let d = self.domain(place(), &f.values, &f.value_labels.keys().cloned().collect::<Vec<_>>(), &mut domains);
+                    let d = self.domain(
+                        place(),
+                        &f.values,
+                        &f.value_labels.keys().cloned().collect::<Vec<_>>(),
+                        &mut domains,
+                    );
                     (if f.kind == "enum" { Ty::Enum(d) } else { Ty::Set(d) }, 0, 0)
                 }
                 other => {
@@ -152,10 +200,22 @@ impl Compiler<'_> {
                 }
             };
             if !matches!(ty, Ty::Enum(_) | Ty::Set(_)) && !f.values.is_empty() {
-                self.error(DiagnosticKind::Invalid, place().key("values"), None, format!("a {} fact has no `values`", f.kind), None);
+                self.error(
+                    DiagnosticKind::Invalid,
+                    place().key("values"),
+                    None,
+                    format!("a {} fact has no `values`", f.kind),
+                    None,
+                );
             }
             if names.insert(f.id.clone(), (facts.len() as u16, ty)).is_some() {
-                self.error(DiagnosticKind::Duplicate, place().key("id"), None, format!("fact `{}` is defined twice", f.id), None);
+                self.error(
+                    DiagnosticKind::Duplicate,
+                    place().key("id"),
+                    None,
+                    format!("fact `{}` is defined twice", f.id),
+                    None,
+                );
             }
             facts.push(Fact { id: f.id.clone(), ty, min, max });
         }
@@ -165,12 +225,24 @@ impl Compiler<'_> {
     /// Interns an enum domain (facts with the same value list share it, so they compare).
     fn domain(&mut self, place: Place, values: &[String], labelled: &[String], domains: &mut Vec<Domain>) -> u16 {
         if values.is_empty() || values.len() > 64 {
-            self.error(DiagnosticKind::Invalid, place.clone().key("values"), None, "an enum or set needs 1 to 64 values".into(), None);
+            self.error(
+                DiagnosticKind::Invalid,
+                place.clone().key("values"),
+                None,
+                "an enum or set needs 1 to 64 values".into(),
+                None,
+            );
         }
         let mut seen = BTreeSet::new();
         for (j, v) in values.iter().enumerate() {
             if !seen.insert(v) {
-                self.error(DiagnosticKind::Duplicate, place.clone().key("values").at(j), None, format!("value `{v}` is listed twice"), None);
+                self.error(
+                    DiagnosticKind::Duplicate,
+                    place.clone().key("values").at(j),
+                    None,
+                    format!("value `{v}` is listed twice"),
+                    None,
+                );
             }
         }
         for l in labelled {
@@ -186,12 +258,24 @@ impl Compiler<'_> {
         (domains.len() - 1) as u16
     }
 
-    fn derived(&mut self, source: &RuleSetSource, facts: &[Fact], domains: &[Domain], names: &mut NameMap<(u16, Ty)>) -> Vec<Derived> {
+    fn derived(
+        &mut self,
+        source: &RuleSetSource,
+        facts: &[Fact],
+        domains: &[Domain],
+        names: &mut NameMap<(u16, Ty)>,
+    ) -> Vec<Derived> {
         let ids: HashMap<&str, usize> = source.derived.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
         let mut deps: Vec<Vec<usize>> = Vec::new();
         for (i, d) in source.derived.iter().enumerate() {
             if names.contains_key(&d.id) || ids[d.id.as_str()] != i {
-                self.error(DiagnosticKind::Duplicate, Place::new(Section::Derived, i).key("id"), None, format!("`{}` is already defined", d.id), None);
+                self.error(
+                    DiagnosticKind::Duplicate,
+                    Place::new(Section::Derived, i).key("id"),
+                    None,
+                    format!("`{}` is already defined", d.id),
+                    None,
+                );
             }
             let mut uses = Vec::new();
             if let Ok(ast) = parser::parse(&d.expr) {
@@ -222,7 +306,9 @@ impl Compiler<'_> {
             let d = &source.derived[i];
             let scope = Scope { names, domains, fact_count: facts.len() };
             let reads_map = ReadMap::new(facts, &out);
-            if let Some((node, ty)) = self.expression(&scope, Place::new(Section::Derived, i).key("expr"), &d.expr, None) {
+            if let Some((node, ty)) =
+                self.expression(&scope, Place::new(Section::Derived, i).key("expr"), &d.expr, None)
+            {
                 let slot = (facts.len() + out.len()) as u16;
                 let reads = reads_map.of(&self.program, node);
                 names.insert(d.id.clone(), (slot, ty));
@@ -241,11 +327,22 @@ impl Compiler<'_> {
             let place = || Place::new(Section::Offers, i);
             vocab.check_id(self, place().key("id"), &o.id);
             if vocab.offer(&o.id) != Some(i as u16) {
-                self.error(DiagnosticKind::Duplicate, place().key("id"), None, format!("offer `{}` is defined twice", o.id), None);
+                self.error(
+                    DiagnosticKind::Duplicate,
+                    place().key("id"),
+                    None,
+                    format!("offer `{}` is defined twice", o.id),
+                    None,
+                );
             }
             let area = vocab.area(self, place().key("area"), &o.area);
             if !vocab.organisations.contains(&o.organisation.as_str()) {
-                self.unknown(place().key("organisation"), "organisation", &o.organisation, vocab.organisations.iter().copied());
+                self.unknown(
+                    place().key("organisation"),
+                    "organisation",
+                    &o.organisation,
+                    vocab.organisations.iter().copied(),
+                );
             }
             for key in ["label", "professional", "victim"] {
                 let text = match key {
@@ -255,23 +352,48 @@ impl Compiler<'_> {
                 };
                 vocab.check_text(self, place().key(key), text);
             }
-            let wish = o.wish.as_ref().and_then(|w| self.expression(scope, place().key("wish"), w, Some(Ty::Bool)).map(|(n, _)| n));
+            let wish = o
+                .wish
+                .as_ref()
+                .and_then(|w| self.expression(scope, place().key("wish"), w, Some(Ty::Bool)).map(|(n, _)| n));
             out.push(Offer { area, wish });
         }
         out
     }
 
-    fn rules(&mut self, source: &RuleSetSource, vocab: &Vocab, scope: &Scope, reads: &ReadMap, facts: &[Fact]) -> Vec<Rule> {
+    fn rules(
+        &mut self,
+        source: &RuleSetSource,
+        vocab: &Vocab,
+        scope: &Scope,
+        reads: &ReadMap,
+        facts: &[Fact],
+    ) -> Vec<Rule> {
         let mut out = Vec::new();
         let mut seen = HashMap::new();
         for (i, r) in source.rules.iter().enumerate() {
             let place = || Place::new(Section::Rules, i);
             vocab.check_id(self, place().key("id"), &r.id);
             if seen.insert(r.id.as_str(), i).is_some() {
-                self.error(DiagnosticKind::Duplicate, place().key("id"), None, format!("rule `{}` is defined twice", r.id), None);
+                self.error(
+                    DiagnosticKind::Duplicate,
+                    place().key("id"),
+                    None,
+                    format!("rule `{}` is defined twice", r.id),
+                    None,
+                );
             }
             let when = self.expression(scope, place().key("when"), &r.when, Some(Ty::Bool)).map(|(n, _)| n);
-            let needs = r.need.iter().map(|(area, level)| (vocab.area(self, place().key("need").key(area), area), vocab.need_level(self, place().key("need").key(area), level))).collect();
+            let needs = r
+                .need
+                .iter()
+                .map(|(area, level)| {
+                    (
+                        vocab.area(self, place().key("need").key(area), area),
+                        vocab.need_level(self, place().key("need").key(area), level),
+                    )
+                })
+                .collect();
             let mut refer = Vec::new();
             for (j, f) in r.refer.iter().enumerate() {
                 let p = || place().key("refer").at(j);
@@ -283,15 +405,28 @@ impl Compiler<'_> {
                 let deadline = f.deadline.as_ref().and_then(|d| match scope.names.get(&d.from) {
                     Some(&(slot, Ty::DateTime | Ty::Date)) if d.hours >= 0 => Some((slot, d.hours)),
                     Some(&(_, Ty::DateTime | Ty::Date)) => {
-                        self.error(DiagnosticKind::Invalid, p().key("deadline").key("hours"), None, "`hours` cannot be negative".into(), None);
+                        self.error(
+                            DiagnosticKind::Invalid,
+                            p().key("deadline").key("hours"),
+                            None,
+                            "`hours` cannot be negative".into(),
+                            None,
+                        );
                         None
                     }
                     Some(_) => {
-                        self.error(DiagnosticKind::Type, p().key("deadline").key("from"), None, format!("`{}` is not a datetime or date fact", d.from), None);
+                        self.error(
+                            DiagnosticKind::Type,
+                            p().key("deadline").key("from"),
+                            None,
+                            format!("`{}` is not a datetime or date fact", d.from),
+                            None,
+                        );
                         None
                     }
                     None => {
-                        let times = facts.iter().filter(|f| matches!(f.ty, Ty::DateTime | Ty::Date)).map(|f| f.id.as_str());
+                        let times =
+                            facts.iter().filter(|f| matches!(f.ty, Ty::DateTime | Ty::Date)).map(|f| f.id.as_str());
                         self.unknown(p().key("deadline").key("from"), "fact", &d.from, times);
                         None
                     }
@@ -301,18 +436,40 @@ impl Compiler<'_> {
                 }
             }
             let regie = r.regie.as_ref().map(|l| vocab.regie_level(self, place().key("regie"), l));
-            let regiehouder = r.regiehouder.as_ref().map(|h| (vocab.regiehouder(self, place().key("regiehouder").key("id"), &h.id), h.rank));
+            let regiehouder = r
+                .regiehouder
+                .as_ref()
+                .map(|h| (vocab.regiehouder(self, place().key("regiehouder").key("id"), &h.id), h.rank));
             if r.need.is_empty() && r.refer.is_empty() && r.regie.is_none() && r.regiehouder.is_none() {
-                self.error(DiagnosticKind::Invalid, place().key("id"), None, format!("rule `{}` has no effect", r.id), Some("give it a need, refer, regie or regiehouder".into()));
+                self.error(
+                    DiagnosticKind::Invalid,
+                    place().key("id"),
+                    None,
+                    format!("rule `{}` has no effect", r.id),
+                    Some("give it a need, refer, regie or regiehouder".into()),
+                );
             }
             vocab.check_text(self, place().key("because"), &r.because);
             if let Some(reason) = &r.r#override {
                 vocab.check_text(self, place().key("override"), reason);
             }
-            let because = vocab.languages.iter().map(|lang| self.template(scope, place().key("because").key(lang), r.because.get(lang))).collect();
+            let because = vocab
+                .languages
+                .iter()
+                .map(|lang| self.template(scope, place().key("because").key(lang), r.because.get(lang)))
+                .collect();
             if let Some(when) = when {
                 let reads = reads.of(&self.program, when);
-                out.push(Rule { when, needs, refer, regie, regiehouder, is_override: r.r#override.is_some(), because, reads });
+                out.push(Rule {
+                    when,
+                    needs,
+                    refer,
+                    regie,
+                    regiehouder,
+                    is_override: r.r#override.is_some(),
+                    because,
+                    reads,
+                });
             }
         }
         out
@@ -322,7 +479,13 @@ impl Compiler<'_> {
         let pieces = match template::split(text) {
             Ok(p) => p,
             Err((message, span)) => {
-                self.error(DiagnosticKind::Expression, place, Some(span), message, Some("placeholders look like {hours_since(last_incident_at)}".into()));
+                self.error(
+                    DiagnosticKind::Expression,
+                    place,
+                    Some(span),
+                    message,
+                    Some("placeholders look like {hours_since(last_incident_at)}".into()),
+                );
                 return vec![Piece::Text(text.to_string())];
             }
         };
@@ -333,7 +496,8 @@ impl Compiler<'_> {
                 Err((expr, span)) => {
                     let text_idx = self.program.texts.len() as u32;
                     self.program.texts.push(expr.clone());
-                    let result = parser::parse(&expr).and_then(|ast| types::check(&mut self.program, scope, text_idx, &ast));
+                    let result =
+                        parser::parse(&expr).and_then(|ast| types::check(&mut self.program, scope, text_idx, &ast));
                     match result {
                         Ok((node, ty)) => {
                             let fact = match self.program.ops[node as usize] {
@@ -342,7 +506,13 @@ impl Compiler<'_> {
                             };
                             out.push(Piece::Expr(node, ty, fact))
                         }
-                        Err(e) => self.error(e.kind, place.clone(), Some(span.start + e.span.start..span.start + e.span.end), e.message, e.hint),
+                        Err(e) => self.error(
+                            e.kind,
+                            place.clone(),
+                            Some(span.start + e.span.start..span.start + e.span.end),
+                            e.message,
+                            e.hint,
+                        ),
                     }
                 }
             }
@@ -350,7 +520,12 @@ impl Compiler<'_> {
         out
     }
 
-    fn regions(&mut self, source: &RuleSetSource, facts: &[Fact], domains: &[Domain]) -> (RegionIndex, Vec<Vec<Option<String>>>) {
+    fn regions(
+        &mut self,
+        source: &RuleSetSource,
+        facts: &[Fact],
+        domains: &[Domain],
+    ) -> (RegionIndex, Vec<Vec<Option<String>>>) {
         let offer_ids: Vec<&str> = source.offers.iter().map(|o| o.id.as_str()).collect();
         let mut providers = Vec::new();
         for (i, region) in source.regions.iter().enumerate() {
@@ -358,30 +533,57 @@ impl Compiler<'_> {
             for (offer, provider) in &region.providers {
                 match offer_ids.iter().position(|o| o == offer) {
                     Some(j) => row[j] = Some(provider.clone()),
-                    None => self.unknown(Place::new(Section::Regions, i).key("providers").key(offer), "offer", offer, offer_ids.iter().copied()),
+                    None => self.unknown(
+                        Place::new(Section::Regions, i).key("providers").key(offer),
+                        "offer",
+                        offer,
+                        offer_ids.iter().copied(),
+                    ),
                 }
             }
             providers.push(row);
         }
         let Some(fact_id) = &source.manifest.region_fact else {
             if !source.regions.is_empty() {
-                self.error(DiagnosticKind::Invalid, Place::new(Section::Manifest, 0).key("name"), None, "regions are given but the manifest has no `region_fact`".into(), None);
+                self.error(
+                    DiagnosticKind::Invalid,
+                    Place::new(Section::Manifest, 0).key("name"),
+                    None,
+                    "regions are given but the manifest has no `region_fact`".into(),
+                    None,
+                );
             }
             return (None, providers);
         };
         let Some(slot) = facts.iter().position(|f| &f.id == fact_id) else {
-            self.unknown(Place::new(Section::Manifest, 0).key("region_fact"), "fact", fact_id, facts.iter().map(|f| f.id.as_str()));
+            self.unknown(
+                Place::new(Section::Manifest, 0).key("region_fact"),
+                "fact",
+                fact_id,
+                facts.iter().map(|f| f.id.as_str()),
+            );
             return (None, providers);
         };
         let Ty::Enum(d) = facts[slot].ty else {
-            self.error(DiagnosticKind::Type, Place::new(Section::Manifest, 0).key("region_fact"), None, format!("`{fact_id}` must be an enum fact"), None);
+            self.error(
+                DiagnosticKind::Type,
+                Place::new(Section::Manifest, 0).key("region_fact"),
+                None,
+                format!("`{fact_id}` must be an enum fact"),
+                None,
+            );
             return (None, providers);
         };
         let values = &domains[d as usize].values;
         let map = values.iter().map(|v| source.regions.iter().position(|r| &r.id == v)).collect();
         for (i, region) in source.regions.iter().enumerate() {
             if !values.contains(&region.id) {
-                self.unknown(Place::new(Section::Regions, i).key("id"), &format!("value of `{fact_id}`"), &region.id, values.iter().map(String::as_str));
+                self.unknown(
+                    Place::new(Section::Regions, i).key("id"),
+                    &format!("value of `{fact_id}`"),
+                    &region.id,
+                    values.iter().map(String::as_str),
+                );
             }
         }
         (Some((slot as u16, map)), providers)
@@ -414,7 +616,13 @@ fn topological(deps: &[Vec<usize>]) -> Result<Vec<usize>, Vec<usize>> {
         Active,
         Done,
     }
-    fn visit(i: usize, deps: &[Vec<usize>], marks: &mut [Mark], stack: &mut Vec<usize>, order: &mut Vec<usize>) -> Result<(), Vec<usize>> {
+    fn visit(
+        i: usize,
+        deps: &[Vec<usize>],
+        marks: &mut [Mark],
+        stack: &mut Vec<usize>,
+        order: &mut Vec<usize>,
+    ) -> Result<(), Vec<usize>> {
         match marks[i] {
             Mark::Done => return Ok(()),
             Mark::Active => {

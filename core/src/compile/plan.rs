@@ -66,8 +66,9 @@ impl Plan {
         let mut slot_alias: Vec<(u16, u32)> = Vec::new();
         // Structurally equal steps are computed once (common sub-expressions).
         let mut seen: HashMap<Step, u32> = HashMap::new();
-        let mut lower =
-            |plan: &mut Plan, root: NodeId, slot_alias: &Vec<(u16, u32)>| lower_node(program, root, &mut index, &mut seen, slot_alias, plan);
+        let mut lower = |plan: &mut Plan, root: NodeId, slot_alias: &Vec<(u16, u32)>| {
+            lower_node(program, root, &mut index, &mut seen, slot_alias, plan)
+        };
         for d in derived {
             let at = lower(&mut plan, d.node, &slot_alias);
             slot_alias.push((d.slot, at));

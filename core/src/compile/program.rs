@@ -166,11 +166,23 @@ impl Program {
     pub fn children(&self, id: NodeId) -> Vec<NodeId> {
         match &self.ops[id as usize] {
             Op::Const(_) | Op::Load(_) => vec![],
-            Op::Not(a) | Op::EnumIn(a, _) | Op::SetAny(a, _) | Op::SetAll(a, _) | Op::Count(a) | Op::Neg(a) | Op::Since(a, _) | Op::Known(a) => {
+            Op::Not(a)
+            | Op::EnumIn(a, _)
+            | Op::SetAny(a, _)
+            | Op::SetAll(a, _)
+            | Op::Count(a)
+            | Op::Neg(a)
+            | Op::Since(a, _)
+            | Op::Known(a) => {
                 vec![*a]
             }
             Op::And(items) | Op::Or(items) => items.to_vec(),
-            Op::Implies(a, b) | Op::Same(a, b, _) | Op::IntCmp(_, a, b) | Op::Add(a, b) | Op::Sub(a, b) | Op::Mul(a, b) => vec![*a, *b],
+            Op::Implies(a, b)
+            | Op::Same(a, b, _)
+            | Op::IntCmp(_, a, b)
+            | Op::Add(a, b)
+            | Op::Sub(a, b)
+            | Op::Mul(a, b) => vec![*a, *b],
         }
     }
 }

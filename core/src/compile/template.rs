@@ -34,4 +34,3 @@ pub(crate) fn split(template: &str) -> Result<Vec<Part>, (String, Span)> {
     }
     Ok(out)
 }
-

@@ -29,10 +29,22 @@ impl<'s> Vocab<'s> {
         let m = &source.manifest;
         let manifest = || Place::new(Section::Manifest, 0);
         if !m.languages.iter().any(|l| l == "nl") {
-            c.error(DiagnosticKind::Invalid, manifest().key("languages"), None, "the languages must include `nl`".into(), None);
+            c.error(
+                DiagnosticKind::Invalid,
+                manifest().key("languages"),
+                None,
+                "the languages must include `nl`".into(),
+                None,
+            );
         }
         if m.name.trim().is_empty() || m.version.trim().is_empty() {
-            c.error(DiagnosticKind::Invalid, manifest().key("name"), None, "the manifest needs a name and a version".into(), None);
+            c.error(
+                DiagnosticKind::Invalid,
+                manifest().key("name"),
+                None,
+                "the manifest needs a name and a version".into(),
+                None,
+            );
         }
         let vocab = Vocab {
             languages: m.languages.clone(),
@@ -57,17 +69,34 @@ impl<'s> Vocab<'s> {
             }
             for (i, item) in list.iter().enumerate() {
                 if list[..i].iter().any(|o| o.id == item.id) {
-                    c.error(DiagnosticKind::Duplicate, manifest().key(key).at(i).key("id"), None, format!("`{}` is listed twice", item.id), None);
+                    c.error(
+                        DiagnosticKind::Duplicate,
+                        manifest().key(key).at(i).key("id"),
+                        None,
+                        format!("`{}` is listed twice", item.id),
+                        None,
+                    );
                 }
                 vocab.check_text(c, manifest().key(key).at(i).key("label"), &item.label);
             }
         }
         if m.areas.len() > 255 || m.need_levels.len() > 255 || m.urgencies.len() > 255 || m.regie_levels.len() > 255 {
-            c.error(DiagnosticKind::Invalid, manifest(), None, "at most 255 areas and levels of each kind".into(), None);
+            c.error(
+                DiagnosticKind::Invalid,
+                manifest(),
+                None,
+                "at most 255 areas and levels of each kind".into(),
+                None,
+            );
         }
         for (i, r) in m.regiehouders.iter().enumerate() {
             if !vocab.organisations.contains(&r.organisation.as_str()) {
-                c.unknown(manifest().key("regiehouders").at(i).key("organisation"), "organisation", &r.organisation, vocab.organisations.iter().copied());
+                c.unknown(
+                    manifest().key("regiehouders").at(i).key("organisation"),
+                    "organisation",
+                    &r.organisation,
+                    vocab.organisations.iter().copied(),
+                );
             }
             vocab.check_text(c, manifest().key("regiehouders").at(i).key("label"), &r.label);
         }
@@ -78,7 +107,13 @@ impl<'s> Vocab<'s> {
     pub fn check_text(&self, c: &mut Compiler, place: Place, text: &Text) {
         for lang in &self.languages {
             if text.0.get(lang).is_none_or(|t| t.trim().is_empty()) {
-                c.error(DiagnosticKind::Invalid, place.clone(), None, format!("text in `{lang}` is missing"), Some(format!("write it as {{ {} = \"…\" }}", self.languages.join(" = \"…\", "))));
+                c.error(
+                    DiagnosticKind::Invalid,
+                    place.clone(),
+                    None,
+                    format!("text in `{lang}` is missing"),
+                    Some(format!("write it as {{ {} = \"…\" }}", self.languages.join(" = \"…\", "))),
+                );
             }
         }
         for lang in text.0.keys() {
@@ -90,9 +125,17 @@ impl<'s> Vocab<'s> {
 
     /// Checks an identifier's spelling (snake_case ASCII, `-` allowed).
     pub fn check_id(&self, c: &mut Compiler, place: Place, id: &str) {
-        let ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-') && !id.starts_with(|ch: char| ch.is_ascii_digit());
+        let ok = !id.is_empty()
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+            && !id.starts_with(|ch: char| ch.is_ascii_digit());
         if !ok {
-            c.error(DiagnosticKind::Invalid, place, None, format!("`{id}` is not a valid id"), Some("use lowercase letters, digits, `_` and `-`".into()));
+            c.error(
+                DiagnosticKind::Invalid,
+                place,
+                None,
+                format!("`{id}` is not a valid id"),
+                Some("use lowercase letters, digits, `_` and `-`".into()),
+            );
         }
     }
 

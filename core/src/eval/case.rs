@@ -38,8 +38,14 @@ impl CaseBuilder {
 
     fn fact(&self, name: &str) -> Result<(usize, &Fact), CaseError> {
         match self.rules.names.get(name) {
-            Some(&(slot, _)) if (slot as usize) < self.rules.facts.len() => Ok((slot as usize, &self.rules.facts[slot as usize])),
-            Some(_) => Err(CaseError { fact: name.to_string(), problem: "is derived by the rules and cannot be given".into(), hint: None }),
+            Some(&(slot, _)) if (slot as usize) < self.rules.facts.len() => {
+                Ok((slot as usize, &self.rules.facts[slot as usize]))
+            }
+            Some(_) => Err(CaseError {
+                fact: name.to_string(),
+                problem: "is derived by the rules and cannot be given".into(),
+                hint: None,
+            }),
             None => Err(CaseError {
                 fact: name.to_string(),
                 problem: "is not a fact of the schema".into(),
@@ -145,7 +151,11 @@ impl CaseBuilder {
     }
 
     /// Sets the set fact with this index from its values.
-    pub fn set_texts_at<'a>(&mut self, index: usize, values: impl IntoIterator<Item = &'a str>) -> Result<(), CaseError> {
+    pub fn set_texts_at<'a>(
+        &mut self,
+        index: usize,
+        values: impl IntoIterator<Item = &'a str>,
+    ) -> Result<(), CaseError> {
         let fact = self.fact_at(index)?;
         let Ty::Set(d) = fact.ty else { return Err(self.expected(fact)) };
         let domain = &self.rules.domains[d as usize];
@@ -191,4 +201,3 @@ impl CaseBuilder {
         }
     }
 }
-

@@ -126,7 +126,13 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], wishes: &[Tri], slots: &[Va
             });
             let against = rule.is_override && wish == Tri::False;
             match referrals.iter_mut().rev().find(|r| r.offer == refer.offer) {
-                None => referrals.push(ReferralOutcome { offer: refer.offer, certain: sure, urgency: refer.urgency, deadline, against_wish: against }),
+                None => referrals.push(ReferralOutcome {
+                    offer: refer.offer,
+                    certain: sure,
+                    urgency: refer.urgency,
+                    deadline,
+                    against_wish: against,
+                }),
                 Some(r) => {
                     r.against_wish |= against;
                     if sure && !r.certain {
@@ -145,7 +151,9 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], wishes: &[Tri], slots: &[Va
         }
     }
     // Display order: area, then urgency (high first), then catalogue order.
-    referrals.sort_unstable_by_key(|r| (u32::from(rules.offers[r.offer as usize].area) << 24) | (u32::from(255 - r.urgency) << 16) | u32::from(r.offer));
+    referrals.sort_unstable_by_key(|r| {
+        (u32::from(rules.offers[r.offer as usize].area) << 24) | (u32::from(255 - r.urgency) << 16) | u32::from(r.offer)
+    });
     let regiehouder = pick_regiehouder(rules, status, best);
     Outcome { needs, referrals, regie, regiehouder }
 }
@@ -160,9 +168,8 @@ fn raise(level: &mut LevelOutcome, to: u8, certain: bool) {
 /// The certain winner stands unless an undecided rule could bring another regiehouder at
 /// its rank or above; without a certain winner, the highest undecided candidate is possible.
 fn pick_regiehouder(rules: &RuleSet, status: &[Tri], best: Option<(i64, u16)>) -> Option<RegiehouderOutcome> {
-    let undecided = || {
-        rules.rules.iter().zip(status).filter(|(_, &st)| st == Tri::Unknown).filter_map(|(r, _)| r.regiehouder)
-    };
+    let undecided =
+        || rules.rules.iter().zip(status).filter(|(_, &st)| st == Tri::Unknown).filter_map(|(r, _)| r.regiehouder);
     match best {
         Some((rank, id)) => {
             let challenged = undecided().any(|(c, r)| c != id && r >= rank);

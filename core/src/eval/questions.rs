@@ -42,7 +42,13 @@ pub struct OpenQuestion {
 }
 
 /// The open questions of an evaluated case, most urgent first, then gespreksgids order.
-pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], now: i64, outcome: &Outcome) -> Vec<OpenQuestion> {
+pub(crate) fn open_questions(
+    rules: &RuleSet,
+    status: &[Tri],
+    slots: &[Value],
+    now: i64,
+    outcome: &Outcome,
+) -> Vec<OpenQuestion> {
     let env = Env { slots, now };
     let values = rules.program.eval_all(&env);
     let urgency = max_urgency_per_offer(rules);
@@ -76,12 +82,21 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
             let merged = outcome.referrals.iter().find(|r| r.offer == refer.offer);
             let settled = merged.is_some_and(|r| r.certain && r.urgency >= refer.urgency);
             // The referral itself: undecided rule, or undecided wish on an ordinary rule.
-            if !settled && (st == Tri::Unknown || (!rule.is_override && wish == Tri::Unknown)) && (rule.is_override || wish != Tri::False) {
+            if !settled
+                && (st == Tri::Unknown || (!rule.is_override && wish == Tri::Unknown))
+                && (rule.is_override || wish != Tri::False)
+            {
                 if st == Tri::Unknown {
                     effects.push(Affects::Referral(refer.offer));
                 }
                 if !rule.is_override && wish == Tri::Unknown {
-                    mark_unknowns_in(rules, rules.offers[offer].wish.expect("unknown wish exists"), &values, &env, &mut mark);
+                    mark_unknowns_in(
+                        rules,
+                        rules.offers[offer].wish.expect("unknown wish exists"),
+                        &values,
+                        &env,
+                        &mut mark,
+                    );
                     for f in mark.drain(..) {
                         push_unique(&mut hits[f as usize], Affects::Referral(refer.offer));
                     }
@@ -89,7 +104,13 @@ pub(crate) fn open_questions(rules: &RuleSet, status: &[Tri], slots: &[Value], n
             }
             // Against-wish flag of an override referral hangs on the wish.
             if rule.is_override && wish == Tri::Unknown {
-                mark_unknowns_in(rules, rules.offers[offer].wish.expect("unknown wish exists"), &values, &env, &mut mark);
+                mark_unknowns_in(
+                    rules,
+                    rules.offers[offer].wish.expect("unknown wish exists"),
+                    &values,
+                    &env,
+                    &mut mark,
+                );
                 for f in mark.drain(..) {
                     push_unique(&mut hits[f as usize], Affects::AgainstWish(refer.offer));
                 }
@@ -229,4 +250,3 @@ fn loads(rules: &RuleSet, node: NodeId, out: &mut Vec<u16>) {
         loads(rules, child, out);
     }
 }
-

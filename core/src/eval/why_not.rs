@@ -86,7 +86,9 @@ fn failing_clauses(rules: &RuleSet, node: NodeId, env: &Env) -> Vec<Clause> {
 
 fn clause(rules: &RuleSet, node: NodeId, t: Tri) -> Clause {
     let defined_as = match rules.program.ops[node as usize] {
-        Op::Load(slot) => rules.derived.iter().find(|d| d.slot == slot).map(|d| rules.program.node_text(d.node).to_string()),
+        Op::Load(slot) => {
+            rules.derived.iter().find(|d| d.slot == slot).map(|d| rules.program.node_text(d.node).to_string())
+        }
         _ => None,
     };
     Clause { expression: rules.program.node_text(node).to_string(), value: tri_name(t).into(), defined_as }

@@ -27,7 +27,9 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
     let level_rules = |pick: &dyn Fn(usize) -> bool| {
         rule_ids(&mut (0..rules.rules.len()).filter(|&i| rule_status[i] != Tri::False && pick(i)))
     };
-    let up_to = |l: &LevelOutcome, names: &[crate::ruleset::source::Labelled]| (l.up_to > l.certain).then(|| names[l.up_to as usize].id.clone());
+    let up_to = |l: &LevelOutcome, names: &[crate::ruleset::source::Labelled]| {
+        (l.up_to > l.certain).then(|| names[l.up_to as usize].id.clone())
+    };
 
     let needs = m
         .areas
@@ -60,9 +62,9 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
         .zip(&behind)
         .map(|(r, behind)| {
             let offer = &src.offers[r.offer as usize];
-            let reason = r.against_wish.then(|| {
-                behind.iter().find_map(|&i| src.rules[i as usize].r#override.clone()).unwrap_or_default()
-            });
+            let reason = r
+                .against_wish
+                .then(|| behind.iter().find_map(|&i| src.rules[i as usize].r#override.clone()).unwrap_or_default());
             ReferralProposal {
                 offer: offer.id.clone(),
                 area: offer.area.clone(),
@@ -118,7 +120,13 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
         .filter(|(i, _)| contributes(*i))
         .map(|(i, rule)| {
             let s = &src.rules[i];
-            let text = Text(m.languages.iter().zip(&rule.because).map(|(lang, pieces)| (lang.clone(), render(rules, pieces, &env, lang))).collect());
+            let text = Text(
+                m.languages
+                    .iter()
+                    .zip(&rule.because)
+                    .map(|(lang, pieces)| (lang.clone(), render(rules, pieces, &env, lang)))
+                    .collect(),
+            );
             Explanation {
                 rule: s.id.clone(),
                 status: status(rule_status[i] == Tri::True),

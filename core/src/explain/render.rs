@@ -13,7 +13,9 @@ pub(crate) fn render(rules: &RuleSet, pieces: &[Piece], env: &Env, lang: &str) -
     for piece in pieces {
         match piece {
             Piece::Text(t) => out.push_str(t),
-            Piece::Expr(node, ty, fact) => value_text(rules, rules.program.eval(*node, env), *ty, *fact, lang, &mut out),
+            Piece::Expr(node, ty, fact) => {
+                value_text(rules, rules.program.eval(*node, env), *ty, *fact, lang, &mut out)
+            }
         }
     }
     out

@@ -24,7 +24,11 @@ pub enum AstKind {
     /// `[a, b, c]`.
     List(Vec<Ast>),
     /// `f(args)`; the span of the name is kept for did-you-mean errors.
-    Call { name: String, name_span: Span, args: Vec<Ast> },
+    Call {
+        name: String,
+        name_span: Span,
+        args: Vec<Ast>,
+    },
     Unary(UnaryOp, Box<Ast>),
     Binary(BinaryOp, Box<Ast>, Box<Ast>),
 }
@@ -61,7 +65,9 @@ impl BinaryOp {
             BinaryOp::Implies => (1, true),
             BinaryOp::Or => (2, false),
             BinaryOp::And => (3, false),
-            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge | BinaryOp::In => (5, false),
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge | BinaryOp::In => {
+                (5, false)
+            }
             BinaryOp::Add | BinaryOp::Sub => (6, false),
             BinaryOp::Mul => (7, false),
         }

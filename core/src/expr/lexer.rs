@@ -37,13 +37,32 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ExprError> {
         let single = |kind: Tok| Token { kind, span: start..start + 1 };
         match c {
             b' ' | b'\t' | b'\n' | b'\r' => i += 1,
-            b'(' => { out.push(single(Tok::LParen)); i += 1; }
-            b')' => { out.push(single(Tok::RParen)); i += 1; }
-            b'[' => { out.push(single(Tok::LBracket)); i += 1; }
-            b']' => { out.push(single(Tok::RBracket)); i += 1; }
-            b',' => { out.push(single(Tok::Comma)); i += 1; }
+            b'(' => {
+                out.push(single(Tok::LParen));
+                i += 1;
+            }
+            b')' => {
+                out.push(single(Tok::RParen));
+                i += 1;
+            }
+            b'[' => {
+                out.push(single(Tok::LBracket));
+                i += 1;
+            }
+            b']' => {
+                out.push(single(Tok::RBracket));
+                i += 1;
+            }
+            b',' => {
+                out.push(single(Tok::Comma));
+                i += 1;
+            }
             b'+' | b'-' | b'*' => {
-                let op = match c { b'+' => "+", b'-' => "-", _ => "*" };
+                let op = match c {
+                    b'+' => "+",
+                    b'-' => "-",
+                    _ => "*",
+                };
                 out.push(single(Tok::Op(op)));
                 i += 1;
             }
@@ -56,8 +75,20 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ExprError> {
                     (b'>', true) => ">=",
                     (b'<', false) => "<",
                     (b'>', false) => ">",
-                    (b'=', false) => return Err(ExprError::new("`=` is not an operator", start..start + 1, Some("use `==` to compare"))),
-                    _ => return Err(ExprError::new("`!` is not an operator", start..start + 1, Some("use `not` or `!=`"))),
+                    (b'=', false) => {
+                        return Err(ExprError::new(
+                            "`=` is not an operator",
+                            start..start + 1,
+                            Some("use `==` to compare"),
+                        ))
+                    }
+                    _ => {
+                        return Err(ExprError::new(
+                            "`!` is not an operator",
+                            start..start + 1,
+                            Some("use `not` or `!=`"),
+                        ))
+                    }
                 };
                 let len = op.len();
                 out.push(Token { kind: Tok::Op(op), span: start..start + len });
@@ -70,7 +101,11 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ExprError> {
             b'\'' | b'"' => {
                 let end = src[i + 1..].find(c as char).map(|p| i + 1 + p);
                 let Some(end) = end else {
-                    return Err(ExprError::new("text is not closed", start..src.len(), Some("close it with the same quote")));
+                    return Err(ExprError::new(
+                        "text is not closed",
+                        start..src.len(),
+                        Some("close it with the same quote"),
+                    ));
                 };
                 out.push(Token { kind: Tok::Text(src[i + 1..end].to_string()), span: start..end + 1 });
                 i = end + 1;

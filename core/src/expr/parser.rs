@@ -16,7 +16,11 @@ pub fn parse(src: &str) -> Result<Ast, ExprError> {
     let ast = p.expr(0)?;
     let t = p.peek();
     if t.kind != Tok::End {
-        return Err(ExprError::new("unexpected text after the expression", t.span.clone(), Some("join conditions with `and` or `or`")));
+        return Err(ExprError::new(
+            "unexpected text after the expression",
+            t.span.clone(),
+            Some("join conditions with `and` or `or`"),
+        ));
     }
     Ok(ast)
 }
@@ -68,7 +72,11 @@ impl Parser {
     fn expr(&mut self, min_prec: u8) -> Result<Ast, ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(ExprError::new("expression nested too deeply", self.peek().span.clone(), Some("split it into derived facts")));
+            return Err(ExprError::new(
+                "expression nested too deeply",
+                self.peek().span.clone(),
+                Some("split it into derived facts"),
+            ));
         }
         let mut lhs = self.prefix()?;
         while let Some(op) = self.binary_op() {
@@ -130,7 +138,10 @@ impl Parser {
                     self.next();
                     let args = self.list_items(Tok::RParen)?;
                     let end = self.tokens[self.pos - 1].span.end;
-                    return Ok(Ast { kind: AstKind::Call { name: w, name_span: t.span.clone(), args }, span: t.span.start..end });
+                    return Ok(Ast {
+                        kind: AstKind::Call { name: w, name_span: t.span.clone(), args },
+                        span: t.span.start..end,
+                    });
                 }
                 _ => AstKind::Name(w),
             },
@@ -147,7 +158,13 @@ impl Parser {
                 let end = self.tokens[self.pos - 1].span.end;
                 return Ok(Ast { kind: AstKind::List(items), span: t.span.start..end });
             }
-            Tok::End => return Err(ExprError::new("expression ends too early", t.span, Some("something is missing at the end"))),
+            Tok::End => {
+                return Err(ExprError::new(
+                    "expression ends too early",
+                    t.span,
+                    Some("something is missing at the end"),
+                ))
+            }
             _ => return Err(ExprError::new("expected a value, a name or `(`", t.span, None)),
         };
         Ok(Ast { kind, span: t.span })
@@ -193,7 +210,9 @@ mod tests {
                 AstKind::Text(s) => format!("'{s}'"),
                 AstKind::Name(n) => n.clone(),
                 AstKind::List(items) => format!("[{}]", items.iter().map(go).collect::<Vec<_>>().join(",")),
-                AstKind::Call { name, args, .. } => format!("{name}({})", args.iter().map(go).collect::<Vec<_>>().join(",")),
+                AstKind::Call { name, args, .. } => {
+                    format!("{name}({})", args.iter().map(go).collect::<Vec<_>>().join(","))
+                }
                 AstKind::Unary(UnaryOp::Not, x) => format!("(not {})", go(x)),
                 AstKind::Unary(UnaryOp::Neg, x) => format!("(-{})", go(x)),
                 AstKind::Binary(op, l, r) => format!("({} {} {})", go(l), op.symbol(), go(r)),

@@ -3,11 +3,11 @@
 
 use super::ast::*;
 use super::ExprError;
+use crate::compile::model::NameMap;
 use crate::compile::program::{Cmp, NodeId, Op, Program};
 use crate::error::DiagnosticKind;
 use crate::eval::value::Value;
 use crate::suggest;
-use crate::compile::model::NameMap;
 
 /// The type of an expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,7 +83,11 @@ impl Checker<'_, '_> {
         let (node, ty) = self.expr(ast)?;
         if ty != want {
             return Err(ExprError::typed(
-                format!("{role} must be {}, but this is {}", want.describe(self.scope.domains), ty.describe(self.scope.domains)),
+                format!(
+                    "{role} must be {}, but this is {}",
+                    want.describe(self.scope.domains),
+                    ty.describe(self.scope.domains)
+                ),
                 ast.span.clone(),
                 None,
             ));
@@ -101,11 +105,9 @@ impl Checker<'_, '_> {
                 span.clone(),
                 Some("a text is an enum value: compare it with an enum fact, e.g. `police_wish == 'aangifte'`".into()),
             )),
-            AstKind::List(_) => Err(ExprError::typed(
-                "a list can only stand right of `in` or in any()/all()",
-                span.clone(),
-                None,
-            )),
+            AstKind::List(_) => {
+                Err(ExprError::typed("a list can only stand right of `in` or in any()/all()", span.clone(), None))
+            }
             AstKind::Name(name) => match self.scope.names.get(name) {
                 Some(&(slot, ty)) => Ok((self.push(Op::Load(slot), span), ty)),
                 None => Err(ExprError {
@@ -153,7 +155,9 @@ impl Checker<'_, '_> {
                 Ok((self.push(op, span), Ty::Int))
             }
             BinaryOp::In => self.membership(l, r, span),
-            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => self.compare(op, l, r, span),
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
+                self.compare(op, l, r, span)
+            }
         }
     }
 
@@ -201,11 +205,7 @@ impl Checker<'_, '_> {
         let (b, tb) = self.expr(r)?;
         if ta != tb {
             return Err(ExprError::typed(
-                format!(
-                    "cannot compare {} with {}",
-                    ta.describe(self.scope.domains),
-                    tb.describe(self.scope.domains)
-                ),
+                format!("cannot compare {} with {}", ta.describe(self.scope.domains), tb.describe(self.scope.domains)),
                 span.clone(),
                 None,
             ));
@@ -271,7 +271,11 @@ impl Checker<'_, '_> {
             }
         };
         if args.len() != arity {
-            return Err(ExprError::typed(format!("`{name}` takes {arity} argument(s), not {}", args.len()), span.clone(), None));
+            return Err(ExprError::typed(
+                format!("`{name}` takes {arity} argument(s), not {}", args.len()),
+                span.clone(),
+                None,
+            ));
         }
         match name {
             "hours_since" | "days_since" => {

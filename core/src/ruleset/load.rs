@@ -97,13 +97,20 @@ pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<(String, String)>, RuleEr
 
 /// Parses the files of a rule-set folder given as `(relative path, text)` pairs.
 /// `display_root` prefixes the paths in error locations.
-pub(crate) fn parse_files(files: Vec<(String, String)>, display_root: &str) -> Result<(RuleSetSource, Origins), RuleError> {
+pub(crate) fn parse_files(
+    files: Vec<(String, String)>,
+    display_root: &str,
+) -> Result<(RuleSetSource, Origins), RuleError> {
     let mut origins = Origins::default();
     let mut errors = Vec::new();
     let mut source = RuleSetSource::default();
     let mut have = (false, false, false, false);
     for (rel, text) in files {
-        let shown = if display_root.is_empty() { rel.clone() } else { format!("{}/{}", display_root.trim_end_matches('/'), rel) };
+        let shown = if display_root.is_empty() {
+            rel.clone()
+        } else {
+            format!("{}/{}", display_root.trim_end_matches('/'), rel)
+        };
         let idx = origins.files.len();
         let text = &text;
         let stem = rel.trim_end_matches(".toml").trim_end_matches(".json");
@@ -175,16 +182,23 @@ pub(crate) fn parse_files(files: Vec<(String, String)>, display_root: &str) -> R
                 kind: DiagnosticKind::Invalid,
                 location: Location { file: shown.clone(), ..Location::default() },
                 message: "this file is not part of the rule-set format".into(),
-                hint: Some("expected manifest, schema, derived, offers, regions, properties, rules/*, scenarios/*".into()),
+                hint: Some(
+                    "expected manifest, schema, derived, offers, regions, properties, rules/*, scenarios/*".into(),
+                ),
             }),
         }
         origins.files.push(SourceFile { path: shown, text: text.clone() });
     }
-    for (present, name) in [(have.0, "manifest.toml"), (have.1, "schema.toml"), (have.2, "offers.toml"), (have.3, "rules/*.toml")] {
+    for (present, name) in
+        [(have.0, "manifest.toml"), (have.1, "schema.toml"), (have.2, "offers.toml"), (have.3, "rules/*.toml")]
+    {
         if !present {
             errors.push(Diagnostic {
                 kind: DiagnosticKind::Io,
-                location: Location { file: format!("{}/{name}", display_root.trim_end_matches('/')), ..Location::default() },
+                location: Location {
+                    file: format!("{}/{name}", display_root.trim_end_matches('/')),
+                    ..Location::default()
+                },
                 message: "required file is missing".into(),
                 hint: Some("see docs/rule-format.md for the files of a rule set".into()),
             });
@@ -229,7 +243,8 @@ fn parse_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleErro
     serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        let mut location = Location { file: file.to_string(), line: e.line(), column: e.column(), ..Location::default() };
+        let mut location =
+            Location { file: file.to_string(), line: e.line(), column: e.column(), ..Location::default() };
         location.snippet = text.lines().nth(e.line().saturating_sub(1)).unwrap_or("").chars().take(200).collect();
         Diagnostic { kind: DiagnosticKind::Syntax, hint: serde_hint(&message), location, message }.into()
     })

@@ -240,7 +240,8 @@ mod tests {
     #[test]
     fn finds_line_and_column_of_a_nested_value() {
         let text = "[[rules]]\nid = \"a\"\nwhen = \"x and y\"\n\n[[rules]]\nid = \"b\"\nwhen = 'age > 3'\n";
-        let mut origins = Origins { files: vec![SourceFile { path: "r.toml".into(), text: text.into() }], ..Default::default() };
+        let mut origins =
+            Origins { files: vec![SourceFile { path: "r.toml".into(), text: text.into() }], ..Default::default() };
         origins.record(Section::Rules, 0, 2);
         let loc = origins.locate(&Place::new(Section::Rules, 1).key("when"), Some(4..5));
         assert_eq!((loc.line, loc.column), (7, 13));

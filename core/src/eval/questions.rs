@@ -81,38 +81,21 @@ pub(crate) fn open_questions(
             let wish = rules.offers[offer].wish.map_or(Tri::True, |w| values[w as usize].tri());
             let merged = outcome.referrals.iter().find(|r| r.offer == refer.offer);
             let settled = merged.is_some_and(|r| r.certain && r.urgency >= refer.urgency);
-            // The referral itself: undecided rule, or undecided wish on an ordinary rule.
-            if !settled
-                && (st == Tri::Unknown || (!rule.is_override && wish == Tri::Unknown))
-                && (rule.is_override || wish != Tri::False)
-            {
-                if st == Tri::Unknown {
-                    effects.push(Affects::Referral(refer.offer));
-                }
-                if !rule.is_override && wish == Tri::Unknown {
-                    mark_unknowns_in(
-                        rules,
-                        rules.offers[offer].wish.expect("unknown wish exists"),
-                        &values,
-                        &env,
-                        &mut mark,
-                    );
-                    for f in mark.drain(..) {
-                        push_unique(&mut hits[f as usize], Affects::Referral(refer.offer));
-                    }
-                }
+            // The referral itself, when the rule is undecided (and the wish does not block it).
+            if !settled && st == Tri::Unknown && (rule.is_override || wish != Tri::False) {
+                effects.push(Affects::Referral(refer.offer));
             }
-            // Against-wish flag of an override referral hangs on the wish.
-            if rule.is_override && wish == Tri::Unknown {
-                mark_unknowns_in(
-                    rules,
-                    rules.offers[offer].wish.expect("unknown wish exists"),
-                    &values,
-                    &env,
-                    &mut mark,
-                );
+            // An undecided wish decides an ordinary rule's referral, and whether an override
+            // rule's referral goes against the wish.
+            let wish_decides = match (rule.is_override, wish) {
+                (false, Tri::Unknown) if !settled => Some(Affects::Referral(refer.offer)),
+                (true, Tri::Unknown) => Some(Affects::AgainstWish(refer.offer)),
+                _ => None,
+            };
+            if let (Some(affects), Some(w)) = (wish_decides, rules.offers[offer].wish) {
+                mark_unknowns_in(rules, w, &values, &env, &mut mark);
                 for f in mark.drain(..) {
-                    push_unique(&mut hits[f as usize], Affects::AgainstWish(refer.offer));
+                    push_unique(&mut hits[f as usize], affects.clone());
                 }
             }
         }

@@ -150,10 +150,17 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], wishes: &[Tri], slots: &[Va
             }
         }
     }
-    // Display order: area, then urgency (high first), then catalogue order.
-    referrals.sort_unstable_by_key(|r| {
-        (u32::from(rules.offers[r.offer as usize].area) << 24) | (u32::from(255 - r.urgency) << 16) | u32::from(r.offer)
-    });
+    // Display order: area, then urgency (high first), then catalogue order; the key is
+    // computed once per referral, not once per comparison.
+    let mut keyed: Vec<(u32, ReferralOutcome)> = referrals
+        .into_iter()
+        .map(|r| {
+            let area = u32::from(rules.offers[r.offer as usize].area);
+            ((area << 24) | (u32::from(255 - r.urgency) << 16) | u32::from(r.offer), r)
+        })
+        .collect();
+    keyed.sort_unstable_by_key(|(key, _)| *key);
+    let referrals = keyed.into_iter().map(|(_, r)| r).collect();
     let regiehouder = pick_regiehouder(rules, status, best);
     Outcome { needs, referrals, regie, regiehouder }
 }

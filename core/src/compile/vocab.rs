@@ -106,7 +106,7 @@ impl<'s> Vocab<'s> {
     /// Checks that `text` has every manifest language.
     pub fn check_text(&self, c: &mut Compiler, place: Place, text: &Text) {
         for lang in &self.languages {
-            if text.0.get(lang).is_none_or(|t| t.trim().is_empty()) {
+            if text.get_exact(lang).is_none_or(|t| t.trim().is_empty()) {
                 c.error(
                     DiagnosticKind::Invalid,
                     place.clone(),
@@ -116,8 +116,8 @@ impl<'s> Vocab<'s> {
                 );
             }
         }
-        for lang in text.0.keys() {
-            if !self.languages.contains(lang) {
+        for lang in text.languages() {
+            if !self.languages.iter().any(|l| l == lang) {
                 c.unknown(place.clone().key(lang), "language", lang, self.languages.iter().map(String::as_str));
             }
         }

@@ -120,12 +120,11 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
         .filter(|(i, _)| contributes(*i))
         .map(|(i, rule)| {
             let s = &src.rules[i];
-            let text = Text(
+            let text = Text::from_pairs(
                 m.languages
                     .iter()
                     .zip(&rule.because)
-                    .map(|(lang, pieces)| (lang.clone(), render(rules, pieces, &env, lang)))
-                    .collect(),
+                    .map(|(lang, pieces)| (lang.as_str(), render(rules, pieces, &env, lang))),
             );
             Explanation {
                 rule: s.id.clone(),

@@ -2,21 +2,15 @@
 // the other methods, and errors as Error objects with fields that never leak case values.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allStrings, wasm } from "./support.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { allStrings, repoRoot, wasm } from "./support.mjs";
 
 const { Engine } = wasm;
-const NOW = "2026-03-02T18:00:00+01:00";
-// Vignette 4 (shared/domain.md): woman, 29, raped by her ex-partner yesterday, strangled,
-// three incidents this year, two children at home.
-const VIGNETTE_4 = {
-  age: 29,
-  last_incident_at: "2026-03-01T22:00:00+01:00",
-  acts: ["vaginaal"],
-  perpetrator_relation: "ex_partner",
-  strangulation: true,
-  incidents_last_12_months: 3,
-  children_in_household: 2,
-};
+// Vignette 4 (shared/domain.md), shared with the browser test.
+const { now: NOW, case: VIGNETTE_4 } = JSON.parse(
+  readFileSync(join(repoRoot, "tests/fixtures/cases/vignet-4-first-contact.json"), "utf8"),
+);
 
 test("Engine.default() loads the national rules, once", () => {
   const a = Engine.default();

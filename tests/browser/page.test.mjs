@@ -23,19 +23,12 @@ const { Engine } = createRequire(import.meta.url)(join(repo, "bindings-wasm/pkg-
 const engine = Engine.default();
 const schema = engine.schema();
 
-// Vignette 4: woman, 29, raped by her ex-partner yesterday evening, strangled, three
-// police call-outs this year, two children at home. Assessed on 2 March 2026, 18:00.
-const NOW_LOCAL = "2026-03-02T18:00";
-const NOW = "2026-03-02T18:00:00+01:00"; // Europe/Amsterdam, winter time
-const VIGNETTE_4 = {
-  age: 29,
-  last_incident_at: "2026-03-01T22:00:00+01:00",
-  acts: ["vaginaal"],
-  perpetrator_relation: "ex_partner",
-  strangulation: true,
-  incidents_last_12_months: 3,
-  children_in_household: 2,
-};
+// Vignette 4 of shared/domain.md (the same fixture as the wasm API test), assessed on
+// 2 March 2026, 18:00 Europe/Amsterdam (winter time, +01:00).
+const { now: NOW, case: VIGNETTE_4 } = JSON.parse(
+  readFileSync(join(repo, "tests/fixtures/cases/vignet-4-first-contact.json"), "utf8"),
+);
+const NOW_LOCAL = NOW.slice(0, 16);
 
 let server, context, page, profile;
 let ready = false;

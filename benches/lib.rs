@@ -8,7 +8,7 @@ pub const NOW: &str = "2026-06-15T12:00:00Z";
 
 /// `n` complete cases and `n` partial ones (about 40 % of the facts unknown).
 pub fn corpus(engine: &Engine, n: usize) -> (Vec<Case>, Vec<Case>) {
-    let now = Timestamp::parse(NOW).expect("valid").0;
+    let now = Timestamp::parse(NOW).expect("valid").seconds();
     let mut state = 0x9e37_79b9_7f4a_7c15u64;
     let mut next = move || {
         state ^= state << 13;

@@ -23,7 +23,7 @@ pub(crate) fn timestamp(now: Option<&Bound<'_, PyAny>>) -> PyResult<Timestamp> {
             ));
         }
         let seconds: f64 = now.call_method0("timestamp")?.extract()?;
-        return Ok(Timestamp(seconds.floor() as i64));
+        return Timestamp::from_unix_f64(seconds).map_err(|e| error::argument_error(py, &e));
     }
     Err(error::argument(py, "evaluation time: expected an RFC 3339 string, a timezone-aware datetime or None".into()))
 }
@@ -32,5 +32,5 @@ pub(crate) fn timestamp(now: Option<&Bound<'_, PyAny>>) -> PyResult<Timestamp> {
 fn clock() -> Timestamp {
     let seconds =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
-    Timestamp(seconds)
+    Timestamp::from_unix(seconds).unwrap_or(Timestamp::MAX)
 }

@@ -85,7 +85,7 @@ fn set_fact(b: &mut CaseBuilder, key: &str, v: &JsValue) -> Result<(), CaseError
 /// (the binding reads the clock; the core never does).
 pub(crate) fn now_from_js(now: &JsValue) -> Result<Timestamp, ArgumentError> {
     if now.is_null() || now.is_undefined() {
-        return Ok(Timestamp((Date::now() / 1000.0).floor() as i64));
+        return Timestamp::from_unix_f64(Date::now() / 1000.0);
     }
     if let Some(text) = now.as_string() {
         return Timestamp::parse(&text);
@@ -93,7 +93,7 @@ pub(crate) fn now_from_js(now: &JsValue) -> Result<Timestamp, ArgumentError> {
     if let Some(date) = now.dyn_ref::<Date>() {
         let ms = date.get_time();
         if ms.is_finite() {
-            return Ok(Timestamp((ms / 1000.0).floor() as i64));
+            return Timestamp::from_unix_f64(ms / 1000.0);
         }
     }
     Err(ArgumentError {

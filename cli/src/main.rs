@@ -144,7 +144,8 @@ fn now(arg: Option<&str>) -> Result<Timestamp, Failure> {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_err(|_| Failure(2, "error: the system clock is before 1970".into()))?
                 .as_secs();
-            Ok(Timestamp(secs as i64))
+            Timestamp::from_unix(i64::try_from(secs).unwrap_or(i64::MAX))
+                .map_err(|e| Failure(2, format!("error: the system clock: {e}")))
         }
     }
 }

@@ -5,9 +5,10 @@ use crate::compile::{self, RuleSet};
 use crate::error::{ArgumentError, CaseError, Error, RuleError};
 use crate::error::{Diagnostic, DiagnosticKind, Location};
 use crate::eval::case::{Case, CaseBuilder};
+use crate::eval::case_json;
 use crate::eval::outcome::{self, Outcome};
 use crate::eval::questions::{self, OpenQuestion};
-use crate::eval::time::parse_datetime;
+use crate::eval::time::{parse_datetime, MAX_SECONDS, MIN_SECONDS};
 use crate::eval::value::{Tri, Value};
 use crate::eval::why_not::{self, WhyNot};
 use crate::explain::proposal;
@@ -25,18 +26,59 @@ pub struct Engine {
     rules: Arc<RuleSet>,
 }
 
-/// An evaluation time: seconds since the Unix epoch. The engine never reads the clock;
-/// the caller always says what "now" is, so results are reproducible.
+/// An evaluation time: seconds since the Unix epoch, always within the years 0000 to 9999
+/// UTC (what RFC 3339 can write), so every time in a result is valid RFC 3339. The engine
+/// never reads the clock; the caller always says what "now" is, so results are
+/// reproducible.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Timestamp(pub i64);
+pub struct Timestamp(i64);
 
 impl Timestamp {
+    /// The earliest evaluation time, 0000-01-01T00:00:00Z.
+    pub const MIN: Timestamp = Timestamp(MIN_SECONDS);
+    /// The latest evaluation time, 9999-12-31T23:59:59Z.
+    pub const MAX: Timestamp = Timestamp(MAX_SECONDS);
+
     /// Parses an RFC 3339 datetime with offset.
     pub fn parse(text: &str) -> Result<Self, ArgumentError> {
         parse_datetime(text).map(Timestamp).ok_or_else(|| ArgumentError {
             what: "evaluation time".into(),
-            problem: "expected an RFC 3339 datetime with offset, e.g. 2026-03-01T10:00:00+01:00".into(),
+            problem:
+                "expected an RFC 3339 datetime with offset from the year 0000 to 9999, e.g. 2026-03-01T10:00:00+01:00"
+                    .into(),
         })
+    }
+
+    /// Seconds since the Unix epoch, if within [`Timestamp::MIN`] to [`Timestamp::MAX`].
+    pub fn from_unix(seconds: i64) -> Result<Self, ArgumentError> {
+        if (MIN_SECONDS..=MAX_SECONDS).contains(&seconds) {
+            Ok(Timestamp(seconds))
+        } else {
+            Err(out_of_range())
+        }
+    }
+
+    /// Seconds since the Unix epoch as a float (e.g. from Python or JavaScript), rounded
+    /// down; NaN, infinities and times outside the range are an error.
+    pub fn from_unix_f64(seconds: f64) -> Result<Self, ArgumentError> {
+        let whole = seconds.floor();
+        if !whole.is_finite() || whole < MIN_SECONDS as f64 || whole > MAX_SECONDS as f64 {
+            return Err(out_of_range());
+        }
+        // INVARIANT: whole is an integer within the i64 range (checked above).
+        Self::from_unix(whole as i64)
+    }
+
+    /// Seconds since the Unix epoch.
+    pub fn seconds(self) -> i64 {
+        self.0
+    }
+}
+
+fn out_of_range() -> ArgumentError {
+    ArgumentError {
+        what: "evaluation time".into(),
+        problem: "must be a finite time from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z".into(),
     }
 }
 
@@ -45,6 +87,9 @@ impl Engine {
     pub fn load(path: impl AsRef<Path>) -> Result<Self, RuleError> {
         let path = path.as_ref();
         if path.is_file() {
+            let shown = path.display().to_string();
+            let len = crate::ruleset::load::entry_len(path).unwrap_or(0);
+            crate::ruleset::load::too_large(&shown, len, crate::limits::MAX_BUNDLE_BYTES)?;
             let text = std::fs::read_to_string(path).map_err(|e| Diagnostic {
                 kind: DiagnosticKind::Io,
                 location: Location { file: path.display().to_string(), ..Location::default() },
@@ -138,14 +183,14 @@ impl Engine {
         Ok(builder.build())
     }
 
-    /// Reads a case from JSON text.
+    /// Reads a case from JSON text (at most [`crate::limits::MAX_CASE_BYTES`]); a key
+    /// given twice is an error.
     pub fn case_from_str(&self, text: &str) -> Result<Case, CaseError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| CaseError {
-            fact: "(case)".into(),
-            problem: format!("not valid JSON at line {} column {}", e.line(), e.column()),
-            hint: None,
-        })?;
-        self.case_from_json(&value)
+        let mut builder = self.case_builder();
+        for (key, v) in case_json::parse(text)? {
+            builder.set_json(&key, &v)?;
+        }
+        Ok(builder.build())
     }
 
     /// Evaluates a case at time `now`.

@@ -31,6 +31,7 @@ pub mod error;
 mod eval;
 mod explain;
 mod expr;
+pub mod limits;
 mod national;
 pub mod result;
 pub mod ruleset;

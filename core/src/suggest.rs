@@ -1,10 +1,21 @@
 //! "Did you mean …?" hints for misspelled names.
 
+use crate::limits::MAX_SUGGESTED_NAME_CHARS;
+
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+///
+/// Only for names up to [`MAX_SUGGESTED_NAME_CHARS`]: a longer one is no typo, and the
+/// edit distance grows with the product of the lengths.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
+    let chars = word.chars().count();
+    if chars > MAX_SUGGESTED_NAME_CHARS {
+        return None;
+    }
+    let limit = (chars / 3).max(2);
     candidates
         .into_iter()
+        // The distance is at least the difference in length (a char is at most 4 bytes).
+        .filter(|c| c.len() <= 4 * (chars + limit))
         .map(|c| (edit_distance(word, c), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, *c))
@@ -18,6 +29,7 @@ pub fn hint<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clon
         None => {
             let all: Vec<&str> = candidates.into_iter().collect();
             if all.len() <= 12 {
+                let all: Vec<String> = all.iter().map(|n| crate::limits::echo(n)).collect();
                 format!("expected one of: {}", all.join(", "))
             } else {
                 format!("expected one of {} known names", all.len())
@@ -52,5 +64,8 @@ mod tests {
         assert_eq!(closest("zzz", ["police_wish", "age"]), None);
         assert_eq!(hint("agee", ["age", "acts"]), "did you mean `age`?");
         assert_eq!(hint("qqqqqq", ["age", "acts"]), "expected one of: age, acts");
+        let long = "a".repeat(MAX_SUGGESTED_NAME_CHARS + 1);
+        assert_eq!(closest(&long, [&long[1..]]), None);
+        assert_eq!(closest(&long[1..], [&long[2..]]), Some(&long[2..]));
     }
 }

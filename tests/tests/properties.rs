@@ -83,7 +83,7 @@ fn outcome_key(p: &Proposal) -> String {
 fn properties(ruleset: &str) -> impl Fn((Vec<u64>, Vec<bool>, u64)) -> Result<(), TestCaseError> {
     let engine = load_ruleset(ruleset);
     move |(seeds, mask, pick)| {
-        let now = Timestamp::parse(NOW).unwrap().0;
+        let now = Timestamp::parse(NOW).unwrap().seconds();
         let full_case = complete_case(&engine, &seeds, now);
         let partial = partial_case(&full_case, &mask);
         let p = eval(&engine, &partial);

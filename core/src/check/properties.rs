@@ -263,7 +263,7 @@ impl Assertion<'_> {
 
     fn one_text(&self, args: &[Ast], span: &Span) -> Result<(String, Span), ExprError> {
         match args {
-            [Ast { kind: AstKind::Text(t), span }] => Ok((t.clone(), span.clone())),
+            [Ast { kind: AstKind::Text(t), span, .. }] => Ok((t.clone(), span.clone())),
             _ => Err(ExprError::typed("expected one quoted id, e.g. ('melding_veilig_thuis')", span.clone(), None)),
         }
     }

@@ -14,7 +14,7 @@
 
 use crate::compile::model::RuleSet;
 use crate::compile::program::{NodeId, Op, Program};
-use crate::eval::time::{format_date, format_datetime};
+use crate::eval::time::{format_date, format_datetime, MAX_SECONDS, MIN_SECONDS};
 use crate::eval::value::Value;
 use crate::expr::types::Ty;
 use serde_json::Value as Json;
@@ -159,12 +159,16 @@ impl<'a> Walker<'a> {
             Op::Add(a, b) | Op::Sub(a, b) => {
                 let sign = if matches!(prog.ops[node as usize], Op::Sub(..)) { -1 } else { 1 };
                 let (x, y) = (self.term(prog, *a)?, self.term(prog, *b)?);
+                // Checked: an offset that overflows makes the term opaque (every value its
+                // own cell), never a wrong cell boundary.
                 match (x, y) {
-                    (Term::Fact(f, k), Term::Const(c)) => Some(Term::Fact(f, k.saturating_add(sign * c))),
-                    (Term::Since(f, u, k), Term::Const(c)) => Some(Term::Since(f, u, k.saturating_add(sign * c))),
-                    (Term::Const(c), Term::Fact(f, k)) if sign == 1 => Some(Term::Fact(f, k.saturating_add(c))),
-                    (Term::Const(c), Term::Since(f, u, k)) if sign == 1 => Some(Term::Since(f, u, k.saturating_add(c))),
-                    (Term::Const(c), Term::Const(d)) => Some(Term::Const(c.saturating_add(sign * d))),
+                    (Term::Fact(f, k), Term::Const(c)) => Some(Term::Fact(f, k.checked_add(c.checked_mul(sign)?)?)),
+                    (Term::Since(f, u, k), Term::Const(c)) => {
+                        Some(Term::Since(f, u, k.checked_add(c.checked_mul(sign)?)?))
+                    }
+                    (Term::Const(c), Term::Fact(f, k)) if sign == 1 => Some(Term::Fact(f, k.checked_add(c)?)),
+                    (Term::Const(c), Term::Since(f, u, k)) if sign == 1 => Some(Term::Since(f, u, k.checked_add(c)?)),
+                    (Term::Const(c), Term::Const(d)) => Some(Term::Const(c.checked_add(d.checked_mul(sign)?)?)),
                     _ => None,
                 }
             }
@@ -197,8 +201,17 @@ impl<'a> Walker<'a> {
             }
             Op::IntCmp(_, a, b) => {
                 let (x, y) = (self.term(prog, a), self.term(prog, b));
+                let offset = |t: &Term| match t {
+                    Term::Fact(_, k) | Term::Since(_, _, k) => *k,
+                    _ => 0,
+                };
                 let (t, c) = match (x, y) {
-                    (Some(Term::Const(c)), Some(t)) | (Some(t), Some(Term::Const(c))) => (t, c),
+                    (Some(Term::Const(c)), Some(t)) | (Some(t), Some(Term::Const(c)))
+                        if c.checked_sub(offset(&t))
+                            .is_some_and(|c| c.checked_add(1).is_some() && c.checked_sub(1).is_some()) =>
+                    {
+                        (t, c)
+                    }
                     _ => {
                         self.walk(prog, a);
                         self.walk(prog, b);
@@ -210,8 +223,8 @@ impl<'a> Walker<'a> {
                     Term::Fact(f, k) => {
                         let u = &mut self.usage[f as usize];
                         u.read = true;
-                        let c = c.saturating_sub(k);
-                        u.points.extend([c.saturating_sub(1), c, c.saturating_add(1)]);
+                        let c = c - k;
+                        u.points.extend([c - 1, c, c + 1]);
                     }
                     Term::Since(f, unit, k) => {
                         let u = &mut self.usage[f as usize];
@@ -617,7 +630,15 @@ fn time_reps(present: &[(usize, u16)], uses: &Uses, sides: usize, date: bool) ->
     if opaque {
         // Compared in arithmetic: use every constant as hours and as days (not exact).
         for u in uses {
-            bounds.extend(u.3.iter().flat_map(|&c| [c * 3600, (c + 1) * 3600, c * 86_400, (c + 1) * 86_400]));
+            bounds.extend(u.3.iter().flat_map(|&c| {
+                let next = c.saturating_add(1);
+                [
+                    c.saturating_mul(3600),
+                    next.saturating_mul(3600),
+                    c.saturating_mul(86_400),
+                    next.saturating_mul(86_400),
+                ]
+            }));
         }
     }
     bounds.sort_unstable();
@@ -628,7 +649,11 @@ fn time_reps(present: &[(usize, u16)], uses: &Uses, sides: usize, date: bool) ->
     if bounds.is_empty() {
         elapsed.push(if date { HALF_DAY } else { 1800 });
     }
+    // A bound only matters within the times a case can hold; clamping to that range first
+    // keeps the arithmetic below far from overflow.
+    let span = MAX_SECONDS - MIN_SECONDS;
     for &b in &bounds {
+        let b = b.clamp(-span, span);
         if date {
             let d = (b - HALF_DAY).div_euclid(86_400) + i64::from((b - HALF_DAY).rem_euclid(86_400) != 0);
             elapsed.extend([(d - 1) * 86_400 + HALF_DAY, d * 86_400 + HALF_DAY]);
@@ -636,16 +661,16 @@ fn time_reps(present: &[(usize, u16)], uses: &Uses, sides: usize, date: bool) ->
             elapsed.extend([b - 1800, b + 1800]);
         }
     }
-    elapsed.sort_unstable();
-    elapsed.dedup();
-    let reps = elapsed
+    // Times a case can hold only (RFC 3339, years 0000 to 9999): a window beyond them is
+    // represented by the nearest time that is in it or next to it.
+    let mut times: Vec<i64> = elapsed.into_iter().map(|e| (NOW - e).clamp(MIN_SECONDS, MAX_SECONDS)).collect();
+    times.sort_unstable_by(|a, b| b.cmp(a));
+    times.dedup();
+    let reps = times
         .into_iter()
-        .map(|e| {
-            let t = NOW - e;
-            Rep {
-                values: per_side(present, sides, |_, _| Value::Time(t)),
-                json: Json::String(if date { format_date(t) } else { format_datetime(t) }),
-            }
+        .map(|t| Rep {
+            values: per_side(present, sides, |_, _| Value::Time(t)),
+            json: Json::String(if date { format_date(t) } else { format_datetime(t) }),
         })
         .collect();
     (reps, !opaque)

@@ -4,6 +4,7 @@
 pub(crate) mod model;
 pub(crate) mod plan;
 pub(crate) mod program;
+mod size;
 mod template;
 mod vocab;
 
@@ -12,6 +13,7 @@ pub use model::RuleSet;
 use crate::error::{Diagnostic, DiagnosticKind, RuleError};
 use crate::expr::types::{self, Domain, Scope, Ty};
 use crate::expr::{ast, parser, ExprError};
+use crate::limits::{MAX_DEADLINE_HOURS, MAX_INLINED_DEPTH, MAX_TEMPLATE_BYTES};
 use crate::ruleset::locate::{Origins, Place, Section};
 use crate::ruleset::source::RuleSetSource;
 use crate::suggest;
@@ -22,7 +24,12 @@ use vocab::Vocab;
 
 /// Compiles a rule set; `hash` is its content hash.
 pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) -> Result<RuleSet, RuleError> {
-    let mut c = Compiler { origins, errors: Vec::new(), program: Program::default() };
+    let mut c = Compiler { origins, errors: Vec::new(), program: Program::default(), broken: BTreeSet::new() };
+    // Sizes first: every later pass may loop or recurse over what they bound.
+    size::check(&source, &mut c);
+    if !c.errors.is_empty() {
+        return Err(RuleError { diagnostics: c.errors });
+    }
     let vocab = Vocab::build(&source, &mut c);
     let (facts, domains, mut names) = c.schema(&source, &vocab);
     let derived = c.derived(&source, &facts, &domains, &mut names);
@@ -59,6 +66,9 @@ pub(crate) struct Compiler<'o> {
     origins: &'o Origins,
     errors: Vec<Diagnostic>,
     program: Program,
+    /// Derived facts whose expression failed: a use of one is not reported again as an
+    /// unknown fact (its own error says what is wrong).
+    broken: BTreeSet<String>,
 }
 
 /// Which schema facts each slot stands for (itself, or what a derived fact reads).
@@ -68,12 +78,17 @@ struct ReadMap {
 
 impl ReadMap {
     fn new(facts: &[Fact], derived: &[Derived]) -> Self {
-        let mut per_slot: Vec<Vec<u16>> = (0..facts.len() as u16).map(|i| vec![i]).collect();
-        per_slot.resize(facts.len() + derived.len(), Vec::new());
+        let mut map = ReadMap { per_slot: (0..facts.len() as u16).map(|i| vec![i]).collect() };
         for d in derived {
-            per_slot[d.slot as usize] = d.reads.clone();
+            map.add(d);
         }
-        ReadMap { per_slot }
+        map
+    }
+
+    /// Adds the next derived fact (slots are filled in order).
+    fn add(&mut self, d: &Derived) {
+        self.per_slot.resize(d.slot as usize, Vec::new());
+        self.per_slot.push(d.reads.clone());
     }
 
     fn of(&self, program: &Program, node: NodeId) -> Vec<u16> {
@@ -84,11 +99,12 @@ impl ReadMap {
 }
 
 fn collect_loads(program: &Program, node: NodeId, f: &mut impl FnMut(u16)) {
-    if let Op::Load(slot) = program.ops[node as usize] {
-        f(slot);
-    }
-    for child in program.children(node) {
-        collect_loads(program, child, f);
+    let mut todo = vec![node];
+    while let Some(node) = todo.pop() {
+        if let Op::Load(slot) = program.ops[node as usize] {
+            f(slot);
+        }
+        todo.extend(program.children(node));
     }
 }
 
@@ -137,12 +153,31 @@ impl Compiler<'_> {
             }
         });
         match result {
+            Ok((node, _)) if self.program.depth[node as usize] as usize > MAX_INLINED_DEPTH => {
+                self.error(
+                    DiagnosticKind::Expression,
+                    place,
+                    None,
+                    format!(
+                        "expression nested too deeply with its derived facts written out (more than {MAX_INLINED_DEPTH} levels)"
+                    ),
+                    Some("a long chain of derived facts, each using the one before, adds up: flatten it".into()),
+                );
+                None
+            }
             Ok(r) => Some(r),
             Err(e) => {
-                self.error(e.kind, place, Some(e.span), e.message, e.hint);
+                if !self.follows_broken(text, &e) {
+                    self.error(e.kind, place, Some(e.span), e.message, e.hint);
+                }
                 None
             }
         }
+    }
+
+    /// Whether `e` is only an unknown name that is a derived fact with an error of its own.
+    fn follows_broken(&self, text: &str, e: &ExprError) -> bool {
+        e.kind == DiagnosticKind::UnknownName && text.get(e.span.clone()).is_some_and(|n| self.broken.contains(n))
     }
 
     fn schema(&mut self, source: &RuleSetSource, vocab: &Vocab) -> (Vec<Fact>, Vec<Domain>, NameMap<(u16, Ty)>) {
@@ -302,20 +337,27 @@ impl Compiler<'_> {
             }
         };
         let mut out = Vec::new();
+        let mut reads_map = ReadMap::new(facts, &out);
         for i in order {
             let d = &source.derived[i];
             let scope = Scope { names, domains, fact_count: facts.len() };
-            let reads_map = ReadMap::new(facts, &out);
             if let Some((node, ty)) =
                 self.expression(&scope, Place::new(Section::Derived, i).key("expr"), &d.expr, None)
             {
+                // INVARIANT: facts + derived facts <= MAX_FACTS + MAX_DERIVED < 2^16 (size::check).
                 let slot = (facts.len() + out.len()) as u16;
                 let reads = reads_map.of(&self.program, node);
                 names.insert(d.id.clone(), (slot, ty));
                 if self.program.contains_known[node as usize] {
                     self.program.known_slots.push(slot);
                 }
-                out.push(Derived { slot, node, reads });
+                self.program.slot_depth.resize(slot as usize, 0);
+                self.program.slot_depth.push(self.program.depth[node as usize]);
+                let derived = Derived { slot, node, reads };
+                reads_map.add(&derived);
+                out.push(derived);
+            } else {
+                self.broken.insert(d.id.clone());
             }
         }
         out
@@ -403,13 +445,15 @@ impl Compiler<'_> {
                 }
                 let urgency = vocab.urgency(self, p().key("urgency"), &f.urgency);
                 let deadline = f.deadline.as_ref().and_then(|d| match scope.names.get(&d.from) {
-                    Some(&(slot, Ty::DateTime | Ty::Date)) if d.hours >= 0 => Some((slot, d.hours)),
+                    Some(&(slot, Ty::DateTime | Ty::Date)) if (0..=MAX_DEADLINE_HOURS).contains(&d.hours) => {
+                        Some((slot, d.hours))
+                    }
                     Some(&(_, Ty::DateTime | Ty::Date)) => {
                         self.error(
                             DiagnosticKind::Invalid,
                             p().key("deadline").key("hours"),
                             None,
-                            "`hours` cannot be negative".into(),
+                            format!("`hours` must be from 0 to {MAX_DEADLINE_HOURS}"),
                             None,
                         );
                         None
@@ -476,6 +520,16 @@ impl Compiler<'_> {
     }
 
     fn template(&mut self, scope: &Scope, place: Place, text: &str) -> Vec<Piece> {
+        if text.len() > MAX_TEMPLATE_BYTES {
+            self.error(
+                DiagnosticKind::Invalid,
+                place,
+                None,
+                format!("text is longer than {MAX_TEMPLATE_BYTES} bytes"),
+                Some("shorten it; the facts are listed with every explanation anyway".into()),
+            );
+            return vec![Piece::Text(String::new())];
+        }
         let pieces = match template::split(text) {
             Ok(p) => p,
             Err((message, span)) => {
@@ -499,6 +553,15 @@ impl Compiler<'_> {
                     let result =
                         parser::parse(&expr).and_then(|ast| types::check(&mut self.program, scope, text_idx, &ast));
                     match result {
+                        Ok((node, _)) if self.program.depth[node as usize] as usize > MAX_INLINED_DEPTH => self
+                            .error(
+                                DiagnosticKind::Expression,
+                                place.clone(),
+                                Some(span),
+                                format!("placeholder nested too deeply with its derived facts written out (more than {MAX_INLINED_DEPTH} levels)"),
+                                None,
+                            ),
+                        Err(e) if self.follows_broken(&expr, &e) => {}
                         Ok((node, ty)) => {
                             let fact = match self.program.ops[node as usize] {
                                 Op::Load(slot) if (slot as usize) < scope.fact_count => Some(slot),
@@ -609,6 +672,7 @@ fn names_in(ast: &ast::Ast, f: &mut impl FnMut(&str)) {
 }
 
 /// Dependency order of a graph (`deps[i]` = what `i` uses); a cycle is returned as a path.
+/// Iterative (an explicit stack), so a long chain of derived facts cannot exhaust the stack.
 fn topological(deps: &[Vec<usize>]) -> Result<Vec<usize>, Vec<usize>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
@@ -616,37 +680,38 @@ fn topological(deps: &[Vec<usize>]) -> Result<Vec<usize>, Vec<usize>> {
         Active,
         Done,
     }
-    fn visit(
-        i: usize,
-        deps: &[Vec<usize>],
-        marks: &mut [Mark],
-        stack: &mut Vec<usize>,
-        order: &mut Vec<usize>,
-    ) -> Result<(), Vec<usize>> {
-        match marks[i] {
-            Mark::Done => return Ok(()),
-            Mark::Active => {
-                let start = stack.iter().position(|&s| s == i).unwrap_or(0);
-                let mut cycle = stack[start..].to_vec();
-                cycle.push(i);
-                return Err(cycle);
-            }
-            Mark::New => {}
-        }
-        marks[i] = Mark::Active;
-        stack.push(i);
-        for &j in &deps[i] {
-            visit(j, deps, marks, stack, order)?;
-        }
-        stack.pop();
-        marks[i] = Mark::Done;
-        order.push(i);
-        Ok(())
-    }
     let mut marks = vec![Mark::New; deps.len()];
-    let mut order = Vec::new();
-    for i in 0..deps.len() {
-        visit(i, deps, &mut marks, &mut Vec::new(), &mut order)?;
+    let mut order = Vec::with_capacity(deps.len());
+    // The path being explored: (node, index of its next dependency).
+    let mut path: Vec<(usize, usize)> = Vec::new();
+    for root in 0..deps.len() {
+        if marks[root] != Mark::New {
+            continue;
+        }
+        marks[root] = Mark::Active;
+        path.push((root, 0));
+        while let Some(&mut (i, ref mut next)) = path.last_mut() {
+            let Some(&j) = deps[i].get(*next) else {
+                marks[i] = Mark::Done;
+                order.push(i);
+                path.pop();
+                continue;
+            };
+            *next += 1;
+            match marks[j] {
+                Mark::Done => {}
+                Mark::Active => {
+                    let start = path.iter().position(|&(p, _)| p == j).unwrap_or(0);
+                    let mut cycle: Vec<usize> = path[start..].iter().map(|&(p, _)| p).collect();
+                    cycle.push(j);
+                    return Err(cycle);
+                }
+                Mark::New => {
+                    marks[j] = Mark::Active;
+                    path.push((j, 0));
+                }
+            }
+        }
     }
     Ok(order)
 }
@@ -659,5 +724,20 @@ mod tests {
     fn cycles_are_reported_as_a_path() {
         assert_eq!(topological(&[vec![1], vec![]]), Ok(vec![1, 0]));
         assert_eq!(topological(&[vec![1], vec![2], vec![0]]), Err(vec![0, 1, 2, 0]));
+        assert_eq!(topological(&[vec![], vec![0, 0], vec![1, 0]]), Ok(vec![0, 1, 2]));
+    }
+
+    #[test]
+    fn a_long_chain_needs_no_deep_stack() {
+        let n = 200_000;
+        let deps: Vec<Vec<usize>> = (0..n).map(|i| if i + 1 < n { vec![i + 1] } else { vec![] }).collect();
+        let order = std::thread::Builder::new()
+            .stack_size(512 * 1024)
+            .spawn(move || topological(&deps))
+            .unwrap()
+            .join()
+            .unwrap()
+            .unwrap();
+        assert_eq!(order[0], n - 1);
     }
 }

@@ -83,6 +83,12 @@ pub(crate) struct Program {
     pub contains_known: Vec<bool>,
     /// Derived-fact slots whose expression contains `known()`.
     pub known_slots: Vec<u16>,
+    /// Per node: the height of its tree with the derived facts it loads written out in
+    /// place. Every pass that follows derived facts recurses at most this deep, so the
+    /// compiler keeps it within [`crate::limits::MAX_INLINED_DEPTH`].
+    pub depth: Vec<u32>,
+    /// Per slot: the inlined depth of the derived fact in it (0 for schema facts).
+    pub slot_depth: Vec<u32>,
 }
 
 /// What an evaluation reads: the slots and the evaluation time.
@@ -100,8 +106,14 @@ impl Program {
         };
         self.ops.push(op);
         let id = self.ops.len() - 1;
-        let known = known || self.children(id as NodeId).iter().any(|&c| self.contains_known[c as usize]);
+        let children = self.children(id as NodeId);
+        let known = known || children.iter().any(|&c| self.contains_known[c as usize]);
         self.contains_known.push(known);
+        let below = match self.ops[id] {
+            Op::Load(slot) => self.slot_depth.get(slot as usize).copied().unwrap_or(0),
+            _ => children.iter().map(|&c| self.depth[c as usize]).max().unwrap_or(0),
+        };
+        self.depth.push(below.saturating_add(1));
         self.origins.push(NodeOrigin { text, span });
         // INVARIANT: rule sets are far smaller than 2^32 nodes (checked at load).
         (self.ops.len() - 1) as NodeId

@@ -125,6 +125,16 @@ impl<'s> Vocab<'s> {
 
     /// Checks an identifier's spelling (snake_case ASCII, `-` allowed).
     pub fn check_id(&self, c: &mut Compiler, place: Place, id: &str) {
+        if id.len() > crate::limits::MAX_ID_BYTES {
+            c.error(
+                DiagnosticKind::Invalid,
+                place,
+                None,
+                format!("`{}` is longer than {} bytes", crate::limits::echo(id), crate::limits::MAX_ID_BYTES),
+                Some("use a short id; labels hold the long text".into()),
+            );
+            return;
+        }
         let ok = !id.is_empty()
             && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
             && !id.starts_with(|ch: char| ch.is_ascii_digit());

@@ -2,6 +2,7 @@
 //! why-not answers out.
 
 pub(crate) mod case;
+pub(crate) mod case_json;
 pub(crate) mod outcome;
 pub(crate) mod questions;
 pub(crate) mod time;

@@ -190,7 +190,7 @@ fn warnings(rules: &RuleSet, slots: &[Value], now: i64, outcome: &Outcome) -> Ve
     let mut out = Vec::new();
     for (i, f) in rules.facts.iter().enumerate() {
         if let (Ty::DateTime | Ty::Date, Value::Time(t)) = (f.ty, slots[i]) {
-            if t > now + 86_400 || (f.ty == Ty::DateTime && t > now) {
+            if t > now.saturating_add(86_400) || (f.ty == Ty::DateTime && t > now) {
                 out.push(warning(
                     "time_after_evaluation",
                     format!("`{}` ligt na het evaluatiemoment; controleer de datum.", f.id),

@@ -10,6 +10,10 @@ pub type Span = Range<usize>;
 pub struct Ast {
     pub kind: AstKind,
     pub span: Span,
+    /// Height of the tree below and including this node (a leaf is 1); the parser keeps
+    /// it within [`crate::limits::MAX_EXPRESSION_DEPTH`], which bounds every recursive
+    /// pass over the tree (type check, compile, drop).
+    pub depth: u32,
 }
 
 /// Expression forms.

@@ -1,16 +1,26 @@
 //! Precedence-climbing parser: tokens → [`Ast`].
 //!
-//! Nesting depth is bounded so that hostile input cannot exhaust the stack.
+//! Both the parser's own recursion and the height of the tree it builds (left-associative
+//! chains like `a and b and c` grow the tree without recursing) are bounded, and so is the
+//! length of the text, so hostile input cannot exhaust the stack of any later pass.
 
 use super::ast::*;
 use super::lexer::{tokenize, Tok, Token};
 use super::ExprError;
+use crate::limits::{MAX_EXPRESSION_BYTES, MAX_EXPRESSION_DEPTH};
 
 /// Deepest nesting accepted; far beyond any real rule.
-const MAX_DEPTH: usize = 64;
+const MAX_DEPTH: usize = MAX_EXPRESSION_DEPTH;
 
 /// Parses one expression.
 pub fn parse(src: &str) -> Result<Ast, ExprError> {
+    if src.len() > MAX_EXPRESSION_BYTES {
+        return Err(ExprError::new(
+            format!("expression is longer than {MAX_EXPRESSION_BYTES} bytes"),
+            0..0,
+            Some("split it into derived facts"),
+        ));
+    }
     let tokens = tokenize(src)?;
     let mut p = Parser { tokens, pos: 0, depth: 0 };
     let ast = p.expr(0)?;
@@ -98,7 +108,8 @@ impl Parser {
                 }
             }
             let span = lhs.span.start..rhs.span.end;
-            lhs = Ast { kind: AstKind::Binary(op, Box::new(lhs), Box::new(rhs)), span };
+            let depth = tree_depth(lhs.depth.max(rhs.depth), &span)?;
+            lhs = Ast { kind: AstKind::Binary(op, Box::new(lhs), Box::new(rhs)), span, depth };
         }
         self.depth -= 1;
         Ok(lhs)
@@ -111,13 +122,15 @@ impl Parser {
                 self.next();
                 let inner = self.expr(NOT_PRECEDENCE)?;
                 let span = t.span.start..inner.span.end;
-                Ok(Ast { kind: AstKind::Unary(UnaryOp::Not, Box::new(inner)), span })
+                let depth = tree_depth(inner.depth, &span)?;
+                Ok(Ast { kind: AstKind::Unary(UnaryOp::Not, Box::new(inner)), span, depth })
             }
             Tok::Op("-") => {
                 self.next();
                 let inner = self.expr(8)?;
                 let span = t.span.start..inner.span.end;
-                Ok(Ast { kind: AstKind::Unary(UnaryOp::Neg, Box::new(inner)), span })
+                let depth = tree_depth(inner.depth, &span)?;
+                Ok(Ast { kind: AstKind::Unary(UnaryOp::Neg, Box::new(inner)), span, depth })
             }
             _ => self.primary(),
         }
@@ -138,10 +151,9 @@ impl Parser {
                     self.next();
                     let args = self.list_items(Tok::RParen)?;
                     let end = self.tokens[self.pos - 1].span.end;
-                    return Ok(Ast {
-                        kind: AstKind::Call { name: w, name_span: t.span.clone(), args },
-                        span: t.span.start..end,
-                    });
+                    let span = t.span.start..end;
+                    let depth = tree_depth(args.iter().map(|a| a.depth).max().unwrap_or(0), &span)?;
+                    return Ok(Ast { kind: AstKind::Call { name: w, name_span: t.span.clone(), args }, span, depth });
                 }
                 _ => AstKind::Name(w),
             },
@@ -151,12 +163,14 @@ impl Parser {
                 if close.kind != Tok::RParen {
                     return Err(ExprError::new("expected `)`", close.span, Some("every `(` needs a `)`")));
                 }
-                return Ok(Ast { kind: inner.kind, span: t.span.start..close.span.end });
+                return Ok(Ast { kind: inner.kind, span: t.span.start..close.span.end, depth: inner.depth });
             }
             Tok::LBracket => {
                 let items = self.list_items(Tok::RBracket)?;
                 let end = self.tokens[self.pos - 1].span.end;
-                return Ok(Ast { kind: AstKind::List(items), span: t.span.start..end });
+                let span = t.span.start..end;
+                let depth = tree_depth(items.iter().map(|a| a.depth).max().unwrap_or(0), &span)?;
+                return Ok(Ast { kind: AstKind::List(items), span, depth });
             }
             Tok::End => {
                 return Err(ExprError::new(
@@ -167,7 +181,7 @@ impl Parser {
             }
             _ => return Err(ExprError::new("expected a value, a name or `(`", t.span, None)),
         };
-        Ok(Ast { kind, span: t.span })
+        Ok(Ast { kind, span: t.span, depth: 1 })
     }
 
     fn list_items(&mut self, close: Tok) -> Result<Vec<Ast>, ExprError> {
@@ -191,11 +205,24 @@ impl Parser {
 }
 
 /// The start of the left-most operand (to tell `a < b < c` from `(a < b) < c`).
-fn lhs_start(ast: &Ast) -> usize {
-    match &ast.kind {
-        AstKind::Binary(_, l, _) => lhs_start(l),
-        _ => ast.span.start,
+fn lhs_start(mut ast: &Ast) -> usize {
+    while let AstKind::Binary(_, l, _) = &ast.kind {
+        ast = l;
     }
+    ast.span.start
+}
+
+/// The depth of a node over children of depth `below`, or an error past the limit.
+fn tree_depth(below: u32, span: &Span) -> Result<u32, ExprError> {
+    let depth = below + 1;
+    if depth as usize > MAX_EXPRESSION_DEPTH {
+        return Err(ExprError::new(
+            format!("expression nested too deeply (more than {MAX_EXPRESSION_DEPTH} levels)"),
+            span.start..span.start,
+            Some("a long chain of `and`, `or` or `+` counts one level per operator: split it into derived facts"),
+        ));
+    }
+    Ok(depth)
 }
 
 #[cfg(test)]
@@ -240,5 +267,17 @@ mod tests {
         assert!(parse("a < b < c").is_err());
         assert!(parse("'open").is_err());
         assert!(parse(&"(".repeat(500)).is_err());
+    }
+
+    #[test]
+    fn the_tree_depth_is_bounded_for_chains_too() {
+        let chain = |n: usize| vec!["a"; n].join(" and ");
+        // n terms make n - 1 levels of `and` above the leaves.
+        assert!(parse(&chain(MAX_EXPRESSION_DEPTH)).is_ok());
+        let e = parse(&chain(MAX_EXPRESSION_DEPTH + 1)).unwrap_err();
+        assert!(e.message.contains("nested too deeply"), "{}", e.message);
+        let sum = vec!["1"; MAX_EXPRESSION_DEPTH + 1].join(" + ");
+        assert!(parse(&format!("{sum} > 3")).is_err());
+        assert!(parse(&"x".repeat(MAX_EXPRESSION_BYTES + 1)).is_err());
     }
 }

@@ -4,6 +4,7 @@
 use super::locate::{position, Origins, Section, SourceFile};
 use super::source::*;
 use crate::error::{Diagnostic, DiagnosticKind, Location, RuleError};
+use crate::limits::{MAX_BUNDLE_BYTES, MAX_FILE_BYTES};
 use crate::suggest;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -87,12 +88,19 @@ pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<(String, String)>, RuleEr
         names.sort();
         for name in names {
             let path = folder.join(&name);
+            let len = entry_len(&path).map_err(|e| io_error(&path, e))?;
+            too_large(&path.display().to_string(), len, MAX_FILE_BYTES)?;
             let text = std::fs::read_to_string(&path).map_err(|e| io_error(&path, e))?;
             let rel = if sub.is_empty() { name } else { format!("{sub}/{name}") };
             files.push((rel, text));
         }
     }
     Ok(files)
+}
+
+/// The size of a file in bytes (saturating on 32-bit targets).
+pub(crate) fn entry_len(path: &Path) -> std::io::Result<usize> {
+    Ok(usize::try_from(std::fs::metadata(path)?.len()).unwrap_or(usize::MAX))
 }
 
 /// Parses the files of a rule-set folder given as `(relative path, text)` pairs.
@@ -213,6 +221,7 @@ pub(crate) fn parse_files(
 
 /// Parses a JSON bundle; the hash it states is checked by the caller.
 pub(crate) fn parse_bundle(text: &str, name: &str) -> Result<(BundleFile, Origins), RuleError> {
+    too_large(name, text.len(), MAX_BUNDLE_BYTES)?;
     let bundle: BundleFile = parse_json(text, name)?;
     if bundle.format != BUNDLE_FORMAT {
         return Err(Diagnostic {
@@ -227,7 +236,22 @@ pub(crate) fn parse_bundle(text: &str, name: &str) -> Result<(BundleFile, Origin
     Ok((bundle, origins))
 }
 
+/// An error if a text of `len` bytes is over `max`.
+pub(crate) fn too_large(file: &str, len: usize, max: usize) -> Result<(), RuleError> {
+    if len <= max {
+        return Ok(());
+    }
+    Err(Diagnostic {
+        kind: DiagnosticKind::Invalid,
+        location: Location { file: file.to_string(), ..Location::default() },
+        message: format!("file is larger than {max} bytes"),
+        hint: Some("see docs/limits.md".into()),
+    }
+    .into())
+}
+
 fn parse_one<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError> {
+    too_large(file, text.len(), MAX_FILE_BYTES)?;
     if file.ends_with(".json") {
         return parse_json(text, file);
     }
@@ -240,6 +264,15 @@ fn parse_one<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError
 }
 
 fn parse_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError> {
+    if let Some((path, key)) = super::json_keys::first_duplicate(text) {
+        return Err(Diagnostic {
+            kind: DiagnosticKind::Duplicate,
+            location: Location { file: file.to_string(), path: path.clone(), ..Location::default() },
+            message: format!("key `{}` is given twice", crate::limits::echo(&key)),
+            hint: Some("JSON would silently keep only the last one; remove the other".into()),
+        }
+        .into());
+    }
     serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_string();

@@ -1,6 +1,7 @@
 //! Rule files → [`RuleSetSource`]: reading folders and bundles, hashing, locating errors.
 
 pub(crate) mod hash;
+mod json_keys;
 pub(crate) mod load;
 pub(crate) mod locate;
 pub mod source;

@@ -125,6 +125,22 @@ fn load(rules: Option<&Path>) -> Result<Engine, Failure> {
     }
 }
 
+/// `--lang` must be one of the rule set's languages (its texts exist only in those).
+fn check_lang(engine: &Engine, lang: &str) -> Result<(), Failure> {
+    let languages = &engine.source().manifest.languages;
+    if languages.iter().any(|l| l == lang) {
+        return Ok(());
+    }
+    Err(Failure(
+        2,
+        format!(
+            "error: --lang `{}`: the rule set's languages are {}",
+            wegwijs::limits::echo(lang),
+            languages.join(", ")
+        ),
+    ))
+}
+
 fn read_case(engine: &Engine, path: &Path) -> Result<wegwijs::Case, Failure> {
     let mut text = String::new();
     let read = if path.as_os_str() == "-" {
@@ -158,6 +174,7 @@ fn run(command: Command) -> Result<u8, Failure> {
     match command {
         Command::Eval { args, why_not } => {
             let engine = load(args.rules.as_deref())?;
+            check_lang(&engine, &args.lang)?;
             let case = read_case(&engine, &args.case)?;
             let evaluation = engine.evaluate(&case, now(args.now.as_deref())?);
             if let Some(offer) = why_not {
@@ -177,6 +194,7 @@ fn run(command: Command) -> Result<u8, Failure> {
         }
         Command::Questions { args } => {
             let engine = load(args.rules.as_deref())?;
+            check_lang(&engine, &args.lang)?;
             let case = read_case(&engine, &args.case)?;
             let questions = engine.evaluate(&case, now(args.now.as_deref())?).questions();
             match args.format {

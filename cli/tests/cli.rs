@@ -120,3 +120,16 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn a_language_the_rule_set_does_not_have_is_a_usage_error() {
+    let case = "examples/cases/vignet-1-festival.json";
+    for command in ["eval", "questions"] {
+        let out = wegwijs(&[command, "--lang", "GEHEIM", "--now", "2026-03-02T18:00:00+01:00", case]);
+        assert_eq!(out.status.code(), Some(2), "{command}: {}", text(&out.stdout));
+        let err = text(&out.stderr);
+        assert!(err.contains("--lang `GEHEIM`") && err.contains("nl, en"), "{err}");
+    }
+    let out = wegwijs(&["eval", "--lang", "en", "--now", "2026-03-02T18:00:00+01:00", case]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}

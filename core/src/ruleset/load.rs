@@ -195,7 +195,7 @@ pub(crate) fn parse_files(
                 ),
             }),
         }
-        origins.files.push(SourceFile { path: shown, text: text.clone() });
+        origins.files.push(SourceFile::new(shown, text.clone()));
     }
     for (present, name) in
         [(have.0, "manifest.toml"), (have.1, "schema.toml"), (have.2, "offers.toml"), (have.3, "rules/*.toml")]

@@ -2,10 +2,14 @@
 //!
 //! The compiler reports problems against logical places (`rule 12, field when, bytes 4..9
 //! of the expression`); only here do we go back to the text to find where that is, so the
-//! happy path never pays for span bookkeeping.
+//! happy path never pays for span bookkeeping. The first error in a file indexes it once
+//! (the spans of every value and the start of every line), so any number of errors costs
+//! one parse of the file, not one each.
 
 use crate::error::Location;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 use toml::de::{DeTable, DeValue};
 
 /// Which list of the rule set an item belongs to.
@@ -75,6 +79,82 @@ impl Place {
 pub(crate) struct SourceFile {
     pub path: String,
     pub text: String,
+    /// Built on the first error located in the file.
+    index: OnceLock<FileIndex>,
+}
+
+impl SourceFile {
+    pub fn new(path: String, text: String) -> Self {
+        SourceFile { path, text, index: OnceLock::new() }
+    }
+
+    fn index(&self) -> &FileIndex {
+        self.index.get_or_init(|| FileIndex::new(&self.path, &self.text))
+    }
+}
+
+/// Where things are in one file: every line start and the span of every TOML value.
+#[derive(Clone, Debug)]
+struct FileIndex {
+    line_starts: Vec<usize>,
+    values: Option<SpanTree>,
+}
+
+/// The spans of a TOML value and of everything inside it.
+#[derive(Clone, Debug)]
+enum SpanTree {
+    Table(HashMap<String, (Range<usize>, SpanTree)>),
+    Array(Vec<(Range<usize>, SpanTree)>),
+    Leaf,
+}
+
+impl FileIndex {
+    fn new(path: &str, text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let values = if path.ends_with(".json") {
+            None
+        } else {
+            DeTable::parse(text).ok().map(|doc| SpanTree::of_table(doc.get_ref()))
+        };
+        FileIndex { line_starts, values }
+    }
+}
+
+impl SpanTree {
+    // Recursion here follows the TOML nesting, which the TOML parser bounds.
+    fn of_table(table: &DeTable) -> SpanTree {
+        SpanTree::Table(
+            table.iter().map(|(k, v)| (k.get_ref().to_string(), (v.span(), SpanTree::of(v.get_ref())))).collect(),
+        )
+    }
+
+    fn of(value: &DeValue) -> SpanTree {
+        match value {
+            DeValue::Table(t) => SpanTree::of_table(t),
+            DeValue::Array(items) => {
+                SpanTree::Array(items.iter().map(|v| (v.span(), SpanTree::of(v.get_ref()))).collect())
+            }
+            _ => SpanTree::Leaf,
+        }
+    }
+
+    /// The span of the deepest value along `path` that exists.
+    fn find(&self, path: &[Seg]) -> Option<Range<usize>> {
+        let mut node = self;
+        let mut best = None;
+        for seg in path {
+            let next = match (seg, node) {
+                (Seg::Key(k), SpanTree::Table(t)) => t.get(k.as_str()),
+                (Seg::Index(i), SpanTree::Array(a)) => a.get(*i),
+                _ => None,
+            };
+            let Some((span, tree)) = next else { break };
+            best = Some(span.clone());
+            node = tree;
+        }
+        best
+    }
 }
 
 /// Where the items of a rule set came from.
@@ -115,15 +195,16 @@ impl Origins {
             toml_path.push(Seg::Index(item_idx));
         }
         toml_path.extend(place.field.iter().cloned());
-        let span = if file.path.ends_with(".json") { None } else { find_span(&file.text, &toml_path) };
+        let index = file.index();
+        let span = index.values.as_ref().and_then(|v| v.find(&toml_path));
         let path = render_path(&toml_path);
         match span {
             Some(span) => {
                 let offset = match inner {
-                    Some(r) => span.start + string_content_offset(&file.text, span.start) + r.start,
+                    Some(r) => source_offset(&file.text, span.start, r.start),
                     None => span.start,
                 };
-                position(&file.text, &file.path, offset, path)
+                position_in(&file.text, &index.line_starts, &file.path, offset, path)
             }
             None => Location { file: file.path.clone(), path, ..Location::default() },
         }
@@ -144,11 +225,22 @@ impl Origins {
 
 /// The location of a byte offset in a file.
 pub(crate) fn position(text: &str, file: &str, offset: usize, path: String) -> Location {
-    let offset = offset.min(text.len());
-    let before = &text[..floor_char_boundary(text, offset)];
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
+    location_at(text, file, offset, line, line_start, path)
+}
+
+/// [`position`] with the line starts known (a binary search instead of a scan).
+fn position_in(text: &str, line_starts: &[usize], file: &str, offset: usize, path: String) -> Location {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let line = line_starts.partition_point(|&s| s <= offset).max(1);
+    location_at(text, file, offset, line, line_starts[line - 1], path)
+}
+
+fn location_at(text: &str, file: &str, offset: usize, line: usize, line_start: usize, path: String) -> Location {
+    let column = text[line_start..offset].chars().count() + 1;
     let snippet = text[line_start..].lines().next().unwrap_or("").to_string();
     Location { file: file.to_string(), line, column, path, snippet }
 }
@@ -160,42 +252,75 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Bytes from the start of a TOML string token to its content (the quotes).
-fn string_content_offset(text: &str, start: usize) -> usize {
+/// The byte offset in `text` of byte `decoded` of the content of the TOML string token that
+/// starts at `start`: past the quotes and the newline that opens a multi-line string, with
+/// every escape (`\"`, `\u00e9`, …) and every line-ending backslash of a multi-line basic
+/// string (which joins lines) counted as what it stands for.
+fn source_offset(text: &str, start: usize, decoded: usize) -> usize {
     let rest = &text[start..];
-    if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
-        3 + usize::from(rest[3..].starts_with('\n'))
-    } else if rest.starts_with('"') || rest.starts_with('\'') {
-        1
+    let (basic, open) = if rest.starts_with("\"\"\"") {
+        (true, 3)
+    } else if rest.starts_with("'''") {
+        (false, 3)
+    } else if rest.starts_with('"') {
+        (true, 1)
+    } else if rest.starts_with('\'') {
+        (false, 1)
     } else {
-        0
-    }
-}
-
-fn find_span(text: &str, path: &[Seg]) -> Option<Range<usize>> {
-    let doc = DeTable::parse(text).ok()?;
-    let mut table: &DeTable = doc.get_ref();
-    let mut value: Option<&toml::Spanned<DeValue>> = None;
-    let mut best = None;
-    for seg in path {
-        let next = match (seg, value) {
-            (Seg::Key(k), None) => table.get(k.as_str()),
-            (Seg::Key(k), Some(v)) => v.get_ref().get(k.as_str()),
-            (Seg::Index(i), Some(v)) => v.get_ref().get(*i),
-            (Seg::Index(_), None) => None,
-        };
-        match next {
-            Some(v) => {
-                best = Some(v.span());
-                value = Some(v);
-                if let DeValue::Table(t) = v.get_ref() {
-                    table = t;
-                }
-            }
-            None => break,
+        return start + decoded;
+    };
+    let multi = open == 3;
+    let bytes = rest.as_bytes();
+    let mut i = open;
+    if multi {
+        if rest[i..].starts_with("\r\n") {
+            i += 2;
+        } else if rest[i..].starts_with('\n') {
+            i += 1;
         }
     }
-    best
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    // A line-ending backslash stands for nothing: skip it and the blanks after it.
+    let skip_joins = |mut i: usize| {
+        while basic && multi && bytes.get(i) == Some(&b'\\') && bytes.get(i + 1).is_some_and(|&b| is_space(b)) {
+            i += 1;
+            while bytes.get(i).is_some_and(|&b| is_space(b)) {
+                i += 1;
+            }
+        }
+        i
+    };
+    let mut out = 0;
+    loop {
+        i = skip_joins(i);
+        if out >= decoded || i >= bytes.len() {
+            break;
+        }
+        if basic && bytes[i] == b'\\' {
+            let (width, hex) = match bytes.get(i + 1) {
+                Some(b'u') => (6, 4),
+                Some(b'U') => (10, 8),
+                Some(b'x') => (4, 2),
+                Some(_) => (2, 0),
+                None => break,
+            };
+            let len = if hex == 0 {
+                1
+            } else {
+                rest.get(i + 2..i + 2 + hex)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .and_then(char::from_u32)
+                    .map_or(1, char::len_utf8)
+            };
+            i += width;
+            out += len;
+        } else {
+            let len = rest[i..].chars().next().map_or(1, char::len_utf8);
+            i += len;
+            out += len;
+        }
+    }
+    start + i.min(bytes.len())
 }
 
 fn render_path(path: &[Seg]) -> String {
@@ -240,12 +365,36 @@ mod tests {
     #[test]
     fn finds_line_and_column_of_a_nested_value() {
         let text = "[[rules]]\nid = \"a\"\nwhen = \"x and y\"\n\n[[rules]]\nid = \"b\"\nwhen = 'age > 3'\n";
-        let mut origins =
-            Origins { files: vec![SourceFile { path: "r.toml".into(), text: text.into() }], ..Default::default() };
+        let mut origins = Origins { files: vec![SourceFile::new("r.toml".into(), text.into())], ..Default::default() };
         origins.record(Section::Rules, 0, 2);
         let loc = origins.locate(&Place::new(Section::Rules, 1).key("when"), Some(4..5));
         assert_eq!((loc.line, loc.column), (7, 13));
         assert_eq!(loc.snippet, "when = 'age > 3'");
         assert_eq!(loc.path, "rules[1].when");
+    }
+    fn line_column(text: &str, inner: usize) -> (usize, usize) {
+        let mut origins = Origins { files: vec![SourceFile::new("r.toml".into(), text.into())], ..Default::default() };
+        origins.record(Section::Rules, 0, 1);
+        let loc = origins.locate(&Place::new(Section::Rules, 0).key("when"), Some(inner..inner + 1));
+        (loc.line, loc.column)
+    }
+
+    #[test]
+    fn escapes_count_as_what_they_stand_for() {
+        // Content `a == "p" and zz`: `zz` is at byte 13 of it, at column 24 of the line.
+        let text = "[[rules]]\nwhen = \"a == \\\"p\\\" and zz\"\n";
+        assert_eq!(line_column(text, 13), (2, 24));
+        // `\u00e9` is one char of two bytes: `é == zz`, `zz` at byte 6.
+        let text = "[[rules]]\nwhen = \"\\u00e9 == zz\"\n";
+        assert_eq!(line_column(text, 6), (2, 19));
+    }
+
+    #[test]
+    fn line_continuations_keep_lines_right() {
+        // Content `age > 3 and zz`: `zz` at byte 12, on the third line of the string.
+        let text = "[[rules]]\nwhen = \"\"\"\nage > 3 and \\\n    zz\"\"\"\n";
+        assert_eq!(line_column(text, 12), (4, 5));
+        let text = "[[rules]]\nwhen = '''\nage > 3\nand zz'''\n";
+        assert_eq!(line_column(text, 12), (4, 5));
     }
 }

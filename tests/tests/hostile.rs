@@ -2,7 +2,6 @@
 //! deep JSON and TOML, everything on a 512 KB thread stack. Each must give a clear, located
 //! error (or a correct result), never a crash. The inputs are generated here, not stored.
 
-use std::path::Path;
 use wegwijs::{Engine, RuleError, Timestamp};
 
 const NOW: &str = "2026-03-02T12:00:00Z";

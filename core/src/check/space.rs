@@ -617,7 +617,15 @@ fn time_reps(present: &[(usize, u16)], uses: &Uses, sides: usize, date: bool) ->
     if opaque {
         // Compared in arithmetic: use every constant as hours and as days (not exact).
         for u in uses {
-            bounds.extend(u.3.iter().flat_map(|&c| [c * 3600, (c + 1) * 3600, c * 86_400, (c + 1) * 86_400]));
+            bounds.extend(u.3.iter().flat_map(|&c| {
+                let next = c.saturating_add(1);
+                [
+                    c.saturating_mul(3600),
+                    next.saturating_mul(3600),
+                    c.saturating_mul(86_400),
+                    next.saturating_mul(86_400),
+                ]
+            }));
         }
     }
     bounds.sort_unstable();
@@ -630,10 +638,13 @@ fn time_reps(present: &[(usize, u16)], uses: &Uses, sides: usize, date: bool) ->
     }
     for &b in &bounds {
         if date {
-            let d = (b - HALF_DAY).div_euclid(86_400) + i64::from((b - HALF_DAY).rem_euclid(86_400) != 0);
-            elapsed.extend([(d - 1) * 86_400 + HALF_DAY, d * 86_400 + HALF_DAY]);
+            // Saturating: a constant near the i64 range gives an extreme (out-of-range) time.
+            let shifted = b.saturating_sub(HALF_DAY);
+            let d = shifted.div_euclid(86_400) + i64::from(shifted.rem_euclid(86_400) != 0);
+            let day = |d: i64| d.saturating_mul(86_400).saturating_add(HALF_DAY);
+            elapsed.extend([day(d - 1), day(d)]);
         } else {
-            elapsed.extend([b - 1800, b + 1800]);
+            elapsed.extend([b.saturating_sub(1800), b.saturating_add(1800)]);
         }
     }
     elapsed.sort_unstable();
@@ -641,7 +652,7 @@ fn time_reps(present: &[(usize, u16)], uses: &Uses, sides: usize, date: bool) ->
     let reps = elapsed
         .into_iter()
         .map(|e| {
-            let t = NOW - e;
+            let t = NOW.saturating_sub(e);
             Rep {
                 values: per_side(present, sides, |_, _| Value::Time(t)),
                 json: Json::String(if date { format_date(t) } else { format_datetime(t) }),

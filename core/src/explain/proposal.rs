@@ -139,7 +139,12 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
 
     let open = open_questions(rules, rule_status, slots, now, outcome);
     Proposal {
-        ruleset: RuleSetId { name: m.name.clone(), version: m.version.clone(), hash: rules.hash.clone() },
+        ruleset: RuleSetId {
+            name: m.name.clone(),
+            version: m.version.clone(),
+            hash: rules.hash.clone(),
+            signed_by: rules.signed_by.clone(),
+        },
         evaluated_at: format_datetime(now),
         region: region.map(|r| src.regions[r].id.clone()),
         needs,
@@ -190,7 +195,7 @@ fn warnings(rules: &RuleSet, slots: &[Value], now: i64, outcome: &Outcome) -> Ve
     let mut out = Vec::new();
     for (i, f) in rules.facts.iter().enumerate() {
         if let (Ty::DateTime | Ty::Date, Value::Time(t)) = (f.ty, slots[i]) {
-            if t > now + 86_400 || (f.ty == Ty::DateTime && t > now) {
+            if t > now.saturating_add(86_400) || (f.ty == Ty::DateTime && t > now) {
                 out.push(warning(
                     "time_after_evaluation",
                     format!("`{}` ligt na het evaluatiemoment; controleer de datum.", f.id),

@@ -35,6 +35,7 @@ mod national;
 pub mod result;
 pub mod ruleset;
 pub mod scenario;
+pub mod signing;
 mod suggest;
 pub mod text;
 

@@ -1,5 +1,7 @@
 //! Embeds the national rule set (`../rules`) so `Engine::national()` works everywhere,
-//! including WebAssembly, without reading files at run time.
+//! including WebAssembly, without reading files at run time, and signs them with the
+//! repository's TEST key (`keys/`), so that `Engine::national()` can verify them at load
+//! and proposals record who signed them.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -33,10 +35,45 @@ fn main() {
         writeln!(out, "    ({rel:?}, include_str!({:?})),", abs(path)).unwrap();
     }
     out.push_str("];\n");
+    out.push_str(&signature(&files));
     let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("national_files.rs");
     std::fs::write(dest, out).unwrap();
 }
 
 fn abs(p: &Path) -> String {
     p.canonicalize().unwrap_or_else(|_| p.to_path_buf()).display().to_string()
+}
+
+/// The signature of the embedded files (`signing::files_digest` and the message format of
+/// `core/src/signing.rs`, repeated here: a build script cannot use its own crate).
+fn signature(files: &[(String, PathBuf)]) -> String {
+    use ed25519_dalek::Signer as _;
+    use sha2::{Digest, Sha256};
+    let key_path =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../keys/test-signing-key.secret.json");
+    println!("cargo:rerun-if-changed={}", key_path.display());
+    let key_text = std::fs::read_to_string(&key_path).expect("keys/test-signing-key.secret.json exists");
+    let key_file: serde_json::Value = serde_json::from_str(&key_text).expect("the test key file is JSON");
+    let hex = |s: &str| -> Vec<u8> {
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    };
+    let seed: [u8; 32] = hex(key_file["key"].as_str().unwrap()).try_into().expect("a 32-byte seed");
+    let signer = key_file["signer"].as_str().unwrap();
+    let key = ed25519_dalek::SigningKey::from_bytes(&seed);
+    let key_id: String =
+        Sha256::digest(key.verifying_key().as_bytes())[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let mut hasher = Sha256::new();
+    for (rel, path) in files {
+        let text = std::fs::read_to_string(path).unwrap();
+        for part in [rel.as_bytes(), text.as_bytes()] {
+            hasher.update((part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+    }
+    let digest: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let message = format!("wegwijs-files-signature/1\n{key_id}\n{signer}\nsha256:{digest}");
+    let value: String = key.sign(message.as_bytes()).to_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    format!(
+        "/// The files' signature by the TEST key: (key id, signer, signature hex).\npub(crate) const SIGNATURE: (&str, &str, &str) = ({key_id:?}, {signer:?}, {value:?});\n"
+    )
 }

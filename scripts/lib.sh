@@ -89,3 +89,13 @@ wasm_route() {
 file_hash() { sha256sum "$@" | sha256sum | cut -c1-16; }
 
 fmt_secs() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+
+# cargo-fuzz: the one in the tools dir, else the machine cache, else on PATH.
+CARGO_FUZZ_VERSION=0.13.2
+fuzz_tool() {
+    local cand
+    for cand in "$TOOLS_DIR/bin/cargo-fuzz" "$MACHINE_CACHE/cargo-fuzz-$CARGO_FUZZ_VERSION/bin/cargo-fuzz"; do
+        [[ -x $cand ]] && { echo "$cand"; return 0; }
+    done
+    command -v cargo-fuzz 2>/dev/null
+}

@@ -8,6 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wegwijs::check::Severity;
+use wegwijs::signing::{PublicKey, SigningKey};
 use wegwijs::{Engine, Timestamp};
 
 #[derive(Parser)]
@@ -19,6 +20,11 @@ use wegwijs::{Engine, Timestamp};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Trust this public key file (repeatable): the rule set must then be a bundle signed
+    /// by one of the trusted keys (`bundle --sign`), or the built-in rules signed by it;
+    /// anything else is refused. Proposals record who signed. See docs/signing.md.
+    #[arg(long, global = true, value_name = "KEYFILE")]
+    trust: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -81,13 +87,25 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Write the rule set as one JSON bundle.
+    /// Write the rule set as one JSON bundle, signed with `--sign`.
     Bundle {
         /// Rule-set folder.
         dir: PathBuf,
         /// Output file (default: standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Sign the bundle with this secret key file (Ed25519; `wegwijs keygen` makes one).
+        #[arg(long, value_name = "KEYFILE")]
+        sign: Option<PathBuf>,
+    },
+    /// Make a new signing key pair: OUT.secret.json (keep it secret) and OUT.public.json
+    /// (hand it out for `--trust`).
+    Keygen {
+        /// The signer's name, recorded in every proposal from a rule set it signs.
+        #[arg(long)]
+        signer: String,
+        /// Path prefix of the two key files.
+        out: PathBuf,
     },
     /// Semantic diff of two rule sets: over every case, the classes of cases whose outcome
     /// changes, each with the old and new value and a witness case. Exit codes: 0 every case
@@ -109,7 +127,8 @@ struct Failure(u8, String);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
+    let result = trusted_keys(&cli.trust).and_then(|trust| run(cli.command, &trust));
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(Failure(code, message)) => {
             eprintln!("{message}");
@@ -118,11 +137,54 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(rules: Option<&Path>) -> Result<Engine, Failure> {
-    match rules {
-        None => Ok(Engine::national()),
-        Some(path) => Engine::load(path).map_err(|e| Failure(2, e.to_string())),
+/// Reads the `--trust` key files.
+fn trusted_keys(paths: &[PathBuf]) -> Result<Vec<PublicKey>, Failure> {
+    paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Failure(2, format!("error: --trust: cannot read {}: {e}", path.display())))?;
+            PublicKey::from_text(&text).map_err(|e| Failure(2, format!("error: --trust {}: {e}", path.display())))
+        })
+        .collect()
+}
+
+/// Loads the rule set; with trusted keys, only one signed by one of them.
+fn load(rules: Option<&Path>, trust: &[PublicKey]) -> Result<Engine, Failure> {
+    let loaded = match (rules, trust.is_empty()) {
+        (None, true) => Ok(Engine::national()),
+        (None, false) => Engine::national_verified(trust),
+        (Some(path), true) => Engine::load(path),
+        (Some(path), false) => Engine::load_verified(path, trust),
+    };
+    loaded.map_err(|e| Failure(2, e.to_string()))
+}
+
+fn keygen(signer: &str, out: &Path) -> Result<u8, Failure> {
+    let mut seed = [0u8; 32];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut seed))
+        .map_err(|e| Failure(2, format!("error: no randomness for a key (/dev/urandom): {e}")))?;
+    let key = SigningKey::from_seed(seed, signer);
+    let write = |suffix: &str, text: String| {
+        let path = PathBuf::from(format!("{}.{suffix}.json", out.display()));
+        std::fs::write(&path, text).map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?;
+        Ok::<PathBuf, Failure>(path)
+    };
+    let secret = write("secret", key.to_text())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600));
     }
+    let public = write("public", key.public_key().to_text())?;
+    println!(
+        "key {}: secret {} (keep it secret), public {}",
+        key.public_key().id().key_id,
+        secret.display(),
+        public.display()
+    );
+    Ok(0)
 }
 
 /// `--lang` must be one of the rule set's languages (its texts exist only in those).
@@ -170,10 +232,10 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("results serialize")
 }
 
-fn run(command: Command) -> Result<u8, Failure> {
+fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
     match command {
         Command::Eval { args, why_not } => {
-            let engine = load(args.rules.as_deref())?;
+            let engine = load(args.rules.as_deref(), trust)?;
             check_lang(&engine, &args.lang)?;
             let case = read_case(&engine, &args.case)?;
             let evaluation = engine.evaluate(&case, now(args.now.as_deref())?);
@@ -193,7 +255,7 @@ fn run(command: Command) -> Result<u8, Failure> {
             Ok(0)
         }
         Command::Questions { args } => {
-            let engine = load(args.rules.as_deref())?;
+            let engine = load(args.rules.as_deref(), trust)?;
             check_lang(&engine, &args.lang)?;
             let case = read_case(&engine, &args.case)?;
             let questions = engine.evaluate(&case, now(args.now.as_deref())?).questions();
@@ -204,7 +266,7 @@ fn run(command: Command) -> Result<u8, Failure> {
             Ok(0)
         }
         Command::Check { dir, format } => {
-            let engine = load(dir.as_deref())?;
+            let engine = load(dir.as_deref(), trust)?;
             let findings = engine.check();
             match format {
                 Format::Json => println!("{}", json(&findings)),
@@ -213,13 +275,13 @@ fn run(command: Command) -> Result<u8, Failure> {
             Ok(u8::from(findings.iter().any(|f| f.severity >= Severity::Warning)))
         }
         Command::Test { dir } => {
-            let engine = load(dir.as_deref())?;
+            let engine = load(dir.as_deref(), trust)?;
             let results = engine.run_scenarios();
             print!("{}", text::scenarios(&results));
             Ok(u8::from(results.is_empty() || results.iter().any(|r| !r.passed())))
         }
         Command::Doc { dir, output } => {
-            let book = load(dir.as_deref())?.rule_book();
+            let book = load(dir.as_deref(), trust)?.rule_book();
             match output {
                 Some(path) => std::fs::write(&path, book)
                     .map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
@@ -227,9 +289,19 @@ fn run(command: Command) -> Result<u8, Failure> {
             }
             Ok(0)
         }
-        Command::Bundle { dir, output } => {
-            let engine = load(Some(&dir))?;
-            let bundle = engine.bundle();
+        Command::Keygen { signer, out } => keygen(&signer, &out),
+        Command::Bundle { dir, output, sign } => {
+            let engine = load(Some(&dir), trust)?;
+            let bundle = match sign {
+                None => engine.bundle(),
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| Failure(2, format!("error: --sign: cannot read {}: {e}", path.display())))?;
+                    let key = SigningKey::from_text(&text)
+                        .map_err(|e| Failure(2, format!("error: --sign {}: {e}", path.display())))?;
+                    engine.signed_bundle(&key)
+                }
+            };
             match output {
                 Some(path) => std::fs::write(&path, bundle + "\n")
                     .map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
@@ -238,7 +310,7 @@ fn run(command: Command) -> Result<u8, Failure> {
             Ok(0)
         }
         Command::Diff { old, new, format } => {
-            let classes = load(Some(&old))?.diff(&load(Some(&new))?);
+            let classes = load(Some(&old), trust)?.diff(&load(Some(&new), trust)?);
             match format {
                 Format::Json => println!("{}", json(&classes)),
                 Format::Text => {

@@ -32,6 +32,9 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
         p.ruleset.version,
         p.ruleset.hash
     );
+    if let Some(by) = &p.ruleset.signed_by {
+        let _ = writeln!(o, "{} {} ({})", t(lang, "Ondertekend door", "Signed by"), by.signer, by.key_id);
+    }
     let _ = writeln!(
         o,
         "{} {}{}",

@@ -17,6 +17,7 @@ use crate::ruleset::load::{parse_bundle, parse_files, read_dir_files, BUNDLE_FOR
 use crate::ruleset::locate::Origins;
 use crate::ruleset::source::RuleSetSource;
 use crate::ruleset::{content_hash, source};
+use crate::signing::{verify_bundle, PublicKey, SignedBy, SigningKey};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -85,21 +86,41 @@ fn out_of_range() -> ArgumentError {
 impl Engine {
     /// Loads a rule-set folder or a JSON bundle file.
     pub fn load(path: impl AsRef<Path>) -> Result<Self, RuleError> {
+        Self::load_trusting(path, None)
+    }
+
+    /// Loads a signed JSON bundle file, refused unless its signature is by one of `trusted`
+    /// and matches its content. A folder is refused (only bundles carry a signature).
+    pub fn load_verified(path: impl AsRef<Path>, trusted: &[PublicKey]) -> Result<Self, RuleError> {
+        Self::load_trusting(path, Some(trusted))
+    }
+
+    fn load_trusting(path: impl AsRef<Path>, trusted: Option<&[PublicKey]>) -> Result<Self, RuleError> {
         let path = path.as_ref();
+        let name = path.display().to_string();
         if path.is_file() {
             let shown = path.display().to_string();
             let len = crate::ruleset::load::entry_len(path).unwrap_or(0);
             crate::ruleset::load::too_large(&shown, len, crate::limits::MAX_BUNDLE_BYTES)?;
             let text = std::fs::read_to_string(path).map_err(|e| Diagnostic {
                 kind: DiagnosticKind::Io,
-                location: Location { file: path.display().to_string(), ..Location::default() },
+                location: Location { file: name.clone(), ..Location::default() },
                 message: format!("cannot read: {e}"),
                 hint: None,
             })?;
-            return Self::from_bundle_named(&text, &path.display().to_string());
+            return Self::from_bundle_named(&text, &name, trusted);
+        }
+        if trusted.is_some() && path.is_dir() {
+            return Err(Diagnostic {
+                kind: DiagnosticKind::Invalid,
+                location: Location { file: name, path: "signature".into(), ..Location::default() },
+                message: "a rule-set folder is not signed, and trusted keys were given".into(),
+                hint: Some("load a bundle signed with `wegwijs bundle --sign KEYFILE`".into()),
+            }
+            .into());
         }
         let files = read_dir_files(path)?;
-        Self::from_files(files, &path.display().to_string())
+        Self::from_files(files, &name)
     }
 
     /// Loads a rule set from its files given as `(relative path, text)` pairs
@@ -111,11 +132,21 @@ impl Engine {
     }
 
     /// Loads a JSON bundle (as written by [`Engine::bundle`]).
+    ///
+    /// A signature in the bundle is not checked (and not recorded): use
+    /// [`Engine::from_bundle_verified`] to require one.
     pub fn from_bundle(text: &str) -> Result<Self, RuleError> {
-        Self::from_bundle_named(text, "<bundle>")
+        Self::from_bundle_named(text, "<bundle>", None)
     }
 
-    fn from_bundle_named(text: &str, name: &str) -> Result<Self, RuleError> {
+    /// Loads a JSON bundle that must be signed by one of `trusted` (see `docs/signing.md`).
+    /// An unsigned bundle, one signed by another key, and one changed after signing are
+    /// refused; proposals record the signer.
+    pub fn from_bundle_verified(text: &str, trusted: &[PublicKey]) -> Result<Self, RuleError> {
+        Self::from_bundle_named(text, "<bundle>", Some(trusted))
+    }
+
+    fn from_bundle_named(text: &str, name: &str, trusted: Option<&[PublicKey]>) -> Result<Self, RuleError> {
         let (bundle, origins) = parse_bundle(text, name)?;
         let hash = content_hash(&bundle.ruleset);
         if hash != bundle.hash {
@@ -127,7 +158,19 @@ impl Engine {
             }
             .into());
         }
-        Self::compile(bundle.ruleset, hash, &origins)
+        let signed_by = match trusted {
+            Some(keys) => Some(verify_bundle(bundle.signature.as_ref(), &hash, keys, name)?),
+            None => None,
+        };
+        Ok(Self::compile(bundle.ruleset, hash, &origins)?.with_signer(signed_by))
+    }
+
+    /// Records who signed the rule set (set once, right after loading).
+    pub(crate) fn with_signer(mut self, signed_by: Option<SignedBy>) -> Self {
+        if let Some(rules) = Arc::get_mut(&mut self.rules) {
+            rules.signed_by = signed_by;
+        }
+        self
     }
 
     /// Compiles an already parsed source.
@@ -151,10 +194,26 @@ impl Engine {
         serde_json::to_string_pretty(&value).expect("bundle serializes")
     }
 
+    /// The rule set as one JSON bundle, signed with `key` over its content hash.
+    pub fn signed_bundle(&self, key: &SigningKey) -> String {
+        let value = serde_json::json!({
+            "format": BUNDLE_FORMAT,
+            "hash": self.rules.hash,
+            "signature": key.sign_hash(&self.rules.hash),
+            "ruleset": self.rules.source,
+        });
+        serde_json::to_string_pretty(&value).expect("bundle serializes")
+    }
+
     /// Name, version and content hash.
     pub fn id(&self) -> RuleSetId {
         let m = &self.rules.source.manifest;
-        RuleSetId { name: m.name.clone(), version: m.version.clone(), hash: self.rules.hash.clone() }
+        RuleSetId {
+            name: m.name.clone(),
+            version: m.version.clone(),
+            hash: self.rules.hash.clone(),
+            signed_by: self.rules.signed_by.clone(),
+        }
     }
 
     /// The rule set as written (schema, offers, rules, …), e.g. to build intake forms.

@@ -36,6 +36,7 @@ mod national;
 pub mod result;
 pub mod ruleset;
 pub mod scenario;
+pub mod signing;
 mod suggest;
 pub mod text;
 

@@ -23,6 +23,8 @@ pub struct RuleSetId {
     pub version: String,
     /// `sha256:…` over the canonical content.
     pub hash: String,
+    /// Who signed the rule set, when it was loaded against trusted keys (`null` otherwise).
+    pub signed_by: Option<crate::signing::SignedBy>,
 }
 
 /// The engine's proposal for one case. It proposes; the MDT decides.

@@ -655,10 +655,13 @@ fn time_reps(present: &[(usize, u16)], uses: &Uses, sides: usize, date: bool) ->
     for &b in &bounds {
         let b = b.clamp(-span, span);
         if date {
-            let d = (b - HALF_DAY).div_euclid(86_400) + i64::from((b - HALF_DAY).rem_euclid(86_400) != 0);
-            elapsed.extend([(d - 1) * 86_400 + HALF_DAY, d * 86_400 + HALF_DAY]);
+            // Saturating: a constant near the i64 range gives an extreme (out-of-range) time.
+            let shifted = b.saturating_sub(HALF_DAY);
+            let d = shifted.div_euclid(86_400) + i64::from(shifted.rem_euclid(86_400) != 0);
+            let day = |d: i64| d.saturating_mul(86_400).saturating_add(HALF_DAY);
+            elapsed.extend([day(d - 1), day(d)]);
         } else {
-            elapsed.extend([b - 1800, b + 1800]);
+            elapsed.extend([b.saturating_sub(1800), b.saturating_add(1800)]);
         }
     }
     // Times a case can hold only (RFC 3339, years 0000 to 9999): a window beyond them is

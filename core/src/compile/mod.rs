@@ -48,6 +48,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     Ok(RuleSet {
         source,
         hash,
+        signed_by: None,
         domains,
         facts,
         derived,

@@ -40,6 +40,8 @@ impl Hasher for Fnv {
 pub struct RuleSet {
     pub(crate) source: RuleSetSource,
     pub(crate) hash: String,
+    /// Who signed it, when it was loaded against trusted keys and the signature held.
+    pub(crate) signed_by: Option<crate::signing::SignedBy>,
     pub(crate) domains: Vec<Domain>,
     /// Schema facts; fact `i` lives in slot `i`.
     pub(crate) facts: Vec<Fact>,

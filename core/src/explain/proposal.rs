@@ -139,7 +139,12 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
 
     let open = open_questions(rules, rule_status, slots, now, outcome);
     Proposal {
-        ruleset: RuleSetId { name: m.name.clone(), version: m.version.clone(), hash: rules.hash.clone() },
+        ruleset: RuleSetId {
+            name: m.name.clone(),
+            version: m.version.clone(),
+            hash: rules.hash.clone(),
+            signed_by: rules.signed_by.clone(),
+        },
         evaluated_at: format_datetime(now),
         region: region.map(|r| src.regions[r].id.clone()),
         needs,

@@ -56,6 +56,9 @@ struct ScenariosFile {
 pub(crate) struct BundleFile {
     pub format: String,
     pub hash: String,
+    /// Who vouches for the content (`wegwijs bundle --sign`); checked only against trusted keys.
+    #[serde(default)]
+    pub signature: Option<crate::signing::Signature>,
     pub ruleset: RuleSetSource,
 }
 

@@ -3,8 +3,9 @@
 
 use crate::batch::{self, Evaluated};
 use crate::conv::{self, FactTable};
-use crate::result::PyEvaluation;
-use crate::{error, json, time};
+use crate::names::Names;
+use crate::result::{to_py, PyEvaluation};
+use crate::{error, time};
 use engine::Engine;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
@@ -17,13 +18,15 @@ use std::sync::OnceLock;
 pub(crate) struct PyEngine {
     engine: Engine,
     table: FactTable,
+    names: Names,
 }
 
 impl PyEngine {
     fn wrap(py: Python<'_>, engine: Result<Engine, engine::RuleError>) -> PyResult<Self> {
         let engine = engine.map_err(|e| error::rule_error(py, &e))?;
         let table = FactTable::new(py, &engine)?;
-        Ok(PyEngine { engine, table })
+        let names = Names::new(py, &engine);
+        Ok(PyEngine { engine, table, names })
     }
 
     pub(crate) fn engine(&self) -> &Engine {
@@ -32,6 +35,10 @@ impl PyEngine {
 
     pub(crate) fn table(&self) -> &FactTable {
         &self.table
+    }
+
+    pub(crate) fn names(&self) -> &Names {
+        &self.names
     }
 }
 
@@ -92,16 +99,18 @@ impl PyEngine {
     /// at `now` (RFC 3339 text or an aware datetime; default: the current time).
     #[pyo3(signature = (case, now = None))]
     fn evaluate(
-        &self,
-        py: Python<'_>,
+        slf: &Bound<'_, Self>,
         case: &Bound<'_, PyAny>,
         now: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyEvaluation> {
+        let py = slf.py();
+        let this = slf.get();
         let now = time::timestamp(now)?;
-        let case = conv::case(&self.engine, &self.table, case).map_err(|e| e.into_py(py))?;
-        let engine = &self.engine;
-        match py.detach(|| catch_unwind(AssertUnwindSafe(|| engine.evaluate(&case, now)))) {
-            Ok(ev) => Ok(PyEvaluation::new(ev)),
+        let case = conv::case(&this.engine, &this.table, case).map_err(|e| e.into_py(py))?;
+        // One case is evaluated in about a microsecond: releasing the GIL would cost more
+        // than it gives. A panic in the engine becomes an exception, not a crash.
+        match catch_unwind(AssertUnwindSafe(|| this.engine.evaluate(&case, now))) {
+            Ok(ev) => Ok(PyEvaluation::new(slf.clone().unbind(), ev)),
             Err(_) => Err(error::internal(py, "evaluate")),
         }
     }
@@ -111,19 +120,20 @@ impl PyEngine {
     /// order: a `Result`, or a `CaseError` for a case that does not fit the schema.
     #[pyo3(signature = (cases, now = None, workers = None))]
     fn evaluate_many<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         cases: &Bound<'py, PyAny>,
         now: Option<&Bound<'py, PyAny>>,
         workers: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let py = slf.py();
+        let this = slf.get();
         let now = time::timestamp(now)?;
         let workers = batch::workers(py, workers)?;
-        let evaluated = batch::evaluate_all(py, &self.engine, &self.table, cases, now, workers)?;
+        let evaluated = batch::evaluate_all(py, &this.engine, &this.table, cases, now, workers)?;
         let out = PyList::empty(py);
         for e in evaluated {
             match e {
-                Evaluated::Ok(ev) => out.append(Bound::new(py, PyEvaluation::new(ev))?)?,
+                Evaluated::Ok(ev) => out.append(Bound::new(py, PyEvaluation::new(slf.clone().unbind(), ev))?)?,
                 Evaluated::Case(err) => out.append(error::case_error_object(py, &err)?)?,
                 Evaluated::Internal => out.append(error::internal(py, "evaluate_many").into_value(py))?,
             }
@@ -135,13 +145,12 @@ impl PyEngine {
     /// urgent first (without rendering the rest of the proposal).
     #[pyo3(signature = (case, now = None))]
     fn questions<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         case: &Bound<'py, PyAny>,
         now: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let ev = self.evaluate(py, case, now)?;
-        json::to_py(py, &ev.evaluation().questions())
+        let ev = Self::evaluate(slf, case, now)?;
+        to_py(slf.py(), &ev.evaluation().questions())
     }
 
     /// The intake schema, to build forms: `languages`, `region_fact`, `sections` (id,
@@ -157,7 +166,7 @@ impl PyEngine {
             "sections": src.schema.sections,
             "facts": src.schema.facts,
         });
-        json::to_py(py, &value)
+        to_py(py, &value)
     }
 
     /// The findings of `wegwijs check` (dicts: code, severity, message, location, witness),
@@ -165,7 +174,7 @@ impl PyEngine {
     fn check<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let engine = &self.engine;
         match py.detach(|| catch_unwind(AssertUnwindSafe(|| engine.check()))) {
-            Ok(findings) => json::to_py(py, &findings),
+            Ok(findings) => to_py(py, &findings),
             Err(_) => Err(error::internal(py, "check")),
         }
     }
@@ -185,7 +194,7 @@ impl PyEngine {
                 })
             })
             .collect();
-        json::to_py(py, &value)
+        to_py(py, &value)
     }
 
     /// Pickles as the bundle: `Engine.from_bundle(bundle)`.

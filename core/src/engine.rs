@@ -7,11 +7,11 @@ use crate::error::{Diagnostic, DiagnosticKind, Location};
 use crate::eval::case::{Case, CaseBuilder};
 use crate::eval::outcome::{self, Outcome};
 use crate::eval::questions::{self, OpenQuestion};
-use crate::eval::time::parse_datetime;
+use crate::eval::time::{format_datetime, parse_datetime};
 use crate::eval::value::{Tri, Value};
 use crate::eval::why_not::{self, WhyNot};
 use crate::explain::proposal;
-use crate::result::{Proposal, Question, RuleSetId};
+use crate::result::{Decisions, Proposal, Question, RuleSetId};
 use crate::ruleset::load::{parse_bundle, parse_files, read_dir_files, BUNDLE_FORMAT};
 use crate::ruleset::locate::Origins;
 use crate::ruleset::source::RuleSetSource;
@@ -37,6 +37,11 @@ impl Timestamp {
             what: "evaluation time".into(),
             problem: "expected an RFC 3339 datetime with offset, e.g. 2026-03-01T10:00:00+01:00".into(),
         })
+    }
+
+    /// The time as RFC 3339 in UTC, as in a proposal's `evaluated_at`.
+    pub fn to_rfc3339(self) -> String {
+        format_datetime(self.0)
     }
 }
 
@@ -189,6 +194,23 @@ impl Evaluation {
     /// The full proposal with explanations, questions and warnings.
     pub fn proposal(&self) -> Proposal {
         proposal::build(&self.rules, self.now, &self.slots, &self.status, &self.outcome)
+    }
+
+    /// The proposal's needs, referrals, regie, regiehouder and region, without rendering
+    /// explanations, questions or warnings.
+    pub fn decisions(&self) -> Decisions {
+        proposal::decisions(&self.rules, self.now, &self.slots, &self.status, &self.outcome)
+    }
+
+    /// The evaluation time.
+    pub fn now(&self) -> Timestamp {
+        Timestamp(self.now)
+    }
+
+    /// The case's own values (one per schema fact, in schema order), as given: enough to
+    /// evaluate it again, e.g. after a binding sent the evaluation to another process.
+    pub fn case_values(&self) -> &[Value] {
+        &self.slots[..self.rules.facts.len()]
     }
 
     /// The unanswered questions that could still change the proposal, most urgent first.

@@ -11,7 +11,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::OnceLock;
+use std::time::Duration;
 
 /// A loaded, compiled rule set.
 #[pyclass(module = "wegwijs", name = "Engine", frozen)]
@@ -131,7 +133,10 @@ impl PyEngine {
         let workers = batch::workers(py, workers)?;
         let evaluated = batch::evaluate_all(py, &this.engine, &this.table, cases, now, workers)?;
         let out = PyList::empty(py);
-        for e in evaluated {
+        for (i, e) in evaluated.into_iter().enumerate() {
+            if i % 4096 == 4095 {
+                py.check_signals()?;
+            }
             match e {
                 Evaluated::Ok(ev) => out.append(Bound::new(py, PyEvaluation::new(slf.clone().unbind(), ev))?)?,
                 Evaluated::Case(err) => out.append(error::case_error_object(py, &err)?)?,
@@ -171,11 +176,29 @@ impl PyEngine {
 
     /// The findings of `wegwijs check` (dicts: code, severity, message, location, witness),
     /// most serious first.
+    ///
+    /// The analysis runs on its own thread while this one waits without the GIL and checks
+    /// for signals every 50 ms, so Ctrl-C raises `KeyboardInterrupt` at once (the
+    /// abandoned analysis finishes in the background and is dropped).
     fn check<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let engine = &self.engine;
-        match py.detach(|| catch_unwind(AssertUnwindSafe(|| engine.check()))) {
-            Ok(findings) => to_py(py, &findings),
-            Err(_) => Err(error::internal(py, "check")),
+        let engine = self.engine.clone();
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("wegwijs-check".into())
+            .spawn(move || {
+                let _ = tx.send(catch_unwind(AssertUnwindSafe(|| engine.check())));
+            })
+            .map_err(|_| error::internal(py, "check: no thread"))?;
+        let mut rx = rx;
+        loop {
+            // The receiver moves into the GIL-free closure and back (it is Send, not Sync).
+            let (got, back) = py.detach(move || (rx.recv_timeout(Duration::from_millis(50)), rx));
+            rx = back;
+            match got {
+                Ok(Ok(findings)) => return to_py(py, &findings),
+                Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => return Err(error::internal(py, "check")),
+                Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+            }
         }
     }
 

@@ -15,6 +15,13 @@ pub(crate) struct PyOutcome {
 }
 
 impl PyOutcome {
+    fn offers<'py>(&self, py: Python<'py>, certain: bool) -> PyResult<Bound<'py, PyTuple>> {
+        let (o, n) = self.parts();
+        let picked: Vec<_> =
+            o.referrals.iter().filter(|r| r.certain == certain).map(|r| at(py, &n.offers, r.offer)).collect();
+        PyTuple::new(py, picked)
+    }
+
     pub(crate) fn new(result: Py<PyEvaluation>) -> Self {
         PyOutcome { result }
     }
@@ -82,11 +89,16 @@ impl PyOutcome {
         Ok(out)
     }
 
-    /// The offers referred to (certain or possible), in the order of `referrals`.
+    /// The offers referred to with certainty, in the order of `referrals`.
     #[getter]
-    fn offers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let (o, n) = self.parts();
-        PyTuple::new(py, o.referrals.iter().map(|r| at(py, &n.offers, r.offer)))
+    fn certain_offers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        self.offers(py, true)
+    }
+
+    /// The offers that open questions could still add (status `possible`).
+    #[getter]
+    fn possible_offers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        self.offers(py, false)
     }
 
     /// `(id, status)` of the proposed regiehouder, or `None`.

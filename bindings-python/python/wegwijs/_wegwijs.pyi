@@ -44,8 +44,11 @@ class Outcome:
     def referrals(self) -> List[Tuple[str, str, _Status, bool]]:
         """``(offer, urgency, status, against_wish)`` per referral, by area, then urgency."""
     @property
-    def offers(self) -> Tuple[str, ...]:
-        """The offers referred to (certain or possible), in the order of ``referrals``."""
+    def certain_offers(self) -> Tuple[str, ...]:
+        """The offers referred to with certainty, in the order of ``referrals``."""
+    @property
+    def possible_offers(self) -> Tuple[str, ...]:
+        """The offers that open questions could still add (status ``possible``)."""
     @property
     def regiehouder(self) -> Optional[Tuple[str, _Status]]:
         """``(id, status)`` of the proposed regiehouder, or ``None``."""

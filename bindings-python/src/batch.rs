@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList};
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex};
 
 /// One row of a batch: a case, or why it is not one.
@@ -197,7 +198,8 @@ struct Queue<T> {
 ///
 /// `produce` runs on the calling thread with the GIL held; `work` runs on helper threads
 /// (and, once everything is produced, on the calling thread with the GIL released) and
-/// must not touch Python.
+/// must not touch Python. Between blocks the calling thread checks for signals, so Ctrl-C
+/// stops the batch within a block's time and raises `KeyboardInterrupt`.
 pub(crate) fn pipeline<T, R, P, W>(py: Python<'_>, workers: usize, mut produce: P, work: W) -> PyResult<Vec<R>>
 where
     T: Send,
@@ -207,13 +209,18 @@ where
 {
     let queue = Mutex::new(Queue { items: VecDeque::new(), closed: false });
     let ready = Condvar::new();
+    let cancelled = AtomicBool::new(false);
     let lock = || queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let consume = || {
+    // `check` runs after each block; an error cancels the batch for every thread.
+    let consume = |check: &dyn Fn() -> PyResult<()>| -> (Vec<(usize, R)>, Option<PyErr>) {
         let mut out = Vec::new();
         loop {
             let item = {
                 let mut q = lock();
                 loop {
+                    if cancelled.load(Ordering::Relaxed) {
+                        break None;
+                    }
                     if let Some(item) = q.items.pop_front() {
                         break Some(item);
                     }
@@ -225,18 +232,24 @@ where
             };
             match item {
                 Some((i, block)) => out.push((i, work(block))),
-                None => break out,
+                None => break (out, None),
+            }
+            if let Err(e) = check() {
+                cancelled.store(true, Ordering::Relaxed);
+                ready.notify_all();
+                break (out, Some(e));
             }
         }
     };
     let (produced, failure, mut done) = std::thread::scope(|s| {
         // A helper that cannot be started (out of threads) just means fewer helpers.
-        let helpers: Vec<_> =
-            (1..workers).filter_map(|_| std::thread::Builder::new().spawn_scoped(s, consume).ok()).collect();
+        let helpers: Vec<_> = (1..workers)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(s, || consume(&|| Ok(())).0).ok())
+            .collect();
         let mut produced = 0;
         let mut failure = None;
         loop {
-            match produce() {
+            match produce().and_then(|block| py.check_signals().map(|()| block)) {
                 Ok(Some(block)) => {
                     lock().items.push_back((produced, block));
                     ready.notify_one();
@@ -254,19 +267,22 @@ where
             q.closed = true;
             if failure.is_some() {
                 q.items.clear();
+                cancelled.store(true, Ordering::Relaxed);
             }
         }
         ready.notify_all();
-        let done = py.detach(|| {
-            let mut done = consume();
+        let (done, interrupted) = py.detach(|| {
+            // The calling thread takes the GIL back between its blocks, only to check
+            // for signals.
+            let (mut done, interrupted) = consume(&|| Python::attach(|py| py.check_signals()));
             for h in helpers {
                 // `work` catches panics per case; a helper that died anyway loses its
                 // blocks, which the count below turns into an error.
                 done.extend(h.join().unwrap_or_default());
             }
-            done
+            (done, interrupted)
         });
-        (produced, failure, done)
+        (produced, failure.or(interrupted), done)
     });
     if let Some(e) = failure {
         return Err(e);

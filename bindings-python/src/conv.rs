@@ -1,9 +1,12 @@
 //! Python objects → cases, directly through the core's `CaseBuilder` (no JSON text in
 //! between).
 //!
-//! Keys and enum values are matched through Python dicts of the schema's names, built once
-//! per engine: a lookup uses the string's cached hash and never copies it, which matters
-//! because the abi3 (3.9) API has no zero-copy access to a string's UTF-8 bytes.
+//! Keys and enum values are matched against the schema's names as interned Python strings,
+//! made once per engine: first by pointer (a key written as a literal in Python source,
+//! or a column label reused for every row, is the interned string itself; keys usually
+//! come in schema order, so the next fact is tried first), then through a Python dict of
+//! the names, which uses the string's cached hash and never copies it (the abi3 (3.9) API
+//! has no zero-copy access to a string's UTF-8 bytes). No key allocates.
 //!
 //! Python values map to facts as follows: `None`, `NaN`, `pandas.NA` and `pandas.NaT` →
 //! unknown; `bool` → bool (checked before `int`, its superclass); `int` (and an integral
@@ -61,6 +64,8 @@ struct FactEntry {
     index: usize,
     /// Enum and set facts: value (Python `str`) → index into `values`.
     lookup: Option<Py<PyDict>>,
+    /// The values as interned Python strings, for the pointer check before `lookup`.
+    interned: Vec<Py<PyString>>,
     values: Vec<String>,
 }
 
@@ -68,6 +73,8 @@ struct FactEntry {
 pub(crate) struct FactTable {
     /// Fact name (Python `str`) → index into `facts`.
     keys: Py<PyDict>,
+    /// The fact names as interned Python strings, in schema order.
+    names: Vec<Py<PyString>>,
     facts: Vec<FactEntry>,
 }
 
@@ -75,9 +82,12 @@ impl FactTable {
     /// Builds the table for an engine's schema.
     pub(crate) fn new(py: Python<'_>, engine: &Engine) -> PyResult<Self> {
         let keys = PyDict::new(py);
+        let mut names = Vec::new();
         let mut facts = Vec::new();
         for (i, f) in engine.source().schema.facts.iter().enumerate() {
-            keys.set_item(PyString::intern(py, &f.id), i)?;
+            let name = PyString::intern(py, &f.id);
+            keys.set_item(&name, i)?;
+            names.push(name.unbind());
             let lookup = if f.values.is_empty() {
                 None
             } else {
@@ -88,12 +98,17 @@ impl FactTable {
                 Some(d.unbind())
             };
             let kind = if f.kind == "date" { Kind::Date } else { Kind::Other };
-            facts.push(FactEntry { name: f.id.clone(), index: i, kind, lookup, values: f.values.clone() });
+            let interned = f.values.iter().map(|v| PyString::intern(py, v).unbind()).collect();
+            facts.push(FactEntry { name: f.id.clone(), index: i, kind, lookup, interned, values: f.values.clone() });
         }
-        Ok(FactTable { keys: keys.unbind(), facts })
+        Ok(FactTable { keys: keys.unbind(), names, facts })
     }
 
-    fn entry(&self, key: &Bound<'_, PyAny>) -> PyResult<Option<&FactEntry>> {
+    /// The fact named by `key`; `guess` is the index to try first by pointer.
+    fn entry(&self, key: &Bound<'_, PyAny>, guess: usize) -> PyResult<Option<&FactEntry>> {
+        if self.names.get(guess).is_some_and(|n| n.as_ptr() == key.as_ptr()) {
+            return Ok(Some(&self.facts[guess]));
+        }
         match self.keys.bind(key.py()).get_item(key)? {
             Some(i) => Ok(Some(&self.facts[i.extract::<usize>()?])),
             None => Ok(None),
@@ -104,14 +119,15 @@ impl FactTable {
 /// A case from a mapping of facts (a `dict`, or any `collections.abc.Mapping`).
 pub(crate) fn case(engine: &Engine, table: &FactTable, obj: &Bound<'_, PyAny>) -> Result<Case, ConvError> {
     let mut b = engine.case_builder();
+    let mut guess = 0;
     if let Ok(dict) = obj.cast::<PyDict>() {
         for (k, v) in dict.iter() {
-            set(&mut b, table, &k, &v)?;
+            guess = set(&mut b, table, &k, &v, guess)?;
         }
     } else if obj.cast::<pyo3::types::PyMapping>().is_ok() {
         for item in obj.call_method0("items")?.try_iter()? {
             let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item?.extract()?;
-            set(&mut b, table, &k, &v)?;
+            guess = set(&mut b, table, &k, &v, guess)?;
         }
     } else {
         return Err(not_a_mapping().into());
@@ -128,14 +144,16 @@ pub(crate) fn not_a_mapping() -> CaseError {
     }
 }
 
+/// Sets one key's value; returns the index to try first for the next key.
 fn set(
     b: &mut CaseBuilder,
     table: &FactTable,
     key: &Bound<'_, PyAny>,
     value: &Bound<'_, PyAny>,
-) -> Result<(), ConvError> {
-    match table.entry(key)? {
-        Some(entry) => set_value(b, entry, value, 0),
+    guess: usize,
+) -> Result<usize, ConvError> {
+    match table.entry(key, guess)? {
+        Some(entry) => set_value(b, entry, value, 0).map(|()| entry.index + 1),
         None => Err(not_a_fact(b, key).into()),
     }
 }
@@ -165,7 +183,7 @@ pub(crate) fn set_column(
     key: &Bound<'_, PyAny>,
     values: &Bound<'_, PyList>,
 ) -> PyResult<()> {
-    let entry = table.entry(key)?;
+    let entry = table.entry(key, 0)?;
     for ((b, err), v) in builders.iter_mut().zip(errors.iter_mut()).zip(values.iter()) {
         if err.is_some() {
             continue;
@@ -256,6 +274,9 @@ fn other_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, dep
 /// string itself for datetimes, dates and values the schema does not have. A string that
 /// is not valid Unicode (a lone surrogate) becomes U+FFFD, which fits no fact.
 fn text_value<'a>(f: &'a FactEntry, s: &Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    if let Some(i) = f.interned.iter().position(|v| v.as_ptr() == s.as_ptr()) {
+        return Ok(Cow::Borrowed(f.values[i].as_str()));
+    }
     if let Some(lookup) = &f.lookup {
         if let Some(i) = lookup.bind(s.py()).get_item(s)? {
             return Ok(Cow::Borrowed(f.values[i.extract::<usize>()?].as_str()));

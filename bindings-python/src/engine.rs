@@ -3,27 +3,32 @@
 
 use crate::batch::{self, Evaluated};
 use crate::conv::{self, FactTable};
-use crate::result::PyEvaluation;
-use crate::{error, json, time};
+use crate::names::Names;
+use crate::result::{to_py, PyEvaluation};
+use crate::{error, time};
 use engine::Engine;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::OnceLock;
+use std::time::Duration;
 
 /// A loaded, compiled rule set.
 #[pyclass(module = "wegwijs", name = "Engine", frozen)]
 pub(crate) struct PyEngine {
     engine: Engine,
     table: FactTable,
+    names: Names,
 }
 
 impl PyEngine {
     fn wrap(py: Python<'_>, engine: Result<Engine, engine::RuleError>) -> PyResult<Self> {
         let engine = engine.map_err(|e| error::rule_error(py, &e))?;
         let table = FactTable::new(py, &engine)?;
-        Ok(PyEngine { engine, table })
+        let names = Names::new(py, &engine);
+        Ok(PyEngine { engine, table, names })
     }
 
     pub(crate) fn engine(&self) -> &Engine {
@@ -32,6 +37,10 @@ impl PyEngine {
 
     pub(crate) fn table(&self) -> &FactTable {
         &self.table
+    }
+
+    pub(crate) fn names(&self) -> &Names {
+        &self.names
     }
 }
 
@@ -92,16 +101,18 @@ impl PyEngine {
     /// at `now` (RFC 3339 text or an aware datetime; default: the current time).
     #[pyo3(signature = (case, now = None))]
     fn evaluate(
-        &self,
-        py: Python<'_>,
+        slf: &Bound<'_, Self>,
         case: &Bound<'_, PyAny>,
         now: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyEvaluation> {
+        let py = slf.py();
+        let this = slf.get();
         let now = time::timestamp(now)?;
-        let case = conv::case(&self.engine, &self.table, case).map_err(|e| e.into_py(py))?;
-        let engine = &self.engine;
-        match py.detach(|| catch_unwind(AssertUnwindSafe(|| engine.evaluate(&case, now)))) {
-            Ok(ev) => Ok(PyEvaluation::new(ev)),
+        let case = conv::case(&this.engine, &this.table, case).map_err(|e| e.into_py(py))?;
+        // One case is evaluated in about a microsecond: releasing the GIL would cost more
+        // than it gives. A panic in the engine becomes an exception, not a crash.
+        match catch_unwind(AssertUnwindSafe(|| this.engine.evaluate(&case, now))) {
+            Ok(ev) => Ok(PyEvaluation::new(slf.clone().unbind(), ev)),
             Err(_) => Err(error::internal(py, "evaluate")),
         }
     }
@@ -111,19 +122,23 @@ impl PyEngine {
     /// order: a `Result`, or a `CaseError` for a case that does not fit the schema.
     #[pyo3(signature = (cases, now = None, workers = None))]
     fn evaluate_many<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         cases: &Bound<'py, PyAny>,
         now: Option<&Bound<'py, PyAny>>,
         workers: Option<usize>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let py = slf.py();
+        let this = slf.get();
         let now = time::timestamp(now)?;
         let workers = batch::workers(py, workers)?;
-        let evaluated = batch::evaluate_all(py, &self.engine, &self.table, cases, now, workers)?;
+        let evaluated = batch::evaluate_all(py, &this.engine, &this.table, cases, now, workers)?;
         let out = PyList::empty(py);
-        for e in evaluated {
+        for (i, e) in evaluated.into_iter().enumerate() {
+            if i % 4096 == 4095 {
+                py.check_signals()?;
+            }
             match e {
-                Evaluated::Ok(ev) => out.append(Bound::new(py, PyEvaluation::new(ev))?)?,
+                Evaluated::Ok(ev) => out.append(Bound::new(py, PyEvaluation::new(slf.clone().unbind(), ev))?)?,
                 Evaluated::Case(err) => out.append(error::case_error_object(py, &err)?)?,
                 Evaluated::Internal => out.append(error::internal(py, "evaluate_many").into_value(py))?,
             }
@@ -135,13 +150,12 @@ impl PyEngine {
     /// urgent first (without rendering the rest of the proposal).
     #[pyo3(signature = (case, now = None))]
     fn questions<'py>(
-        &self,
-        py: Python<'py>,
+        slf: &Bound<'py, Self>,
         case: &Bound<'py, PyAny>,
         now: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let ev = self.evaluate(py, case, now)?;
-        json::to_py(py, &ev.evaluation().questions())
+        let ev = Self::evaluate(slf, case, now)?;
+        to_py(slf.py(), &ev.evaluation().questions())
     }
 
     /// The intake schema, to build forms: `languages`, `region_fact`, `sections` (id,
@@ -157,16 +171,34 @@ impl PyEngine {
             "sections": src.schema.sections,
             "facts": src.schema.facts,
         });
-        json::to_py(py, &value)
+        to_py(py, &value)
     }
 
     /// The findings of `wegwijs check` (dicts: code, severity, message, location, witness),
     /// most serious first.
+    ///
+    /// The analysis runs on its own thread while this one waits without the GIL and checks
+    /// for signals every 50 ms, so Ctrl-C raises `KeyboardInterrupt` at once (the
+    /// abandoned analysis finishes in the background and is dropped).
     fn check<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let engine = &self.engine;
-        match py.detach(|| catch_unwind(AssertUnwindSafe(|| engine.check()))) {
-            Ok(findings) => json::to_py(py, &findings),
-            Err(_) => Err(error::internal(py, "check")),
+        let engine = self.engine.clone();
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("wegwijs-check".into())
+            .spawn(move || {
+                let _ = tx.send(catch_unwind(AssertUnwindSafe(|| engine.check())));
+            })
+            .map_err(|_| error::internal(py, "check: no thread"))?;
+        let mut rx = rx;
+        loop {
+            // The receiver moves into the GIL-free closure and back (it is Send, not Sync).
+            let (got, back) = py.detach(move || (rx.recv_timeout(Duration::from_millis(50)), rx));
+            rx = back;
+            match got {
+                Ok(Ok(findings)) => return to_py(py, &findings),
+                Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => return Err(error::internal(py, "check")),
+                Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+            }
         }
     }
 
@@ -185,7 +217,7 @@ impl PyEngine {
                 })
             })
             .collect();
-        json::to_py(py, &value)
+        to_py(py, &value)
     }
 
     /// Pickles as the bundle: `Engine.from_bundle(bundle)`.

@@ -1,10 +1,11 @@
 //! The native part of the `wegwijs` Python package (`wegwijs._wegwijs`), re-exported by
 //! `python/wegwijs/__init__.py`. User documentation: `bindings-python/README.md`.
 //!
-//! Only wiring lives here. Exposed: `Engine` (engine.rs), `Result` (result.rs) and the
-//! rule-change impact helper `_impact_rows` (impact.rs). Python objects become cases in
+//! Only wiring lives here. Exposed: `Engine` (engine.rs), `Result` (result.rs), `Outcome`
+//! (outcome.rs, ids interned once per engine in names.rs) and the rule-change impact
+//! helper `_impact_rows` (impact.rs). Python objects become cases in
 //! conv.rs, batches run in batch.rs, errors map to `wegwijs._errors` in error.rs, `now`
-//! is read in time.rs and results become Python objects in json.rs. No rule logic here:
+//! is read in time.rs and results become canonical JSON in json.rs. No rule logic here:
 //! everything is decided by the core crate.
 #![forbid(unsafe_code)]
 
@@ -14,6 +15,8 @@ mod engine;
 mod error;
 mod impact;
 mod json;
+mod names;
+mod outcome;
 mod result;
 mod time;
 
@@ -25,6 +28,7 @@ use pyo3::prelude::*;
 fn wegwijs_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<engine::PyEngine>()?;
     m.add_class::<result::PyEvaluation>()?;
+    m.add_class::<outcome::PyOutcome>()?;
     m.add_function(wrap_pyfunction!(impact::_impact_rows, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

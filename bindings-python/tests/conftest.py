@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import pathlib
+import random
 import shutil
-from typing import Any, Callable, Dict
+from typing import Any, Callable, Dict, List
 
 import pytest
 
@@ -49,3 +51,31 @@ def mini_copy(tmp_path: pathlib.Path) -> Callable[..., pathlib.Path]:
         return target
 
     return make
+
+
+def random_cases(engine: wegwijs.Engine, n: int, seed: int = 7, unknown: float = 0.3) -> List[Dict[str, Any]]:
+    """`n` seeded cases over the engine's schema, with every fact type and ~30 % unknown."""
+    rng = random.Random(seed)
+    base = datetime.datetime(2026, 3, 3, 10, tzinfo=datetime.timezone.utc)
+    cases: List[Dict[str, Any]] = []
+    for _ in range(n):
+        case: Dict[str, Any] = {}
+        for f in engine.schema()["facts"]:
+            if rng.random() < unknown:
+                continue
+            moment = base - datetime.timedelta(hours=rng.choice([rng.randint(0, 100), rng.randint(0, 20_000)]))
+            kind = f["type"]
+            if kind == "bool":
+                case[f["id"]] = rng.random() < 0.4
+            elif kind == "int":
+                case[f["id"]] = rng.randint(f["min"], min(f["max"], f["min"] + rng.choice([5, 20, 80])))
+            elif kind == "enum":
+                case[f["id"]] = rng.choice(f["values"])
+            elif kind == "set":
+                case[f["id"]] = rng.sample(f["values"], rng.randint(0, min(3, len(f["values"]))))
+            elif kind == "datetime":
+                case[f["id"]] = moment.isoformat()
+            elif kind == "date":
+                case[f["id"]] = moment.date().isoformat()
+        cases.append(case)
+    return cases

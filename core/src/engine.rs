@@ -8,11 +8,11 @@ use crate::eval::case::{Case, CaseBuilder};
 use crate::eval::case_json;
 use crate::eval::outcome::{self, Outcome};
 use crate::eval::questions::{self, OpenQuestion};
-use crate::eval::time::{parse_datetime, MAX_SECONDS, MIN_SECONDS};
+use crate::eval::time::{format_datetime, parse_datetime, MAX_SECONDS, MIN_SECONDS};
 use crate::eval::value::{Tri, Value};
 use crate::eval::why_not::{self, WhyNot};
 use crate::explain::proposal;
-use crate::result::{Proposal, Question, RuleSetId};
+use crate::result::{Decisions, Proposal, Question, RuleSetId};
 use crate::ruleset::load::{parse_bundle, parse_files, read_dir_files, BUNDLE_FORMAT};
 use crate::ruleset::locate::Origins;
 use crate::ruleset::source::RuleSetSource;
@@ -73,6 +73,11 @@ impl Timestamp {
     /// Seconds since the Unix epoch.
     pub fn seconds(self) -> i64 {
         self.0
+    }
+
+    /// The time as RFC 3339 in UTC, as in a proposal's `evaluated_at`.
+    pub fn to_rfc3339(self) -> String {
+        format_datetime(self.0)
     }
 }
 
@@ -293,6 +298,23 @@ impl Evaluation {
     /// The full proposal with explanations, questions and warnings.
     pub fn proposal(&self) -> Proposal {
         proposal::build(&self.rules, self.now, &self.slots, &self.status, &self.outcome)
+    }
+
+    /// The proposal's needs, referrals, regie, regiehouder and region, without rendering
+    /// explanations, questions or warnings.
+    pub fn decisions(&self) -> Decisions {
+        proposal::decisions(&self.rules, self.now, &self.slots, &self.status, &self.outcome)
+    }
+
+    /// The evaluation time.
+    pub fn now(&self) -> Timestamp {
+        Timestamp(self.now)
+    }
+
+    /// The case's own values (one per schema fact, in schema order), as given: enough to
+    /// evaluate it again, e.g. after a binding sent the evaluation to another process.
+    pub fn case_values(&self) -> &[Value] {
+        &self.slots[..self.rules.facts.len()]
     }
 
     /// The unanswered questions that could still change the proposal, most urgent first.

@@ -14,7 +14,7 @@ See ``bindings-python/README.md`` for the whole API.
 
 from ._errors import ArgumentError, CaseError, Error, RuleError
 from ._impact import Impact, ImpactRow, impact
-from ._wegwijs import Engine, Result, __version__
+from ._wegwijs import Engine, Outcome, Result, __version__
 
 __all__ = [
     "ArgumentError",
@@ -23,6 +23,7 @@ __all__ = [
     "Error",
     "Impact",
     "ImpactRow",
+    "Outcome",
     "Result",
     "RuleError",
     "__version__",

@@ -6,11 +6,11 @@ and by ``bindings-python/tests/test_stubs.py``.
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union, final
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, final
 
 from ._errors import CaseError
 
-__all__ = ["Engine", "Result", "_impact_rows", "__version__"]
+__all__ = ["Engine", "Outcome", "Result", "_impact_rows", "__version__"]
 
 __version__: str
 
@@ -21,12 +21,50 @@ for the current time."""
 _Case = Mapping[str, Any]
 """A case: fact id -> value (bool, int, str, list of str, datetime, date; None = unknown)."""
 
+_Status = Literal["certain", "possible"]
+
+@final
+class Outcome:
+    """The decided outcome of one evaluation, by id: no texts, built directly from the
+    core's compact outcome (the fast path). Each attribute is built when read."""
+
+    @property
+    def regie(self) -> str:
+        """The regie level reached with certainty, e.g. ``"R2"``."""
+    @property
+    def regie_status(self) -> _Status:
+        """``"possible"`` when open questions could still raise the regie level."""
+    @property
+    def regie_up_to(self) -> str:
+        """The highest regie level open questions could still give (= ``regie`` when certain)."""
+    @property
+    def needs(self) -> Dict[str, Tuple[str, _Status]]:
+        """Area -> ``(level, status)``, in manifest order."""
+    @property
+    def referrals(self) -> List[Tuple[str, str, _Status, bool]]:
+        """``(offer, urgency, status, against_wish)`` per referral, by area, then urgency."""
+    @property
+    def certain_offers(self) -> Tuple[str, ...]:
+        """The offers referred to with certainty, in the order of ``referrals``."""
+    @property
+    def possible_offers(self) -> Tuple[str, ...]:
+        """The offers that open questions could still add (status ``possible``)."""
+    @property
+    def regiehouder(self) -> Optional[Tuple[str, _Status]]:
+        """``(id, status)`` of the proposed regiehouder, or ``None``."""
+
 @final
 class Result:
     """The proposal for one case. It proposes; the MDT decides.
 
-    Kept in Rust: the proposal's texts are rendered on first access."""
+    Kept in Rust: ``outcome`` renders nothing; the decided attributes (needs, referrals,
+    regie, regiehouder, region) render no texts; explanations, questions, warnings,
+    ``to_dict()`` and ``to_json()`` render the whole proposal (once). Pickles as its
+    engine, case and evaluation time."""
 
+    @property
+    def outcome(self) -> Outcome:
+        """The compact outcome by id, without rendering anything."""
     def to_json(self) -> str:
         """The proposal as compact JSON, byte-identical with every binding and the CLI."""
     def to_dict(self) -> Dict[str, Any]:
@@ -65,6 +103,7 @@ class Result:
         """Things the MDT should notice: code, message."""
     def why_not(self, offer: str) -> Dict[str, Any]:
         """Why ``offer`` is not (certainly) proposed."""
+    def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], str]]: ...
 
 @final
 class Engine:

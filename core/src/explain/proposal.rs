@@ -19,7 +19,25 @@ fn status(certain: bool) -> Status {
     }
 }
 
-pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[Tri], outcome: &Outcome) -> Proposal {
+/// The decided parts of the proposal (needs, referrals, regie, regiehouder, region), with
+/// the rules behind each referral: everything but the rendered texts.
+pub(crate) fn decisions(
+    rules: &RuleSet,
+    now: i64,
+    slots: &[Value],
+    rule_status: &[Tri],
+    outcome: &Outcome,
+) -> Decisions {
+    decide(rules, now, slots, rule_status, outcome).0
+}
+
+fn decide(
+    rules: &RuleSet,
+    now: i64,
+    slots: &[Value],
+    rule_status: &[Tri],
+    outcome: &Outcome,
+) -> (Decisions, Vec<Vec<u16>>) {
     let src = &rules.source;
     let m = &src.manifest;
     let env = Env { slots, now };
@@ -101,6 +119,16 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
             rules: proposing.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
         }
     });
+    let region = region.map(|r| src.regions[r].id.clone());
+    (Decisions { region, needs, referrals, regie, regiehouder }, behind)
+}
+
+pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[Tri], outcome: &Outcome) -> Proposal {
+    let src = &rules.source;
+    let m = &src.manifest;
+    let env = Env { slots, now };
+    let (decided, behind) = decide(rules, now, slots, rule_status, outcome);
+    let Decisions { region, needs, referrals, regie, regiehouder } = decided;
 
     // A rule explains the proposal only if some effect of it got through: a rule whose only
     // effects are referrals blocked by the victim's wish has proposed nothing.
@@ -146,7 +174,7 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
             signed_by: rules.signed_by.clone(),
         },
         evaluated_at: format_datetime(now),
-        region: region.map(|r| src.regions[r].id.clone()),
+        region,
         needs,
         referrals,
         regie,

@@ -1,0 +1,107 @@
+"""`Result.outcome` and the decided attributes: the same content as the full proposal,
+built without rendering and without JSON; `Result` pickles."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from typing import Any, Dict, List
+
+import pytest
+from conftest import NOW, PEP_CASE, random_cases
+
+import wegwijs
+
+
+def outcome_from_proposal(p: Dict[str, Any]) -> Dict[str, Any]:
+    """What `Result.outcome` must say, read from the canonical proposal."""
+    status = lambda up_to: "certain" if up_to is None else "possible"  # noqa: E731
+    return {
+        "regie": p["regie"]["level"],
+        "regie_status": p["regie"]["status"],
+        "regie_up_to": p["regie"]["up_to"] or p["regie"]["level"],
+        "needs": {n["area"]: (n["level"], status(n["up_to"])) for n in p["needs"]},
+        "referrals": [(r["offer"], r["urgency"], r["status"], r["against_wish"]) for r in p["referrals"]],
+        "certain_offers": tuple(r["offer"] for r in p["referrals"] if r["status"] == "certain"),
+        "possible_offers": tuple(r["offer"] for r in p["referrals"] if r["status"] == "possible"),
+        "regiehouder": None if p["regiehouder"] is None else (p["regiehouder"]["id"], p["regiehouder"]["status"]),
+    }
+
+
+def outcome_dict(o: wegwijs.Outcome) -> Dict[str, Any]:
+    return {
+        "regie": o.regie,
+        "regie_status": o.regie_status,
+        "regie_up_to": o.regie_up_to,
+        "needs": o.needs,
+        "referrals": o.referrals,
+        "certain_offers": o.certain_offers,
+        "possible_offers": o.possible_offers,
+        "regiehouder": o.regiehouder,
+    }
+
+
+@pytest.fixture(scope="module")
+def national() -> wegwijs.Engine:
+    return wegwijs.Engine.default()
+
+
+def test_outcome_of_the_pep_case(mini: wegwijs.Engine) -> None:
+    o = mini.evaluate(PEP_CASE, NOW).outcome
+    assert isinstance(o, wegwijs.Outcome)
+    assert o.regie == "R1" and o.regie_status == "certain" and o.regie_up_to == "R1"
+    assert o.needs == {"veiligheid": ("geen", "certain"), "hulp": ("urgent", "certain")}
+    assert o.referrals == [("pep", "direct", "certain", False)]
+    assert o.certain_offers == ("pep",) and o.possible_offers == ()
+    assert o.regiehouder == ("csg_casemanager", "certain")
+    assert "regie=R1" in repr(o)
+
+
+def test_outcome_says_what_the_proposal_says(national: wegwijs.Engine) -> None:
+    cases = random_cases(national, 400)
+    seen_possible = seen_referral = 0
+    for case in cases:
+        r = national.evaluate(case, NOW)
+        expected = outcome_from_proposal(json.loads(r.to_json()))
+        assert outcome_dict(r.outcome) == expected, case
+        seen_possible += expected["regie_status"] == "possible"
+        seen_referral += bool(expected["possible_offers"]) and bool(expected["certain_offers"])
+    # the cases exercise both statuses and referrals, so the comparison means something
+    assert seen_possible and seen_referral and seen_possible < len(cases)
+
+
+def test_decided_attributes_equal_the_proposal(national: wegwijs.Engine) -> None:
+    """Read before and without the full proposal, the attributes equal its parts."""
+    for case in random_cases(national, 300, seed=11):
+        first = national.evaluate(case, NOW)
+        got = {k: getattr(first, k) for k in ("region", "needs", "referrals", "regie", "regiehouder")}
+        whole = json.loads(first.to_json())
+        assert got == {k: whole[k] for k in got}
+        assert first.ruleset == whole["ruleset"] and first.evaluated_at == whole["evaluated_at"]
+
+
+def test_no_attribute_goes_through_json_loads(mini: wegwijs.Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("json.loads called")
+
+    monkeypatch.setattr(json, "loads", refuse)
+    r = mini.evaluate({"age": 14, "relation": "gezinslid"}, NOW)
+    for name in ("ruleset", "region", "needs", "referrals", "regie", "regiehouder", "explanations", "questions", "warnings"):
+        getattr(r, name)
+    r.to_dict()
+    r.why_not("pep")
+    mini.questions({"age": 14}, NOW)
+    mini.schema()
+    o = r.outcome
+    (o.regie, o.needs, o.referrals, o.certain_offers, o.possible_offers, o.regiehouder)
+
+
+def test_result_pickles(national: wegwijs.Engine, mini: wegwijs.Engine) -> None:
+    results: List[wegwijs.Result] = [national.evaluate(c, NOW) for c in random_cases(national, 200, seed=5)]
+    results.append(mini.evaluate(PEP_CASE, NOW))
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        again = pickle.loads(pickle.dumps(results, protocol=protocol))
+        assert [r.to_json() for r in again] == [r.to_json() for r in results]
+    one = pickle.loads(pickle.dumps(results[-1]))
+    assert isinstance(one, wegwijs.Result) and one.outcome.certain_offers == ("pep",)
+    assert one.ruleset["hash"] == mini.hash

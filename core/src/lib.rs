@@ -32,6 +32,7 @@ mod eval;
 mod explain;
 mod expr;
 mod national;
+mod record;
 pub mod result;
 pub mod ruleset;
 pub mod scenario;
@@ -45,4 +46,8 @@ pub use eval::outcome::{LevelOutcome, Outcome, ReferralOutcome, RegiehouderOutco
 pub use eval::questions::Affects;
 pub use eval::value::{Tri, Value};
 pub use eval::why_not::{Clause, WhyNot, WhyNotRule};
+pub use record::{
+    proposal_hash, Action, ActionStatus, Agenda, AgendaEntry, Changes, DeadlineChange, Decision, DecisionError,
+    LevelChange, Record, RECORD_FORMAT,
+};
 pub use result::Proposal;

@@ -3,7 +3,7 @@
 use super::render::render;
 use crate::compile::program::Env;
 use crate::compile::RuleSet;
-use crate::eval::outcome::{contributing_rules, regiehouder_detail, wish_status, LevelOutcome, Outcome};
+use crate::eval::outcome::{contributing_rules, regiehouder_detail, LevelOutcome, Outcome};
 use crate::eval::questions::{open_questions, Affects, OpenQuestion};
 use crate::eval::time::format_datetime;
 use crate::eval::value::{Tri, Value};
@@ -19,7 +19,14 @@ fn status(certain: bool) -> Status {
     }
 }
 
-pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[Tri], outcome: &Outcome) -> Proposal {
+pub(crate) fn build(
+    rules: &RuleSet,
+    now: i64,
+    slots: &[Value],
+    rule_status: &[Tri],
+    wishes: &[Tri],
+    outcome: &Outcome,
+) -> Proposal {
     let src = &rules.source;
     let m = &src.manifest;
     let env = Env { slots, now };
@@ -54,7 +61,7 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
     let behind: Vec<Vec<u16>> = outcome
         .referrals
         .iter()
-        .map(|r| contributing_rules(rules, rule_status, wish_status(rules, r.offer as usize, &env), r.offer))
+        .map(|r| contributing_rules(rules, rule_status, wishes[r.offer as usize], r.offer))
         .collect();
     let referrals = outcome
         .referrals
@@ -149,6 +156,7 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
         explanations,
         questions: questions(rules, &open),
         warnings: warnings(rules, slots, now, outcome),
+        record: None,
     }
 }
 
@@ -182,7 +190,7 @@ fn affects_name(rules: &RuleSet, a: &Affects) -> String {
     }
 }
 
-fn warning(code: &str, nl: String, en: String) -> Warning {
+pub(crate) fn warning(code: &str, nl: String, en: String) -> Warning {
     Warning { code: code.into(), message: Text::from_pairs([("nl", nl), ("en", en)]) }
 }
 

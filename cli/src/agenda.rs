@@ -120,13 +120,15 @@ pub fn changes(c: &Changes, lang: &str, item: &str) -> String {
         return o;
     }
     let _ = writeln!(o, "{item}{} {}:", t(lang, "veranderd sinds", "changed since"), c.since);
+    let nested = if item == "- " { "  - ".to_string() } else { format!("{item}  ") };
     let mut line = |nl: &str, en: &str, items: &[String]| {
         if !items.is_empty() {
-            let _ = writeln!(o, "{item}  {}: {}", t(lang, nl, en), items.join(", "));
+            let _ = writeln!(o, "{nested}{}: {}", t(lang, nl, en), items.join(", "));
         }
     };
     line("nieuwe verwijzingen", "referrals added", &c.referrals_added);
     line("vervallen verwijzingen", "referrals removed", &c.referrals_removed);
+    line("gedaan of afgeslagen", "done or declined", &c.referrals_settled);
     line("nu zeker", "now certain", &c.became_certain);
     line("nu alleen mogelijk", "now only possible", &c.became_possible);
     let deadlines =

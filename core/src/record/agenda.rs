@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 pub struct Agenda {
     /// The meeting time.
     pub now: String,
-    /// One entry per case, most urgent first: deadlines within 24 hours (or passed while
-    /// planned), then danger now, then regie level, then case name.
+    /// One entry per case, most urgent first: deadlines within 24 hours (soonest first),
+    /// then danger now (possible danger next), then missed deadlines, then regie level
+    /// (the higher of proposed and decided), then case name.
     pub entries: Vec<AgendaEntry>,
 }
 
@@ -43,9 +44,9 @@ pub struct AgendaEntry {
     pub questions: Vec<String>,
 }
 
-/// Agenda order: deadline first (0) or not (1), earliest deadline, danger (0 = now), regie
-/// (reversed), case name.
-type OrderKey = (u8, i64, u8, usize, String);
+/// Agenda order: a deadline within 24 hours first (0) or not (1), the earliest such
+/// deadline, danger (0 = now), a missed deadline (0) or not, regie (reversed), case name.
+type OrderKey = (u8, i64, u8, u8, usize, String);
 
 impl Engine {
     /// The agenda for `now` over named records (the name is used when a record has no
@@ -126,8 +127,9 @@ impl Engine {
                     questions: p.questions.iter().map(|q| q.fact.clone()).collect(),
                 };
                 let urgent = u8::from(earliest.is_none());
-                let key =
-                    (urgent, earliest.unwrap_or(i64::MAX), 2 - danger, usize::MAX - regie_rank.max(decided_rank), case);
+                let missed = u8::from(status.deadlines_passed.is_empty());
+                let regie = usize::MAX - regie_rank.max(decided_rank);
+                let key = (urgent, earliest.unwrap_or(i64::MAX), 2 - danger, missed, regie, case);
                 (key, entry)
             })
             .collect();

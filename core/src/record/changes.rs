@@ -15,8 +15,10 @@ pub struct Changes {
     pub now: String,
     /// Offers proposed now and not then.
     pub referrals_added: Vec<String>,
-    /// Offers proposed then and not now.
+    /// Offers proposed then and not now (other than those done or declined since).
     pub referrals_removed: Vec<String>,
+    /// Offers proposed then and done or declined since.
+    pub referrals_settled: Vec<String>,
     /// Outcomes that were possible and are now certain: `referral:<offer>`, `need:<area>`, `regie`.
     pub became_certain: Vec<String>,
     /// Outcomes that were certain and are now only possible.
@@ -42,6 +44,7 @@ impl Changes {
     pub fn is_empty(&self) -> bool {
         self.referrals_added.is_empty()
             && self.referrals_removed.is_empty()
+            && self.referrals_settled.is_empty()
             && self.became_certain.is_empty()
             && self.became_possible.is_empty()
             && self.deadlines_passed.is_empty()
@@ -102,8 +105,12 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
     let has = |p: &Proposal, o: &str| p.referrals.iter().any(|r| r.offer == o);
     let referrals_added =
         sorted(cur.referrals.iter().filter(|r| !has(prev, &r.offer)).map(|r| r.offer.clone()).collect());
-    let referrals_removed =
-        sorted(prev.referrals.iter().filter(|r| !has(cur, &r.offer)).map(|r| r.offer.clone()).collect());
+    // An offer done or declined by now is settled: no longer proposed, no deadline to pass.
+    let settled =
+        |o: &str| cur.record.as_ref().is_some_and(|r| r.actions.iter().any(|a| a.offer == o && a.status != "planned"));
+    let gone = || prev.referrals.iter().filter(|r| !has(cur, &r.offer));
+    let referrals_removed = sorted(gone().filter(|r| !settled(&r.offer)).map(|r| r.offer.clone()).collect());
+    let referrals_settled = sorted(gone().filter(|r| settled(&r.offer)).map(|r| r.offer.clone()).collect());
     let mut to_certain = Vec::new();
     let mut to_possible = Vec::new();
     let mut flip = |key: String, before: Status, after: Status| match (before, after) {
@@ -124,7 +131,7 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
     flip("regie".into(), prev.regie.status, cur.regie.status);
     let mut passed = Vec::new();
     let mut soon = Vec::new();
-    for r in prev.referrals.iter().chain(&cur.referrals) {
+    for r in prev.referrals.iter().chain(&cur.referrals).filter(|r| !settled(&r.offer)) {
         let Some(d) = r.deadline.as_deref().and_then(parse_datetime) else { continue };
         let change = DeadlineChange { offer: r.offer.clone(), deadline: format_datetime(d) };
         if d > then && d <= now && !passed.contains(&change) {
@@ -160,6 +167,7 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
         now: cur.evaluated_at.clone(),
         referrals_added,
         referrals_removed,
+        referrals_settled,
         became_certain: sorted(to_certain),
         became_possible: sorted(to_possible),
         deadlines_passed: passed,

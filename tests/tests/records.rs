@@ -347,3 +347,21 @@ fn the_agenda_of_the_example_records() {
         assert_eq!(e.changes.is_some(), e.decided.is_some(), "{}", e.case);
     }
 }
+
+/// The JSON Schema accepts every example record and rejects a wrong shape.
+#[test]
+fn the_record_schema_matches_the_examples() {
+    let path = repo_root().join("schema/record.schema.json");
+    let schema: J = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let mut n = 0;
+    for entry in std::fs::read_dir(repo_root().join("examples/records")).unwrap().filter_map(Result::ok) {
+        let record: J = serde_json::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&record).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", entry.path().display());
+        n += 1;
+    }
+    assert!(n >= 10);
+    let bad = json!({ "facts": {}, "actions": [{ "offer": "hiv_pep", "status": "maybe", "at": "2026-03-01T00:00:00Z" }] });
+    assert!(!validator.is_valid(&bad));
+}

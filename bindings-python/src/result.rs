@@ -67,6 +67,16 @@ impl PyEvaluation {
                     let items = f.values.iter().enumerate().filter(|(i, _)| bits & (1u64 << i) != 0).map(|(_, v)| v);
                     out.set_item(name, PyList::new(py, items)?)?
                 }
+                // Only computed (e.g. `hours_since` of a range), never a case's own fact.
+                Value::IntRange(..) => {}
+                Value::TimeRange(from, width) => {
+                    let range = PyDict::new(py);
+                    for (key, t) in [("from", from), ("to", from.saturating_add(i64::from(width)))] {
+                        let text = Timestamp::from_unix(t).map_err(|e| error::argument_error(py, &e))?.to_rfc3339();
+                        range.set_item(key, if f.kind == "date" { text[..10].to_string() } else { text })?;
+                    }
+                    out.set_item(name, range)?
+                }
                 Value::Time(t) => {
                     // A case holds only times RFC 3339 can write (checked when it was made).
                     let text = Timestamp::from_unix(t).map_err(|e| error::argument_error(py, &e))?.to_rfc3339();

@@ -1,6 +1,7 @@
 //! `wegwijs`: evaluate cases against a rule set, and check, test, bundle and document rule
 //! sets. Exit codes: 0 ok, 1 failed tests or findings, 2 usage or load error.
 
+mod agenda;
 mod text;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -47,8 +48,15 @@ struct EvalArgs {
     /// Language of the text output.
     #[arg(long, default_value = "nl")]
     lang: String,
-    /// The case as a JSON file (`-` reads standard input).
+    /// The case as a JSON file: a facts object or a case record (`-` reads standard input).
     case: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AgendaFormat {
+    Text,
+    Markdown,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -60,6 +68,46 @@ enum Command {
         /// Explain why this offer is not (certainly) proposed.
         #[arg(long, value_name = "OFFER")]
         why_not: Option<String>,
+        /// Also list what changed since an earlier proposal (JSON) or since the last
+        /// decision of a case record.
+        #[arg(long, value_name = "PREVIOUS.json")]
+        since: Option<PathBuf>,
+    },
+    /// The daily MDT agenda over case records: most urgent first, with what changed since
+    /// each case's last decision, what awaits a decision and the open questions.
+    Agenda {
+        /// A folder of records (`*.json`) or a file with one record per line (`.jsonl`).
+        records: PathBuf,
+        /// Rule-set folder or JSON bundle (default: the built-in national rules).
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Meeting time, RFC 3339 (default: the current time).
+        #[arg(long)]
+        now: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: AgendaFormat,
+        /// Language of the text output.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// Record an MDT decision: checks it against the current proposal (a reason for every
+    /// departure, acknowledged overrides), stamps the rule-set and proposal hashes and the
+    /// time, and writes the updated record. Exit 2 when the decision is incomplete.
+    Decide {
+        /// The case record.
+        record: PathBuf,
+        /// The decision (JSON; see docs/case-record.md).
+        decision: PathBuf,
+        /// Rule-set folder or JSON bundle (default: the built-in national rules).
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Decision time when the decision has no `at`, RFC 3339 (default: the current time).
+        #[arg(long)]
+        now: Option<String>,
+        /// Where to write the updated record (default: standard output; may be RECORD).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// List the unanswered questions that could still change the proposal.
     Questions {
@@ -203,7 +251,7 @@ fn check_lang(engine: &Engine, lang: &str) -> Result<(), Failure> {
     ))
 }
 
-fn read_case(engine: &Engine, path: &Path) -> Result<wegwijs::Case, Failure> {
+fn read_text(path: &Path) -> Result<String, Failure> {
     let mut text = String::new();
     let read = if path.as_os_str() == "-" {
         std::io::stdin().read_to_string(&mut text).map(|_| ())
@@ -211,7 +259,27 @@ fn read_case(engine: &Engine, path: &Path) -> Result<wegwijs::Case, Failure> {
         std::fs::read_to_string(path).map(|t| text = t)
     };
     read.map_err(|e| Failure(2, format!("error: cannot read {}: {e}", path.display())))?;
-    engine.case_from_str(&text).map_err(|e| Failure(2, format!("error: {}: {e}", path.display())))
+    Ok(text)
+}
+
+/// A case: a plain facts object or a case record.
+fn read_case(engine: &Engine, path: &Path) -> Result<wegwijs::Record, Failure> {
+    let text = read_text(path)?;
+    engine.record_from_str(&text).map_err(|e| Failure(2, format!("error: {}: {e}", path.display())))
+}
+
+/// The proposal to compare with: a proposal JSON as is, or a record's proposal at its
+/// last decision.
+fn previous_proposal(engine: &Engine, path: &Path) -> Result<wegwijs::Proposal, Failure> {
+    let text = read_text(path)?;
+    let fail = |problem: String| Failure(2, format!("error: {}: {problem}", path.display()));
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| fail(format!("not valid JSON at line {} column {}", e.line(), e.column())))?;
+    if value.get("ruleset").is_some() && value.get("evaluated_at").is_some() {
+        return serde_json::from_value(value).map_err(|_| fail("is not a Wegwijs proposal".into()));
+    }
+    let record = engine.record_from_json(&value).map_err(|e| fail(e.to_string()))?;
+    engine.proposal_at_last_decision(&record).ok_or_else(|| fail("the record has no decision to compare with".into()))
 }
 
 fn now(arg: Option<&str>) -> Result<Timestamp, Failure> {
@@ -234,11 +302,11 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 
 fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
     match command {
-        Command::Eval { args, why_not } => {
+        Command::Eval { args, why_not, since } => {
             let engine = load(args.rules.as_deref(), trust)?;
             check_lang(&engine, &args.lang)?;
             let case = read_case(&engine, &args.case)?;
-            let evaluation = engine.evaluate(&case, now(args.now.as_deref())?);
+            let evaluation = engine.evaluate_record(&case, now(args.now.as_deref())?);
             if let Some(offer) = why_not {
                 let answer = evaluation.why_not(&offer).map_err(|e| Failure(2, format!("error: {e}")))?;
                 match args.format {
@@ -248,9 +316,47 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
                 return Ok(0);
             }
             let proposal = evaluation.proposal();
-            match args.format {
-                Format::Json => println!("{}", json(&proposal)),
-                Format::Text => print!("{}", text::proposal(&proposal, &args.lang)),
+            let changes = match since {
+                Some(path) => Some(evaluation.changes_since(&previous_proposal(&engine, &path)?)),
+                None => None,
+            };
+            match (args.format, &changes) {
+                (Format::Json, None) => println!("{}", json(&proposal)),
+                (Format::Json, Some(c)) => {
+                    println!("{}", json(&serde_json::json!({ "proposal": proposal, "changes": c })))
+                }
+                (Format::Text, _) => {
+                    print!("{}", text::proposal(&proposal, &args.lang));
+                    if let Some(c) = &changes {
+                        print!("{}", agenda::changes(c, &args.lang, ""));
+                    }
+                }
+            }
+            Ok(0)
+        }
+        Command::Agenda { records, rules, now: at, format, lang } => {
+            let engine = load(rules.as_deref(), trust)?;
+            let list = agenda::read_records(&engine, &records).map_err(|m| Failure(2, m))?;
+            let result = engine.agenda(&list, now(at.as_deref())?);
+            match format {
+                AgendaFormat::Json => println!("{}", json(&result)),
+                AgendaFormat::Text => print!("{}", agenda::text(&result, &lang, false)),
+                AgendaFormat::Markdown => print!("{}", agenda::text(&result, &lang, true)),
+            }
+            Ok(0)
+        }
+        Command::Decide { record, decision, rules, now: at, output } => {
+            let engine = load(rules.as_deref(), trust)?;
+            let current = read_case(&engine, &record)?;
+            let text = read_text(&decision)?;
+            let refused = |e: wegwijs::DecisionError| Failure(2, format!("error: {}: {e}", decision.display()));
+            let d = engine.decision_from_str(&text).map_err(refused)?;
+            let updated = engine.decide(&current, &d, now(at.as_deref())?).map_err(refused)?;
+            let out = json(&updated.to_json()) + "\n";
+            match output {
+                Some(path) => std::fs::write(&path, out)
+                    .map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
+                None => print!("{out}"),
             }
             Ok(0)
         }
@@ -258,7 +364,7 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
             let engine = load(args.rules.as_deref(), trust)?;
             check_lang(&engine, &args.lang)?;
             let case = read_case(&engine, &args.case)?;
-            let questions = engine.evaluate(&case, now(args.now.as_deref())?).questions();
+            let questions = engine.evaluate_record(&case, now(args.now.as_deref())?).questions();
             match args.format {
                 Format::Json => println!("{}", json(&questions)),
                 Format::Text => print!("{}", text::questions(&questions, &args.lang)),

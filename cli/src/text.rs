@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 use wegwijs::check::Finding;
-use wegwijs::result::{Proposal, Question, Status};
+use wegwijs::result::{Proposal, Question, RecordStatus, Status};
 use wegwijs::scenario::ScenarioResult;
 use wegwijs::WhyNot;
 
@@ -114,8 +114,44 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
         );
         o.push_str(&questions(&p.questions, lang));
     }
+    if let Some(r) = &p.record {
+        o.push_str(&record(r, lang));
+    }
     for w in &p.warnings {
         let _ = writeln!(o, "\n{}: {}", t(lang, "Let op", "Note"), w.message.get(lang));
+    }
+    o
+}
+
+/// The record part: the decision that stays, next to the proposal, and the actions.
+fn record(r: &RecordStatus, lang: &str) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "\n{}", t(lang, "Dossier", "Record"));
+    match &r.decided {
+        Some(d) => {
+            let _ = writeln!(
+                o,
+                "  {} {} ({}): regie {}, regiehouder {}",
+                t(lang, "MDT-besluit", "MDT decision"),
+                d.at,
+                d.by,
+                d.regie,
+                d.regiehouder.as_deref().unwrap_or("-")
+            );
+        }
+        None => {
+            let _ = writeln!(o, "  {}", t(lang, "Nog geen MDT-besluit.", "No MDT decision yet."));
+        }
+    }
+    for a in &r.actions {
+        let _ = writeln!(o, "  {} {}: {} ({})", t(lang, "actie", "action"), a.offer, a.status, a.at);
+    }
+    for a in &r.not_proposed_again {
+        let _ =
+            writeln!(o, "  {} {} ({})", t(lang, "niet opnieuw voorgesteld:", "not proposed again:"), a.offer, a.status);
+    }
+    if !r.ranges.is_empty() {
+        let _ = writeln!(o, "  {} {}", t(lang, "tijd als bereik:", "time as a range:"), r.ranges.join(", "));
     }
     o
 }

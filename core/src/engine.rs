@@ -12,6 +12,7 @@ use crate::eval::time::{format_datetime, parse_datetime, MAX_SECONDS, MIN_SECOND
 use crate::eval::value::{Tri, Value};
 use crate::eval::why_not::{self, WhyNot};
 use crate::explain::proposal;
+use crate::record::apply::RecordContext;
 use crate::result::{Decisions, Proposal, Question, RuleSetId};
 use crate::ruleset::load::{parse_bundle, parse_files, read_dir_files, BUNDLE_FORMAT};
 use crate::ruleset::locate::Origins;
@@ -259,21 +260,42 @@ impl Engine {
 
     /// Evaluates a case at time `now`.
     pub fn evaluate(&self, case: &Case, now: Timestamp) -> Evaluation {
-        let mut slots = Vec::with_capacity(self.rules.slot_count());
-        slots.extend_from_slice(&case.values);
-        let decided = self.rules.plan.run(&mut slots, self.rules.derived.len(), now.0);
-        let outcome = outcome::merge(&self.rules, &decided.rules, &decided.wishes, &slots);
-        Evaluation { rules: self.rules.clone(), now: now.0, slots, status: decided.rules, outcome }
+        self.evaluate_values(&case.values, now.0, &[])
     }
 
-    /// Evaluates a case given as JSON text and returns the proposal.
+    /// Evaluates schema-fact values at `now`, with the wish of the `declined` offers taken
+    /// as refused (a declined offer comes back only through an override rule).
+    pub(crate) fn evaluate_values(&self, values: &[Value], now: i64, declined: &[u16]) -> Evaluation {
+        let mut slots = Vec::with_capacity(self.rules.slot_count());
+        slots.extend_from_slice(values);
+        let mut decided = self.rules.plan.run(&mut slots, self.rules.derived.len(), now);
+        for &o in declined {
+            decided.wishes[o as usize] = Tri::False;
+        }
+        let outcome = outcome::merge(&self.rules, &decided.rules, &decided.wishes, &slots);
+        Evaluation {
+            rules: self.rules.clone(),
+            now,
+            slots,
+            status: decided.rules,
+            wishes: decided.wishes,
+            outcome,
+            record: None,
+        }
+    }
+
+    /// Evaluates a case or case record given as JSON text and returns the proposal.
     pub fn evaluate_json(&self, case: &str, now: &str) -> Result<Proposal, Error> {
         let now = Timestamp::parse(now)?;
-        let case = self.case_from_str(case)?;
-        Ok(self.evaluate(&case, now).proposal())
+        let record = self.record_from_str(case)?;
+        Ok(self.evaluate_record(&record, now).proposal())
     }
 
     pub(crate) fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    pub(crate) fn rules_arc(&self) -> &Arc<RuleSet> {
         &self.rules
     }
 }
@@ -286,7 +308,9 @@ pub struct Evaluation {
     now: i64,
     slots: Vec<Value>,
     status: Vec<Tri>,
+    wishes: Vec<Tri>,
     outcome: Outcome,
+    record: Option<Arc<RecordContext>>,
 }
 
 impl Evaluation {
@@ -297,13 +321,18 @@ impl Evaluation {
 
     /// The full proposal with explanations, questions and warnings.
     pub fn proposal(&self) -> Proposal {
-        proposal::build(&self.rules, self.now, &self.slots, &self.status, &self.outcome)
+        let mut p = proposal::build(&self.rules, self.now, &self.slots, &self.status, &self.wishes, &self.outcome);
+        if let Some(ctx) = &self.record {
+            p.questions = self.questions();
+            crate::record::apply::annotate(&mut p, ctx);
+        }
+        p
     }
 
     /// The proposal's needs, referrals, regie, regiehouder and region, without rendering
     /// explanations, questions or warnings.
     pub fn decisions(&self) -> Decisions {
-        proposal::decisions(&self.rules, self.now, &self.slots, &self.status, &self.outcome)
+        proposal::decisions(&self.rules, &self.slots, &self.status, &self.wishes, &self.outcome)
     }
 
     /// The evaluation time.
@@ -324,7 +353,19 @@ impl Evaluation {
     }
 
     pub(crate) fn open_questions(&self) -> Vec<OpenQuestion> {
-        questions::open_questions(&self.rules, &self.status, &self.slots, self.now, &self.outcome)
+        let open = questions::open_questions(&self.rules, &self.status, &self.slots, self.now, &self.outcome);
+        match &self.record {
+            Some(ctx) => ctx.filter_questions(&self.rules, open),
+            None => open,
+        }
+    }
+
+    pub(crate) fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    pub(crate) fn parts_mut(&mut self) -> (&mut Outcome, &mut Option<Arc<RecordContext>>) {
+        (&mut self.outcome, &mut self.record)
     }
 
     /// Why `offer` is not (certainly) proposed.

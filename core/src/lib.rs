@@ -33,6 +33,7 @@ mod explain;
 mod expr;
 pub mod limits;
 mod national;
+mod record;
 pub mod result;
 pub mod ruleset;
 pub mod scenario;
@@ -47,4 +48,8 @@ pub use eval::outcome::{LevelOutcome, Outcome, ReferralOutcome, RegiehouderOutco
 pub use eval::questions::Affects;
 pub use eval::value::{Tri, Value};
 pub use eval::why_not::{Clause, WhyNot, WhyNotRule};
+pub use record::{
+    proposal_hash, Action, ActionStatus, Agenda, AgendaEntry, Changes, DeadlineChange, Decision, DecisionError,
+    LevelChange, Record, RECORD_FORMAT,
+};
 pub use result::Proposal;

@@ -50,6 +50,63 @@ pub struct Proposal {
     pub questions: Vec<Question>,
     /// Things the MDT should notice.
     pub warnings: Vec<Warning>,
+    /// For a case record: what was decided and done, and where the proposal departs from
+    /// it. Absent for a plain facts object.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<RecordStatus>,
+}
+
+/// How a case record stands at the evaluation time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordStatus {
+    /// The latest MDT decision taken by the evaluation time, if any.
+    pub decided: Option<DecidedStatus>,
+    /// Where the proposal differs from that decision: `regie`, `regiehouder`. The decision
+    /// stays; the MDT looks at the difference.
+    pub departures: Vec<String>,
+    /// Per offer with an action: its latest status (`planned`, `done`, `declined`).
+    pub actions: Vec<ActionView>,
+    /// Offers the rules would propose but that are done or declined, so are not proposed.
+    pub not_proposed_again: Vec<ActionView>,
+    /// Planned actions whose deadline passed before they were done (termijn verstreken).
+    pub deadlines_passed: Vec<DeadlineView>,
+    /// Facts older than their `valid_for`: counted as unknown and asked again if they matter.
+    pub stale: Vec<String>,
+    /// Time facts known only as a range.
+    pub ranges: Vec<String>,
+}
+
+/// The decision a record's proposal is compared with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecidedStatus {
+    /// When.
+    pub at: String,
+    /// Who (a role).
+    pub by: String,
+    /// Regie level decided.
+    pub regie: String,
+    /// Regiehouder assigned.
+    pub regiehouder: Option<String>,
+}
+
+/// An offer and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionView {
+    /// Offer id.
+    pub offer: String,
+    /// `planned`, `done` or `declined`.
+    pub status: String,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+}
+
+/// An offer and its deadline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineView {
+    /// Offer id.
+    pub offer: String,
+    /// The deadline (RFC 3339, UTC).
+    pub deadline: String,
 }
 
 /// Need level of one area.

@@ -253,7 +253,16 @@ impl Compiler<'_> {
                     None,
                 );
             }
-            facts.push(Fact { id: f.id.clone(), ty, min, max });
+            let valid_for = f.valid_for.as_deref().and_then(|text| {
+                let seconds = crate::record::parse_valid_for(text);
+                if seconds.is_none() {
+                    let hint = Some("a whole number of hours or days, e.g. \"12h\" or \"14d\"".into());
+                    let message = "`valid_for` is not a duration".into();
+                    self.error(DiagnosticKind::Invalid, place().key("valid_for"), None, message, hint);
+                }
+                seconds
+            });
+            facts.push(Fact { id: f.id.clone(), ty, min, max, valid_for });
         }
         (facts, domains, names)
     }

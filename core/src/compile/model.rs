@@ -70,6 +70,8 @@ pub(crate) struct Fact {
     pub ty: Ty,
     pub min: i64,
     pub max: i64,
+    /// Seconds an answer stays current in a case record (`valid_for`).
+    pub valid_for: Option<i64>,
 }
 
 /// A derived fact: an expression evaluated into its own slot before the rules.

@@ -9,7 +9,7 @@
 
 use super::model::{Derived, Offer, Rule};
 use super::program::{Cmp, NodeId, Op, Program};
-use crate::eval::value::{Tri, Value};
+use crate::eval::value::{interval, Tri, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -125,11 +125,12 @@ impl Plan {
                 Step::Implies(a, b) => (!v(a).tri()).max(v(b).tri()).value(),
                 Step::Same(a, b, equal) => match (v(a), v(b)) {
                     (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
-                    (x, y) => Value::Bool((x == y) == *equal),
+                    (x @ (Value::Bool(_) | Value::Enum(_)), y) => Value::Bool((x == y) == *equal),
+                    (x, y) => interval::same(x, y, *equal),
                 },
                 Step::IntCmp(cmp, a, b) => match (v(a), v(b)) {
                     (Value::Int(x), Value::Int(y)) => Value::Bool(cmp.holds(x, y)),
-                    _ => Value::Unknown,
+                    (x, y) => interval::cmp(|p, q| cmp.holds(p, q), x, y),
                 },
                 Step::EnumIn(a, mask) => match v(a) {
                     Value::Enum(i) => Value::Bool(mask >> i & 1 == 1),
@@ -152,11 +153,11 @@ impl Plan {
                 Step::Mul(a, b) => int2(v(a), v(b), i64::saturating_mul),
                 Step::Neg(a) => match v(a) {
                     Value::Int(x) => Value::Int(x.saturating_neg()),
-                    _ => Value::Unknown,
+                    x => interval::neg(x),
                 },
                 Step::Since(a, unit) => match v(a) {
                     Value::Time(t) => Value::Int(now.saturating_sub(t).div_euclid(*unit)),
-                    _ => Value::Unknown,
+                    x => interval::since(x, now, *unit),
                 },
                 Step::Known(a) => Value::Bool(v(a) != Value::Unknown),
             };
@@ -234,7 +235,7 @@ fn lower_node(
 fn int2(a: Value, b: Value, f: fn(i64, i64) -> i64) -> Value {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Value::Int(f(x, y)),
-        _ => Value::Unknown,
+        (x, y) => interval::arith(x, y, f),
     }
 }
 
@@ -273,6 +274,10 @@ mod tests {
                         Ty::Int => Value::Int(f.min + (r >> 8) as i64 % (f.max - f.min + 1).clamp(1, 40)),
                         Ty::Enum(d) => Value::Enum(((r >> 8) % rules.domains[d as usize].values.len() as u64) as u16),
                         Ty::Set(d) => Value::Set((r >> 8) & ((1u64 << rules.domains[d as usize].values.len()) - 1)),
+                        Ty::DateTime | Ty::Date if r % 5 == 1 => {
+                            let to = now - ((r >> 8) % (24 * 400)) as i64 * 3600;
+                            Value::time_range(to - ((r >> 20) % (24 * 30)) as i64 * 3600 - 1, to)
+                        }
                         Ty::DateTime | Ty::Date => Value::Time(now - ((r >> 8) % (24 * 400)) as i64 * 3600),
                     }
                 })

@@ -167,6 +167,37 @@ impl CaseBuilder {
         Ok(())
     }
 
+    /// Sets a datetime or date fact to a range `from..=to` given as text (case records).
+    pub(crate) fn set_range_at(&mut self, index: usize, from: &str, to: &str) -> Result<(), CaseError> {
+        let fact = self.fact_at(index)?;
+        let parse = match fact.ty {
+            Ty::DateTime => parse_datetime,
+            Ty::Date => parse_date,
+            _ => {
+                return Err(CaseError {
+                    fact: fact.id.clone(),
+                    problem: "only a datetime or date fact can be given as a range".into(),
+                    hint: Some("give the value itself, or `{ \"value\": …, \"at\": … }`".into()),
+                })
+            }
+        };
+        let (Some(a), Some(b)) = (parse(from), parse(to)) else { return Err(self.expected(fact)) };
+        if a > b || b - a > i64::from(u32::MAX) {
+            return Err(CaseError {
+                fact: fact.id.clone(),
+                problem: "the range's `from` must not be later than its `to`, nor more than 100 years before it".into(),
+                hint: None,
+            });
+        }
+        self.values[index] = Value::time_range(a, b);
+        Ok(())
+    }
+
+    /// The value built so far for the fact with this index.
+    pub(crate) fn value_at(&self, index: usize) -> Value {
+        self.values.get(index).copied().unwrap_or_default()
+    }
+
     /// Sets a fact from a JSON value (`null` = unknown).
     pub fn set_json(&mut self, name: &str, value: &serde_json::Value) -> Result<(), CaseError> {
         use serde_json::Value as J;

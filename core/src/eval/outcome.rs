@@ -121,7 +121,7 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], wishes: &[Tri], slots: &[Va
             }
             let sure = through == Tri::True;
             let deadline = refer.deadline.and_then(|(slot, hours)| match slots[slot as usize] {
-                Value::Time(t) => Some(t.saturating_add(hours.saturating_mul(3600))),
+                Value::Time(t) | Value::TimeRange(t, _) => Some(t.saturating_add(hours.saturating_mul(3600))),
                 _ => None,
             });
             let against = rule.is_override && wish == Tri::False;

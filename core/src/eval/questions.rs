@@ -178,14 +178,14 @@ fn rank_of(rules: &RuleSet, urgency: &[i16], affects: &[Affects]) -> (i16, i16, 
 pub(crate) fn mark_unknowns_in(rules: &RuleSet, node: NodeId, values: &[Value], env: &Env, out: &mut Vec<u16>) {
     let program = &rules.program;
     let op = &program.ops[node as usize];
-    if values[node as usize] != Value::Unknown && !program.contains_known[node as usize] {
+    if !values[node as usize].is_open() && !program.contains_known[node as usize] {
         return;
     }
     match op {
         Op::Load(slot) => {
             let slot = *slot as usize;
             if slot < rules.facts.len() {
-                if env.slots[slot] == Value::Unknown && !out.contains(&(slot as u16)) {
+                if env.slots[slot].is_open() && !out.contains(&(slot as u16)) {
                     out.push(slot as u16);
                 }
             } else {
@@ -213,7 +213,7 @@ pub(crate) fn mark_unknowns_in(rules: &RuleSet, node: NodeId, values: &[Value], 
 /// The unknown schema facts behind a slot (itself, or what an unknown derived fact reads).
 fn mark_slot_unknowns(rules: &RuleSet, slot: u16, values: &[Value], env: &Env, out: &mut Vec<u16>) {
     if (slot as usize) < rules.facts.len() {
-        if env.slots[slot as usize] == Value::Unknown {
+        if env.slots[slot as usize].is_open() {
             out.push(slot);
         }
     } else {

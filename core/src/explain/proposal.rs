@@ -3,7 +3,7 @@
 use super::render::render;
 use crate::compile::program::Env;
 use crate::compile::RuleSet;
-use crate::eval::outcome::{contributing_rules, regiehouder_detail, wish_status, LevelOutcome, Outcome};
+use crate::eval::outcome::{contributing_rules, regiehouder_detail, LevelOutcome, Outcome};
 use crate::eval::questions::{open_questions, Affects, OpenQuestion};
 use crate::eval::time::format_datetime;
 use crate::eval::value::{Tri, Value};
@@ -23,24 +23,23 @@ fn status(certain: bool) -> Status {
 /// the rules behind each referral: everything but the rendered texts.
 pub(crate) fn decisions(
     rules: &RuleSet,
-    now: i64,
     slots: &[Value],
     rule_status: &[Tri],
+    wishes: &[Tri],
     outcome: &Outcome,
 ) -> Decisions {
-    decide(rules, now, slots, rule_status, outcome).0
+    decide(rules, slots, rule_status, wishes, outcome).0
 }
 
 fn decide(
     rules: &RuleSet,
-    now: i64,
     slots: &[Value],
     rule_status: &[Tri],
+    wishes: &[Tri],
     outcome: &Outcome,
 ) -> (Decisions, Vec<Vec<u16>>) {
     let src = &rules.source;
     let m = &src.manifest;
-    let env = Env { slots, now };
     let rule_ids = |list: &mut dyn Iterator<Item = usize>| list.map(|i| src.rules[i].id.clone()).collect::<Vec<_>>();
     let level_rules = |pick: &dyn Fn(usize) -> bool| {
         rule_ids(&mut (0..rules.rules.len()).filter(|&i| rule_status[i] != Tri::False && pick(i)))
@@ -72,7 +71,7 @@ fn decide(
     let behind: Vec<Vec<u16>> = outcome
         .referrals
         .iter()
-        .map(|r| contributing_rules(rules, rule_status, wish_status(rules, r.offer as usize, &env), r.offer))
+        .map(|r| contributing_rules(rules, rule_status, wishes[r.offer as usize], r.offer))
         .collect();
     let referrals = outcome
         .referrals
@@ -123,11 +122,18 @@ fn decide(
     (Decisions { region, needs, referrals, regie, regiehouder }, behind)
 }
 
-pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[Tri], outcome: &Outcome) -> Proposal {
+pub(crate) fn build(
+    rules: &RuleSet,
+    now: i64,
+    slots: &[Value],
+    rule_status: &[Tri],
+    wishes: &[Tri],
+    outcome: &Outcome,
+) -> Proposal {
     let src = &rules.source;
     let m = &src.manifest;
     let env = Env { slots, now };
-    let (decided, behind) = decide(rules, now, slots, rule_status, outcome);
+    let (decided, behind) = decide(rules, slots, rule_status, wishes, outcome);
     let Decisions { region, needs, referrals, regie, regiehouder } = decided;
 
     // A rule explains the proposal only if some effect of it got through: a rule whose only
@@ -182,6 +188,7 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
         explanations,
         questions: questions(rules, &open),
         warnings: warnings(rules, slots, now, outcome),
+        record: None,
     }
 }
 
@@ -215,7 +222,7 @@ fn affects_name(rules: &RuleSet, a: &Affects) -> String {
     }
 }
 
-fn warning(code: &str, nl: String, en: String) -> Warning {
+pub(crate) fn warning(code: &str, nl: String, en: String) -> Warning {
     Warning { code: code.into(), message: Text::from_pairs([("nl", nl), ("en", en)]) }
 }
 

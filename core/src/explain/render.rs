@@ -46,6 +46,15 @@ fn value_text(rules: &RuleSet, value: Value, ty: Ty, fact: Option<u16>, lang: &s
         }
         (Value::Time(t), Ty::Date) => out.push_str(&format_date(t)),
         (Value::Time(t), _) => out.push_str(&format_datetime(t)),
+        (Value::TimeRange(..), _) => {
+            let (from, to) = value.time_bounds().unwrap_or_default();
+            let show = if ty == Ty::Date { format_date } else { format_datetime };
+            let (between, and) = if nl { ("tussen", "en") } else { ("between", "and") };
+            out.push_str(&format!("{between} {} {and} {}", show(from), show(to)));
+        }
+        (Value::IntRange(lo, w), _) => {
+            out.push_str(&format!("{lo}–{}", lo.saturating_add(i64::from(w))));
+        }
         _ => out.push('?'),
     }
 }

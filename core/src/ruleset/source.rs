@@ -133,6 +133,10 @@ pub struct FactSource {
     /// not report it as a question asked for nothing.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub dossier: bool,
+    /// How long an answer stays current in a case record (`"1d"`, `"12h"`): older answers
+    /// count as unknown and are asked again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_for: Option<String>,
 }
 
 /// A named expression (`derived.toml`).

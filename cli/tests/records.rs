@@ -1,0 +1,94 @@
+//! `wegwijs agenda`, `wegwijs decide` and `wegwijs eval --since` end to end.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn wegwijs(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wegwijs")).args(args).current_dir(repo()).output().expect("runs")
+}
+
+fn temp(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wegwijs-cli-records-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const NOW: &str = "2026-03-10T09:00:00+01:00";
+
+#[test]
+fn agenda_lists_every_example_record_most_urgent_first_in_three_formats() {
+    let text = wegwijs(&["agenda", "examples/records", "--now", NOW]);
+    assert_eq!(text.status.code(), Some(0), "{}", String::from_utf8_lossy(&text.stderr));
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.starts_with("MDT-agenda"), "{text}");
+    assert!(text.contains("1. zaak-02-pep-gemist") && text.contains("TERMIJN VERSTREKEN: hiv_pep"), "{text}");
+    let md =
+        String::from_utf8_lossy(&wegwijs(&["agenda", "examples/records", "--now", NOW, "--format", "markdown"]).stdout)
+            .into_owned();
+    assert!(md.contains("## 1. zaak-02-pep-gemist"), "{md}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&wegwijs(&["agenda", "examples/records", "--now", NOW, "--format", "json"]).stdout)
+            .unwrap();
+    assert_eq!(json["entries"].as_array().unwrap().len(), 11);
+    assert_eq!(json["entries"][0]["case"], "zaak-02-pep-gemist");
+    // One record per line works too.
+    let lines: Vec<String> = std::fs::read_dir(repo().join("examples/records"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| {
+            serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(e.path()).unwrap()).unwrap().to_string()
+        })
+        .collect();
+    let jsonl = temp("records.jsonl", &lines.join("\n"));
+    let out = wegwijs(&["agenda", jsonl.to_str().unwrap(), "--now", NOW, "--format", "json"]);
+    let from_lines: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(from_lines["entries"], json["entries"]);
+}
+
+#[test]
+fn decide_refuses_an_incomplete_decision_with_exit_2_and_writes_a_complete_one() {
+    let record = "examples/records/zaak-01-pep-vandaag.json";
+    let incomplete = temp("incomplete.json", r#"{"by": "mdt-voorzitter", "regie": "R0", "accepted": []}"#);
+    let out = wegwijs(&["decide", record, incomplete.to_str().unwrap(), "--now", NOW]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not complete") && err.contains("reasons.regie") && err.contains("hiv_pep"), "{err}");
+    assert!(out.stdout.is_empty(), "nothing written");
+
+    let proposal: serde_json::Value =
+        serde_json::from_slice(&wegwijs(&["eval", record, "--now", NOW, "--format", "json"]).stdout).unwrap();
+    let accepted: Vec<&serde_json::Value> =
+        proposal["referrals"].as_array().unwrap().iter().map(|r| &r["offer"]).collect();
+    let decision = serde_json::json!({
+        "by": "mdt-voorzitter", "regie": proposal["regie"]["level"],
+        "regiehouder": proposal["regiehouder"]["id"], "accepted": accepted,
+    });
+    let decision = temp("complete.json", &decision.to_string());
+    let output = std::env::temp_dir().join(format!("wegwijs-decided-{}.json", std::process::id()));
+    let out = wegwijs(&["decide", record, decision.to_str().unwrap(), "--now", NOW, "-o", output.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
+    let d = &written["decisions"][0];
+    assert!(d["proposal_hash"].as_str().unwrap().starts_with("sha256:"));
+    assert_eq!(d["at"], "2026-03-10T08:00:00Z");
+    // Since the decision: nothing changed yet.
+    let out = wegwijs(&[
+        "eval",
+        output.to_str().unwrap(),
+        "--now",
+        NOW,
+        "--since",
+        output.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let both: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(both["changes"]["referrals_added"], serde_json::json!([]));
+    assert_eq!(both["changes"]["since"], "2026-03-10T08:00:00Z");
+}

@@ -1,0 +1,207 @@
+//! The semantics of a record: staleness, actions, the decision that stays, termijn
+//! verstreken. Everything is a pure function of the record, the rule set and `now`.
+
+use super::model::{ActionStatus, Record};
+use crate::compile::RuleSet;
+use crate::engine::{Engine, Evaluation};
+use crate::eval::questions::{Affects, OpenQuestion};
+use crate::eval::time::format_datetime;
+use crate::eval::value::Value;
+use crate::explain::proposal::warning;
+use crate::result::{ActionView, DeadlineView, DecidedStatus, Proposal, RecordStatus};
+use std::sync::Arc;
+
+/// What an evaluation of a record carries besides the plain evaluation.
+#[derive(Debug)]
+pub(crate) struct RecordContext {
+    pub status: RecordStatus,
+    /// Offers done and declined (indices), for the questions filter.
+    done: Vec<u16>,
+    declined: Vec<u16>,
+}
+
+/// The schema-fact values of a record as of `now`, and which facts went stale.
+pub(crate) fn values_at(rules: &RuleSet, record: &Record, now: i64) -> (Vec<Value>, Vec<u16>) {
+    let mut values = vec![Value::Unknown; rules.facts.len()];
+    let mut stale = Vec::new();
+    for e in &record.entries {
+        if e.at.is_some_and(|at| at > now) {
+            continue; // learned after `now`: not yet known then
+        }
+        let valid_for = rules.facts[e.slot as usize].valid_for;
+        if let (Some(at), Some(limit)) = (e.at, valid_for) {
+            if now.saturating_sub(at) > limit {
+                if e.value != Value::Unknown {
+                    stale.push(e.slot);
+                }
+                continue;
+            }
+        }
+        values[e.slot as usize] = e.value;
+    }
+    (values, stale)
+}
+
+fn offer_index(rules: &RuleSet, id: &str) -> Option<u16> {
+    rules.source.offers.iter().position(|o| o.id == id).map(|i| i as u16)
+}
+
+pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation {
+    let rules = engine.rules();
+    let (values, stale) = values_at(rules, record, now);
+    let state = record.action_state(now);
+    let with = |s: ActionStatus| -> Vec<u16> {
+        let mut v: Vec<u16> =
+            state.iter().filter(|(_, (st, _))| *st == s).filter_map(|(o, _)| offer_index(rules, o)).collect();
+        v.sort_unstable();
+        v
+    };
+    let (done, declined, planned) =
+        (with(ActionStatus::Done), with(ActionStatus::Declined), with(ActionStatus::Planned));
+    let mut ev = engine.evaluate_values(&values, now, &declined);
+    if !record.is_record {
+        return ev;
+    }
+    let offer_id = |o: u16| rules.source.offers[o as usize].id.clone();
+    let view = |o: u16, status: &str| ActionView {
+        offer: offer_id(o),
+        status: status.into(),
+        at: format_datetime(state[rules.source.offers[o as usize].id.as_str()].1),
+    };
+
+    // Done and declined offers the rules would otherwise propose.
+    let mut not_again = Vec::new();
+    let without_decline = if declined.is_empty() { None } else { Some(engine.evaluate_values(&values, now, &[])) };
+    for r in &without_decline.as_ref().unwrap_or(&ev).outcome().referrals {
+        if declined.contains(&r.offer) && !ev.outcome().referrals.iter().any(|x| x.offer == r.offer) {
+            not_again.push(view(r.offer, "declined"));
+        }
+    }
+    // Termijn verstreken: a planned offer whose deadline (now, or when it was planned) passed.
+    let mut passed = Vec::new();
+    for &o in &planned {
+        let current = ev.outcome().referrals.iter().find(|r| r.offer == o).and_then(|r| r.deadline);
+        let deadline = current.or_else(|| {
+            let at = state[rules.source.offers[o as usize].id.as_str()].1;
+            let (then_values, _) = values_at(rules, record, at);
+            let then = engine.evaluate_values(&then_values, at, &declined);
+            then.outcome().referrals.iter().find(|r| r.offer == o).and_then(|r| r.deadline)
+        });
+        if let Some(d) = deadline.filter(|&d| d < now) {
+            passed.push(DeadlineView { offer: offer_id(o), deadline: format_datetime(d) });
+        }
+    }
+    let (outcome, slot) = ev.parts_mut();
+    outcome.referrals.retain(|r| {
+        let is_done = done.contains(&r.offer);
+        if is_done {
+            not_again.push(view(r.offer, "done"));
+        }
+        !is_done
+    });
+    not_again.sort_by(|a, b| a.offer.cmp(&b.offer));
+
+    // The latest decision taken by `now` stays; the proposal is compared with it.
+    let m = &rules.source.manifest;
+    let last = record.decisions.iter().zip(&record.decision_times).rev().find(|(_, &t)| t <= now).map(|(d, _)| d);
+    let mut departures = Vec::new();
+    if let Some(d) = last {
+        if m.regie_levels[outcome.regie.certain as usize].id != d.regie {
+            departures.push("regie".to_string());
+        }
+        let proposed = outcome.regiehouder.as_ref().map(|h| m.regiehouders[h.id as usize].id.as_str());
+        if let (Some(p), Some(assigned)) = (proposed, &d.regiehouder) {
+            if p != assigned {
+                departures.push("regiehouder".to_string());
+            }
+        }
+    }
+    let mut actions: Vec<ActionView> = state
+        .iter()
+        .map(|(o, (st, t))| ActionView { offer: o.to_string(), status: st.as_str().into(), at: format_datetime(*t) })
+        .collect();
+    actions.sort_by(|a, b| a.offer.cmp(&b.offer));
+    let fact_ids = |slots: &[u16]| slots.iter().map(|&s| rules.facts[s as usize].id.clone()).collect::<Vec<_>>();
+    let ranges: Vec<u16> =
+        (0..rules.facts.len() as u16).filter(|&s| matches!(values[s as usize], Value::TimeRange(..))).collect();
+    let status = RecordStatus {
+        decided: last.map(|d| DecidedStatus {
+            at: format_datetime(crate::eval::time::parse_datetime(&d.at).unwrap_or(now)),
+            by: d.by.clone(),
+            regie: d.regie.clone(),
+            regiehouder: d.regiehouder.clone(),
+        }),
+        departures,
+        actions,
+        not_proposed_again: not_again,
+        deadlines_passed: passed,
+        stale: fact_ids(&stale),
+        ranges: fact_ids(&ranges),
+    };
+    *slot = Some(Arc::new(RecordContext { status, done, declined }));
+    ev
+}
+
+impl RecordContext {
+    /// Drops what a question could change about done offers, and about declined offers
+    /// that no override rule could bring back.
+    pub(crate) fn filter_questions(&self, rules: &RuleSet, open: Vec<OpenQuestion>) -> Vec<OpenQuestion> {
+        let overridable = |o: u16| rules.rules.iter().any(|r| r.is_override && r.refer.iter().any(|x| x.offer == o));
+        let keep = |a: &Affects| match a {
+            Affects::Referral(o) | Affects::Deadline(o) | Affects::AgainstWish(o) if self.done.contains(o) => false,
+            Affects::Referral(o) | Affects::Deadline(o) if self.declined.contains(o) => overridable(*o),
+            _ => true,
+        };
+        open.into_iter()
+            .filter_map(|mut q| {
+                q.affects.retain(keep);
+                (!q.affects.is_empty()).then_some(q)
+            })
+            .collect()
+    }
+}
+
+/// Adds the record's status and the warnings it raises to a proposal.
+pub(crate) fn annotate(p: &mut Proposal, ctx: &RecordContext) {
+    let s = &ctx.status;
+    if let Some(d) = &s.decided {
+        for what in &s.departures {
+            let (nl, en) = match what.as_str() {
+                "regie" => (
+                    format!(
+                        "Voorstel wijkt af van het MDT-besluit: regie {} voorgesteld, {} besloten.",
+                        p.regie.level, d.regie
+                    ),
+                    format!(
+                        "The proposal differs from the MDT decision: regie {} proposed, {} decided.",
+                        p.regie.level, d.regie
+                    ),
+                ),
+                _ => {
+                    let proposed = p.regiehouder.as_ref().map_or("-", |h| h.id.as_str());
+                    let assigned = d.regiehouder.as_deref().unwrap_or("-");
+                    (
+                        format!("Voorstel wijkt af van het MDT-besluit: regiehouder {proposed} voorgesteld, {assigned} aangewezen (blijft tot het MDT anders besluit)."),
+                        format!("The proposal differs from the MDT decision: regiehouder {proposed} proposed, {assigned} assigned (stays until the MDT decides otherwise)."),
+                    )
+                }
+            };
+            p.warnings.push(warning("differs_from_decision", nl, en));
+        }
+    }
+    for d in &s.deadlines_passed {
+        p.warnings.push(warning(
+            "deadline_passed",
+            format!("Termijn verstreken: {} stond gepland, uiterlijk {}, en is niet gedaan.", d.offer, d.deadline),
+            format!("Deadline passed: {} was planned, by {} at the latest, and was not done.", d.offer, d.deadline),
+        ));
+    }
+    for f in &s.stale {
+        p.warnings.push(warning(
+            "fact_stale",
+            format!("`{f}` is te lang geleden bevestigd en telt als onbekend: vraag het opnieuw."),
+            format!("`{f}` was confirmed too long ago and counts as unknown: ask again."),
+        ));
+    }
+    p.record = Some(s.clone());
+}

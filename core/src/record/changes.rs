@@ -1,0 +1,182 @@
+//! What changed between an earlier proposal (the one of the last MDT meeting) and now.
+
+use super::model::Record;
+use crate::engine::{Engine, Evaluation, Timestamp};
+use crate::eval::time::{format_datetime, parse_datetime};
+use crate::result::{Proposal, Status};
+use serde::{Deserialize, Serialize};
+
+/// Changes since an earlier proposal, for the MDT. Lists are sorted by id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Changes {
+    /// The earlier proposal's evaluation time.
+    pub since: String,
+    /// This evaluation's time.
+    pub now: String,
+    /// Offers proposed now and not then.
+    pub referrals_added: Vec<String>,
+    /// Offers proposed then and not now (other than those done or declined since).
+    pub referrals_removed: Vec<String>,
+    /// Offers proposed then and done or declined since.
+    pub referrals_settled: Vec<String>,
+    /// Outcomes that were possible and are now certain: `referral:<offer>`, `need:<area>`, `regie`.
+    pub became_certain: Vec<String>,
+    /// Outcomes that were certain and are now only possible.
+    pub became_possible: Vec<String>,
+    /// Deadlines that passed between then and now.
+    pub deadlines_passed: Vec<DeadlineChange>,
+    /// Deadlines passing within 24 hours from now.
+    pub deadlines_soon: Vec<DeadlineChange>,
+    /// The proposed regie level, if it changed.
+    pub regie: Option<LevelChange>,
+    /// The proposed regiehouder, if it changed.
+    pub regiehouder: Option<LevelChange>,
+    /// Facts asked then and answered (or no longer needed) now.
+    pub questions_answered: Vec<String>,
+    /// Facts asked now and not then.
+    pub questions_new: Vec<String>,
+    /// Facts that went stale since (counted as unknown now).
+    pub facts_stale: Vec<String>,
+}
+
+impl Changes {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.referrals_added.is_empty()
+            && self.referrals_removed.is_empty()
+            && self.referrals_settled.is_empty()
+            && self.became_certain.is_empty()
+            && self.became_possible.is_empty()
+            && self.deadlines_passed.is_empty()
+            && self.deadlines_soon.is_empty()
+            && self.regie.is_none()
+            && self.regiehouder.is_none()
+            && self.questions_answered.is_empty()
+            && self.questions_new.is_empty()
+            && self.facts_stale.is_empty()
+    }
+}
+
+/// An offer's deadline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineChange {
+    /// Offer id.
+    pub offer: String,
+    /// Deadline (RFC 3339).
+    pub deadline: String,
+}
+
+/// A change of a level or a regiehouder.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelChange {
+    /// Then.
+    pub from: Option<String>,
+    /// Now.
+    pub to: Option<String>,
+    /// `up`, `down` (regie) or `changed` (regiehouder).
+    pub direction: String,
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v.dedup();
+    v
+}
+
+impl Evaluation {
+    /// What changed since `previous` (an earlier proposal for the same case).
+    pub fn changes_since(&self, previous: &Proposal) -> Changes {
+        let levels: Vec<&str> = self.rules().source.manifest.regie_levels.iter().map(|l| l.id.as_str()).collect();
+        changes(&self.proposal(), previous, self.now().seconds(), &levels)
+    }
+}
+
+impl Engine {
+    /// The proposal as it stood at the record's last decision (the record evaluated as of
+    /// that time), to compare with; `None` without decisions.
+    pub fn proposal_at_last_decision(&self, record: &Record) -> Option<Proposal> {
+        let at = *record.decision_times.last()?;
+        // A decision time was parsed from RFC 3339, so it is in range.
+        Some(self.evaluate_record(record, Timestamp::from_unix(at).ok()?).proposal())
+    }
+}
+
+pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &[&str]) -> Changes {
+    let then = parse_datetime(&prev.evaluated_at).unwrap_or(i64::MIN);
+    let has = |p: &Proposal, o: &str| p.referrals.iter().any(|r| r.offer == o);
+    let referrals_added =
+        sorted(cur.referrals.iter().filter(|r| !has(prev, &r.offer)).map(|r| r.offer.clone()).collect());
+    // An offer done or declined by now is settled: no longer proposed, no deadline to pass.
+    let settled =
+        |o: &str| cur.record.as_ref().is_some_and(|r| r.actions.iter().any(|a| a.offer == o && a.status != "planned"));
+    let gone = || prev.referrals.iter().filter(|r| !has(cur, &r.offer));
+    let referrals_removed = sorted(gone().filter(|r| !settled(&r.offer)).map(|r| r.offer.clone()).collect());
+    let referrals_settled = sorted(gone().filter(|r| settled(&r.offer)).map(|r| r.offer.clone()).collect());
+    let mut to_certain = Vec::new();
+    let mut to_possible = Vec::new();
+    let mut flip = |key: String, before: Status, after: Status| match (before, after) {
+        (Status::Possible, Status::Certain) => to_certain.push(key),
+        (Status::Certain, Status::Possible) => to_possible.push(key),
+        _ => {}
+    };
+    for r in &cur.referrals {
+        if let Some(p) = prev.referrals.iter().find(|p| p.offer == r.offer) {
+            flip(format!("referral:{}", r.offer), p.status, r.status);
+        }
+    }
+    for n in &cur.needs {
+        if let Some(p) = prev.needs.iter().find(|p| p.area == n.area) {
+            flip(format!("need:{}", n.area), p.status, n.status);
+        }
+    }
+    flip("regie".into(), prev.regie.status, cur.regie.status);
+    let mut passed = Vec::new();
+    let mut soon = Vec::new();
+    for r in prev.referrals.iter().chain(&cur.referrals).filter(|r| !settled(&r.offer)) {
+        let Some(d) = r.deadline.as_deref().and_then(parse_datetime) else { continue };
+        let change = DeadlineChange { offer: r.offer.clone(), deadline: format_datetime(d) };
+        if d > then && d <= now && !passed.contains(&change) {
+            passed.push(change);
+        } else if d > now && d <= now.saturating_add(86_400) && has(cur, &r.offer) && !soon.contains(&change) {
+            soon.push(change);
+        }
+    }
+    passed.sort_by(|a, b| (&a.deadline, &a.offer).cmp(&(&b.deadline, &b.offer)));
+    soon.sort_by(|a, b| (&a.deadline, &a.offer).cmp(&(&b.deadline, &b.offer)));
+    let rank = |id: &str| regie_levels.iter().position(|l| *l == id);
+    let regie = (prev.regie.level != cur.regie.level).then(|| LevelChange {
+        from: Some(prev.regie.level.clone()),
+        to: Some(cur.regie.level.clone()),
+        direction: match (rank(&cur.regie.level), rank(&prev.regie.level)) {
+            (a, b) if a > b => "up",
+            _ => "down",
+        }
+        .into(),
+    });
+    let id = |p: &Proposal| p.regiehouder.as_ref().map(|h| h.id.clone());
+    let regiehouder =
+        (id(prev) != id(cur)).then(|| LevelChange { from: id(prev), to: id(cur), direction: "changed".into() });
+    let asks = |p: &Proposal, f: &str| p.questions.iter().any(|q| q.fact == f);
+    let questions_answered =
+        sorted(prev.questions.iter().filter(|q| !asks(cur, &q.fact)).map(|q| q.fact.clone()).collect());
+    let questions_new = sorted(cur.questions.iter().filter(|q| !asks(prev, &q.fact)).map(|q| q.fact.clone()).collect());
+    let stale = |p: &Proposal| p.record.as_ref().map(|r| r.stale.clone()).unwrap_or_default();
+    let before = stale(prev);
+    let facts_stale = sorted(stale(cur).into_iter().filter(|f| !before.contains(f)).collect());
+    Changes {
+        since: prev.evaluated_at.clone(),
+        now: cur.evaluated_at.clone(),
+        referrals_added,
+        referrals_removed,
+        referrals_settled,
+        became_certain: sorted(to_certain),
+        became_possible: sorted(to_possible),
+        deadlines_passed: passed,
+        deadlines_soon: soon,
+        regie,
+        regiehouder,
+        questions_answered,
+        questions_new,
+        facts_stale,
+    }
+}

@@ -1,0 +1,153 @@
+//! Recording an MDT decision: checked against the current proposal, stamped with the rule
+//! set and proposal it was taken on, appended to the record. Never silent: an incomplete
+//! decision is refused with every missing piece listed.
+
+use super::model::{Action, ActionStatus, Decision, Record};
+use super::read::check_decision;
+use crate::engine::{Engine, Timestamp};
+use crate::eval::time::format_datetime;
+use crate::result::Proposal;
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+/// Why a decision was refused: every missing reason or acknowledgement, by id (never a
+/// value from the case or a reason's text).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecisionError {
+    /// One line per problem.
+    pub problems: Vec<String>,
+}
+
+impl fmt::Display for DecisionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "the decision is not complete; the record was not changed:")?;
+        for p in &self.problems {
+            writeln!(f, "  - {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DecisionError {}
+
+/// `sha256:<hex>` of a proposal's canonical JSON.
+pub fn proposal_hash(p: &Proposal) -> String {
+    let bytes = serde_json::to_vec(p).expect("proposals serialize");
+    let digest = Sha256::digest(&bytes);
+    let mut out = String::from("sha256:");
+    for byte in digest.iter() {
+        out.push(char::from_digit(u32::from(byte >> 4), 16).expect("nibble"));
+        out.push(char::from_digit(u32::from(byte & 0xf), 16).expect("nibble"));
+    }
+    out
+}
+
+impl Engine {
+    /// Reads a decision from JSON text (duplicate keys refused, values never echoed).
+    pub fn decision_from_str(&self, text: &str) -> Result<Decision, DecisionError> {
+        let one = |p: String| DecisionError { problems: vec![p] };
+        let value = super::json::parse(text).map_err(one)?;
+        serde_json::from_value(value).map_err(|e| {
+            let msg = e.to_string();
+            if msg.starts_with("unknown field") || msg.starts_with("missing field") {
+                one(msg)
+            } else {
+                one("a field has the wrong type or value (see docs/case-record.md)".into())
+            }
+        })
+    }
+
+    /// Checks `decision` against the record's proposal at the decision time (its `at`, or
+    /// `now` when it has none) and returns the record with the decision appended, stamped
+    /// with the rule-set hash, the proposal hash and the time. Accepted offers without an
+    /// action become planned actions. The record itself is not changed.
+    pub fn decide(&self, record: &Record, decision: &Decision, now: Timestamp) -> Result<Record, DecisionError> {
+        let mut problems = Vec::new();
+        if let Err(e) = check_decision(self.rules(), decision, "decision") {
+            problems.push(e.to_string());
+        }
+        let at = if decision.at.is_empty() {
+            Some(now)
+        } else {
+            let t = Timestamp::parse(&decision.at).ok();
+            if t.is_none() {
+                problems.push("decision.at: expected an RFC 3339 datetime with offset".into());
+            }
+            t
+        };
+        let at = at.unwrap_or(now);
+        let proposal_time = at;
+        let at = at.seconds();
+        if record.decision_times.last().is_some_and(|&last| at < last) {
+            problems.push("decision.at: is before the record's last decision".into());
+        }
+        if !problems.is_empty() {
+            return Err(DecisionError { problems });
+        }
+        let proposal = self.evaluate_record(record, proposal_time).proposal();
+        problems.extend(missing(&proposal, decision));
+        if !problems.is_empty() {
+            return Err(DecisionError { problems });
+        }
+        let mut out = record.clone();
+        out.is_record = true;
+        let mut stamped = decision.clone();
+        stamped.at = format_datetime(at);
+        stamped.ruleset_hash = proposal.ruleset.hash.clone();
+        stamped.proposal_hash = proposal_hash(&proposal);
+        let state = record.action_state(at);
+        for offer in &decision.accepted {
+            if !state.contains_key(offer.as_str()) {
+                out.actions.push(Action {
+                    offer: offer.clone(),
+                    status: ActionStatus::Planned,
+                    at: stamped.at.clone(),
+                });
+                out.action_times.push(at);
+            }
+        }
+        out.decisions.push(stamped);
+        out.decision_times.push(at);
+        Ok(out)
+    }
+}
+
+/// Every departure without a reason, every proposed referral neither accepted nor rejected,
+/// every accepted against-wish referral without acknowledgement.
+fn missing(p: &Proposal, d: &Decision) -> Vec<String> {
+    let mut out = Vec::new();
+    let reason = |key: &str| d.reasons.get(key).is_some_and(|r| !r.trim().is_empty());
+    if d.regie != p.regie.level && !reason("regie") {
+        out.push(format!("regie {} departs from the proposed {}: give `reasons.regie`", d.regie, p.regie.level));
+    }
+    let proposed = p.regiehouder.as_ref().map(|h| h.id.as_str());
+    if proposed.is_some() && d.regiehouder.as_deref() != proposed && !reason("regiehouder") {
+        out.push(format!(
+            "regiehouder {} departs from the proposed {}: give `reasons.regiehouder`",
+            d.regiehouder.as_deref().unwrap_or("(none)"),
+            proposed.unwrap_or("-")
+        ));
+    }
+    for r in &p.referrals {
+        let key = format!("referral:{}", r.offer);
+        let accepted = d.accepted.contains(&r.offer);
+        if !accepted && !d.rejected.contains(&r.offer) {
+            out.push(format!("referral {} is proposed: put it in `accepted` or `rejected`", r.offer));
+        } else if !accepted && !reason(&key) {
+            out.push(format!("referral {} is rejected: give `reasons.\"{key}\"`", r.offer));
+        }
+        if accepted && r.against_wish && !d.overrides_acknowledged.contains(&r.offer) {
+            out.push(format!(
+                "referral {} goes against the victim's wish: acknowledge it in `overrides_acknowledged`",
+                r.offer
+            ));
+        }
+    }
+    for o in &d.accepted {
+        let key = format!("referral:{o}");
+        if !p.referrals.iter().any(|r| &r.offer == o) && !reason(&key) {
+            out.push(format!("referral {o} is not proposed: give `reasons.\"{key}\"` for accepting it"));
+        }
+    }
+    out
+}

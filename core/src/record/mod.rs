@@ -1,0 +1,63 @@
+//! Case records: a case that lives over time. Facts carry when they were learned (and go
+//! stale), a time may be a range, actions say what was planned, done or declined, and the
+//! MDT's decisions stay until the MDT changes them. See `docs/case-record.md`.
+
+mod agenda;
+pub(crate) mod apply;
+mod changes;
+mod decide;
+mod json;
+mod model;
+mod read;
+
+pub use agenda::{Agenda, AgendaEntry};
+pub use changes::{Changes, DeadlineChange, LevelChange};
+pub use decide::{proposal_hash, DecisionError};
+pub use model::{Action, ActionStatus, Decision, Record, RECORD_FORMAT};
+
+use crate::engine::{Engine, Evaluation, Timestamp};
+use crate::error::CaseError;
+
+/// Seconds in a `valid_for` duration: a whole number of hours (`12h`) or days (`14d`).
+pub(crate) fn parse_valid_for(text: &str) -> Option<i64> {
+    let (number, unit) = text.split_at(text.len().checked_sub(1)?);
+    let n: i64 = number.parse().ok().filter(|n| *n > 0 && *n <= 99_999 && !number.starts_with('+'))?;
+    match unit {
+        "h" => Some(n * 3600),
+        "d" => Some(n * 86_400),
+        _ => None,
+    }
+}
+
+impl Engine {
+    /// Reads a case record, or a plain facts object, from JSON text. A key given twice is
+    /// an error; errors never carry a value.
+    pub fn record_from_str(&self, text: &str) -> Result<Record, CaseError> {
+        read::from_str(self.rules_arc(), text)
+    }
+
+    /// Reads a case record, or a plain facts object, from a JSON value.
+    pub fn record_from_json(&self, value: &serde_json::Value) -> Result<Record, CaseError> {
+        read::from_json(self.rules_arc(), value)
+    }
+
+    /// Evaluates a record as of `now`: answers learned later are not yet known, answers
+    /// older than their `valid_for` count as unknown, done offers are not proposed, declined
+    /// offers only by an override rule (marked against the wish), and the latest decision
+    /// is shown next to the proposal.
+    pub fn evaluate_record(&self, record: &Record, now: Timestamp) -> Evaluation {
+        apply::evaluate(self, record, now.seconds())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn valid_for_durations() {
+        assert_eq!(super::parse_valid_for("1d"), Some(86_400));
+        assert_eq!(super::parse_valid_for("12h"), Some(43_200));
+        for bad in ["", "d", "0d", "1w", "-1d", "+1d", "1.5d", "1000000d"] {
+            assert_eq!(super::parse_valid_for(bad), None, "{bad}");
+        }
+    }
+}

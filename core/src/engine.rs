@@ -191,10 +191,26 @@ impl Evaluation {
         proposal::build(&self.rules, self.now, &self.slots, &self.status, &self.outcome)
     }
 
+    /// The proposal with its victim-facing texts in `voice` (one of the manifest's voices)
+    /// instead of the voice the case's facts choose, e.g. the caller's version.
+    pub fn proposal_in_voice(&self, voice: &str) -> Result<Proposal, ArgumentError> {
+        let Some(index) = self.rules.voices.iter().position(|v| v.id == voice) else {
+            return Err(ArgumentError {
+                what: format!("voice `{voice}`"),
+                problem: format!(
+                    "is not declared in the manifest ({})",
+                    crate::suggest::hint(voice, self.rules.voices.iter().map(|v| v.id.as_str()))
+                ),
+            });
+        };
+        Ok(proposal::build_in_voice(&self.rules, self.now, &self.slots, &self.status, &self.outcome, Some(index)))
+    }
+
     /// The unanswered questions that could still change the proposal, most urgent first.
     pub fn questions(&self) -> Vec<Question> {
         let open = self.open_questions();
-        proposal::questions(&self.rules, &open)
+        let voice = self.rules.voice_for(&Env { slots: &self.slots, now: self.now });
+        proposal::questions(&self.rules, &open, voice)
     }
 
     pub(crate) fn open_questions(&self) -> Vec<OpenQuestion> {

@@ -20,6 +20,19 @@ fn status(certain: bool) -> Status {
 }
 
 pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[Tri], outcome: &Outcome) -> Proposal {
+    let voice = rules.voice_for(&Env { slots, now });
+    build_in_voice(rules, now, slots, rule_status, outcome, voice)
+}
+
+/// [`build`] with the voice chosen by the caller (an index into the manifest's voices).
+pub(crate) fn build_in_voice(
+    rules: &RuleSet,
+    now: i64,
+    slots: &[Value],
+    rule_status: &[Tri],
+    outcome: &Outcome,
+    voice: Option<usize>,
+) -> Proposal {
     let src = &rules.source;
     let m = &src.manifest;
     let env = Env { slots, now };
@@ -142,19 +155,21 @@ pub(crate) fn build(rules: &RuleSet, now: i64, slots: &[Value], rule_status: &[T
         ruleset: RuleSetId { name: m.name.clone(), version: m.version.clone(), hash: rules.hash.clone() },
         evaluated_at: format_datetime(now),
         region: region.map(|r| src.regions[r].id.clone()),
+        voice: voice.map(|v| rules.voices[v].id.clone()),
         needs,
         referrals,
         regie,
         regiehouder,
         explanations,
-        questions: questions(rules, &open),
+        questions: questions(rules, &open, voice),
         warnings: warnings(rules, slots, now, outcome),
     }
 }
 
-/// Renders open questions.
-pub(crate) fn questions(rules: &RuleSet, open: &[OpenQuestion]) -> Vec<Question> {
+/// Renders open questions, their texts in `voice` (an index into the manifest's voices).
+pub(crate) fn questions(rules: &RuleSet, open: &[OpenQuestion], voice: Option<usize>) -> Vec<Question> {
     let src = &rules.source;
+    let voice = voice.map(|v| rules.voices[v].id.as_str());
     open.iter()
         .map(|q| {
             let f = &src.schema.facts[q.fact as usize];
@@ -162,7 +177,12 @@ pub(crate) fn questions(rules: &RuleSet, open: &[OpenQuestion]) -> Vec<Question>
                 fact: f.id.clone(),
                 section: f.section.clone(),
                 label: f.label.clone(),
-                question: f.question.clone(),
+                question: if f.question.variants().next().is_some() {
+                    f.question.voiced(voice)
+                } else {
+                    f.question.clone()
+                },
+                professional_only: f.professional_only,
                 affects: q.affects.iter().map(|a| affects_name(rules, a)).collect(),
             }
         })

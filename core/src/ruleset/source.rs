@@ -340,6 +340,12 @@ pub struct ExpectSource {
     /// Certain need level per area.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub needs: BTreeMap<String, String>,
+    /// Urgency per proposed offer (the merged referral's urgency).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub urgency: BTreeMap<String, String>,
+    /// The voice the proposal speaks in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<String>,
     /// Facts that must be among the open questions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,

@@ -41,6 +41,8 @@ export interface Proposal {
   evaluated_at: string;
   /** The case's region, if known. */
   region: string | null;
+  /** The voice victim-facing texts speak in (e.g. `je`, `u`, `melder`), if the rule set declares voices. */
+  voice: string | null;
   /** Need per area, in manifest order. */
   needs: NeedProposal[];
   /** Referrals, by area, then urgency (most urgent first). */
@@ -125,7 +127,10 @@ export interface Question {
   /** Gespreksgids section id. */
   section: string;
   label: Text;
+  /** The question, in the proposal's voice. */
   question: Text;
+  /** Answered by a professional from their own records: never put to the victim. */
+  professional_only: boolean;
   /** What the answer could change: `referral:<offer>`, `against_wish:<offer>`,
    *  `deadline:<offer>`, `need:<area>`, `regie`, `regiehouder`, `provider`. */
   affects: string[];

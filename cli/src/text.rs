@@ -161,8 +161,9 @@ pub fn questions(qs: &[Question], lang: &str) -> String {
     for (i, q) in qs.iter().enumerate() {
         let _ = writeln!(
             o,
-            "  {}. {} ({}; {} {})",
+            "  {}. {}{} ({}; {} {})",
             i + 1,
+            if q.professional_only { t(lang, "[professional] ", "[professional] ") } else { "" },
             q.question.get(lang),
             q.fact,
             t(lang, "raakt", "affects"),

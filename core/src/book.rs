@@ -59,7 +59,17 @@ fn book(src: &RuleSetSource, hash: &str) -> String {
     for section in &src.schema.sections {
         let _ = writeln!(o, "### {}\n\n| Feit | Vraag | Soort |\n|---|---|---|", section.label.nl());
         for f in src.schema.facts.iter().filter(|f| f.section == section.id) {
-            let _ = writeln!(o, "| `{}` {} | {} | {} |", f.id, cell(f.label.nl()), cell(f.question.nl()), kind(f));
+            let mut question = cell(f.question.nl());
+            for (voice, variant) in f.question.variants() {
+                question.push_str(&format!("<br>*{voice}:* {}", cell(variant.nl())));
+            }
+            let marks = match (f.professional_only, f.priority.as_deref()) {
+                (true, _) => " *(alleen professional)*",
+                (false, Some("danger_now")) => " *(eerst: gevaar nu)*",
+                (false, Some("later")) => " *(later: herstel)*",
+                _ => "",
+            };
+            let _ = writeln!(o, "| `{}` {}{marks} | {} | {} |", f.id, cell(f.label.nl()), question, kind(f));
         }
         let _ = writeln!(o);
     }

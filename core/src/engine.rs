@@ -321,9 +321,20 @@ impl Evaluation {
 
     /// The full proposal with explanations, questions and warnings.
     pub fn proposal(&self) -> Proposal {
-        let mut p = proposal::build(&self.rules, self.now, &self.slots, &self.status, &self.wishes, &self.outcome);
+        self.proposal_with_voice(self.voice())
+    }
+
+    /// The voice the case's facts choose (an index into the manifest's voices).
+    fn voice(&self) -> Option<usize> {
+        self.rules.voice_for(&Env { slots: &self.slots, now: self.now })
+    }
+
+    /// The proposal in `voice`, with what a case record adds (its questions and points).
+    fn proposal_with_voice(&self, voice: Option<usize>) -> Proposal {
+        let (rules, now, outcome) = (&self.rules, self.now, &self.outcome);
+        let mut p = proposal::build_in_voice(rules, now, &self.slots, &self.status, &self.wishes, outcome, voice);
         if let Some(ctx) = &self.record {
-            p.questions = self.questions();
+            p.questions = proposal::questions(rules, &self.open_questions(), voice);
             crate::record::apply::annotate(&mut p, ctx);
         }
         p
@@ -346,10 +357,24 @@ impl Evaluation {
         &self.slots[..self.rules.facts.len()]
     }
 
+    /// The proposal with its victim-facing texts in `voice` (one of the manifest's voices)
+    /// instead of the voice the case's facts choose, e.g. the caller's version.
+    pub fn proposal_in_voice(&self, voice: &str) -> Result<Proposal, ArgumentError> {
+        let Some(index) = self.rules.voices.iter().position(|v| v.id == voice) else {
+            return Err(ArgumentError {
+                what: format!("voice `{voice}`"),
+                problem: format!(
+                    "is not declared in the manifest ({})",
+                    crate::suggest::hint(voice, self.rules.voices.iter().map(|v| v.id.as_str()))
+                ),
+            });
+        };
+        Ok(self.proposal_with_voice(Some(index)))
+    }
+
     /// The unanswered questions that could still change the proposal, most urgent first.
     pub fn questions(&self) -> Vec<Question> {
-        let open = self.open_questions();
-        proposal::questions(&self.rules, &open)
+        proposal::questions(&self.rules, &self.open_questions(), self.voice())
     }
 
     pub(crate) fn open_questions(&self) -> Vec<OpenQuestion> {

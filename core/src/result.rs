@@ -36,6 +36,9 @@ pub struct Proposal {
     pub evaluated_at: String,
     /// The case's region, if known.
     pub region: Option<String>,
+    /// The voice the victim-facing texts speak in (e.g. `je`, `u`, `melder`), when the
+    /// rule set declares voices.
+    pub voice: Option<String>,
     /// Need per area (veiligheid, strafrecht, hulp, herstel), in manifest order.
     pub needs: Vec<NeedProposal>,
     /// Referrals, by area, then urgency (most urgent first).
@@ -209,8 +212,10 @@ pub struct Question {
     pub section: String,
     /// Short label.
     pub label: Text,
-    /// The question to ask.
+    /// The question to ask, in the proposal's voice.
     pub question: Text,
+    /// Answered by a professional from their own records: never put to the victim.
+    pub professional_only: bool,
     /// What the answer could change: `referral:<offer>`, `against_wish:<offer>`,
     /// `deadline:<offer>`, `need:<area>`, `regie`, `regiehouder`, `provider`.
     pub affects: Vec<String>,

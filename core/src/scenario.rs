@@ -111,6 +111,18 @@ fn check(engine: &Engine, e: &crate::ruleset::source::ExpectSource, p: &Proposal
             None => failures.push(format!("`{area}` is not an area")),
         }
     }
+    for (offer, urgency) in &e.urgency {
+        match p.referrals.iter().find(|r| &r.offer == offer) {
+            Some(r) if &r.urgency == urgency => {}
+            Some(r) => failures.push(format!("referral `{offer}` has urgency {}, expected {urgency}", r.urgency)),
+            None => failures.push(format!("referral `{offer}` is missing, expected with urgency {urgency}")),
+        }
+    }
+    if let Some(voice) = &e.voice {
+        if p.voice.as_ref() != Some(voice) {
+            failures.push(format!("voice is {}, expected {voice}", p.voice.as_deref().unwrap_or("none")));
+        }
+    }
     for fact in &e.questions {
         if !p.questions.iter().any(|q| &q.fact == fact) {
             failures.push(format!("question `{fact}` is not asked"));

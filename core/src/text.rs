@@ -1,6 +1,7 @@
-//! Multilingual user-facing text (`{ nl = "…", en = "…" }`).
+//! Multilingual user-facing text (`{ nl = "…", en = "…" }`), with optional variants per
+//! voice (`{ nl = "Hoe oud bent u?", je = { nl = "Hoe oud ben je?" } }`).
 
-use serde::de::Deserializer;
+use serde::de::{self, Deserializer};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -10,22 +11,27 @@ use std::sync::Arc;
 ///
 /// Shared, not copied: a proposal repeats the rule set's labels many times, and cloning a
 /// `Text` only bumps a reference count. Serialized as a JSON/TOML table with the languages
-/// in sorted order.
+/// in sorted order, then the voice variants (each a table of languages) in sorted order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Text(Arc<[(String, String)]>);
+pub struct Text {
+    langs: Arc<[(String, String)]>,
+    /// Per voice id (declared in the manifest): the same text in that voice. A language
+    /// a variant lacks falls back to the plain text.
+    voices: Option<Arc<[(String, Text)]>>,
+}
 
 impl Text {
     /// The text in `lang`, falling back to Dutch, then to any language.
     pub fn get(&self, lang: &str) -> &str {
         self.get_exact(lang)
             .or_else(|| self.get_exact("nl"))
-            .or_else(|| self.0.first().map(|(_, t)| t.as_str()))
+            .or_else(|| self.langs.first().map(|(_, t)| t.as_str()))
             .unwrap_or("")
     }
 
     /// The text in exactly `lang`, if it has one.
     pub fn get_exact(&self, lang: &str) -> Option<&str> {
-        self.0.iter().find(|(l, _)| l == lang).map(|(_, t)| t.as_str())
+        self.langs.iter().find(|(l, _)| l == lang).map(|(_, t)| t.as_str())
     }
 
     /// The Dutch text.
@@ -35,30 +41,75 @@ impl Text {
 
     /// The languages it has, in sorted order.
     pub fn languages(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(l, _)| l.as_str())
+        self.langs.iter().map(|(l, _)| l.as_str())
+    }
+
+    /// The voice variants (voice id, text in that voice), in sorted order.
+    pub fn variants(&self) -> impl Iterator<Item = (&str, &Text)> {
+        self.voices.iter().flat_map(|v| v.iter().map(|(id, t)| (id.as_str(), t)))
+    }
+
+    /// The text as spoken in `voice`: its variant for that voice over the plain text
+    /// (per language), without variants. Without a variant (or voice), the plain text.
+    pub fn voiced(&self, voice: Option<&str>) -> Text {
+        let plain = Text { langs: self.langs.clone(), voices: None };
+        let Some(variant) = voice.and_then(|v| self.variants().find(|(id, _)| *id == v).map(|(_, t)| t)) else {
+            return plain;
+        };
+        let mut map: BTreeMap<String, String> = self.langs.iter().cloned().collect();
+        map.extend(variant.langs.iter().cloned());
+        Text { langs: map.into_iter().collect(), voices: None }
     }
 
     /// Builds a text from `(language, text)` pairs (a later pair for the same language wins).
     pub fn from_pairs<L: Into<String>>(pairs: impl IntoIterator<Item = (L, String)>) -> Self {
         let map: BTreeMap<String, String> = pairs.into_iter().map(|(l, t)| (l.into(), t)).collect();
-        Text(map.into_iter().collect())
+        Text { langs: map.into_iter().collect(), voices: None }
+    }
+
+    /// Adds (or replaces) the variant for `voice`.
+    pub fn with_variant(self, voice: &str, text: Text) -> Self {
+        let mut map: BTreeMap<String, Text> = self.variants().map(|(v, t)| (v.to_string(), t.clone())).collect();
+        map.insert(voice.to_string(), Text { langs: text.langs, voices: None });
+        Text { langs: self.langs, voices: Some(map.into_iter().collect()) }
     }
 }
 
 impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (lang, text) in self.0.iter() {
+        let voices = self.voices.as_deref().unwrap_or(&[]);
+        let mut map = serializer.serialize_map(Some(self.langs.len() + voices.len()))?;
+        for (lang, text) in self.langs.iter() {
             map.serialize_entry(lang, text)?;
+        }
+        for (voice, text) in voices {
+            map.serialize_entry(voice, text)?;
         }
         map.end()
     }
 }
 
+/// One entry of a text table: a language's text, or a voice's table of languages.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Entry {
+    Plain(String),
+    Voice(BTreeMap<String, String>),
+}
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<String, String>::deserialize(deserializer)?;
-        Ok(Text(map.into_iter().collect()))
+        let map = BTreeMap::<String, Entry>::deserialize(deserializer)
+            .map_err(|_| de::Error::custom("expected a table of languages, e.g. { nl = \"…\", en = \"…\" }, where a voice may have its own table, e.g. je = { nl = \"…\" }"))?;
+        let mut langs = Vec::new();
+        let mut voices = Vec::new();
+        for (key, entry) in map {
+            match entry {
+                Entry::Plain(t) => langs.push((key, t)),
+                Entry::Voice(v) => voices.push((key, Text { langs: v.into_iter().collect(), voices: None })),
+            }
+        }
+        Ok(Text { langs: langs.into(), voices: (!voices.is_empty()).then(|| voices.into()) })
     }
 }
 
@@ -75,5 +126,27 @@ mod tests {
         assert_eq!(t.get("de"), "hallo");
         assert_eq!(t.get_exact("de"), None);
         assert_eq!(t.languages().collect::<Vec<_>>(), ["en", "nl"]);
+    }
+
+    #[test]
+    fn voice_variants_round_trip_and_fall_back_per_language() {
+        let json = r#"{"en":"How old are you?","nl":"Hoe oud bent u?","je":{"nl":"Hoe oud ben je?"}}"#;
+        let t: Text = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&t).unwrap(), json);
+        let je = t.voiced(Some("je"));
+        assert_eq!(je.get("nl"), "Hoe oud ben je?");
+        assert_eq!(je.get("en"), "How old are you?", "a language the variant lacks falls back");
+        assert_eq!(je.variants().count(), 0, "a voiced text carries no variants");
+        assert_eq!(t.voiced(Some("melder")).get("nl"), "Hoe oud bent u?");
+        assert_eq!(t.voiced(None).get("nl"), "Hoe oud bent u?");
+        let built = Text::from_pairs([("nl", "u".to_string())])
+            .with_variant("je", Text::from_pairs([("nl", "je".to_string())]));
+        assert_eq!(built.voiced(Some("je")).nl(), "je");
+    }
+
+    #[test]
+    fn a_text_that_is_not_a_table_is_a_clear_error() {
+        let err = serde_json::from_str::<Text>(r#""hallo""#).unwrap_err().to_string();
+        assert!(err.contains("table of languages"), "{err}");
     }
 }

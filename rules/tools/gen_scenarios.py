@@ -22,12 +22,12 @@ BASE = dict(
     current_safety="veilig", suicidality="geen", injuries="geen",
     last_incident_at=None,
     acts=["vaginaal"], fluid_exposure=True, pregnancy_possible=False,
-    emergency_contraception_taken=False, pep_started=False, hbv_vaccinated=False,
+    emergency_contraception_taken=False, pep_started=False, hbv_vaccinated=False, uses_prep=False,
     drugs_suspected=False, care_received=[], forensic_wish="nee",
-    contact_at=NOW_S, channel="csg_0800", caller_role="slachtoffer", region="den-haag",
+    contact_at=NOW_S, channel="csg_0800", caller_role="slachtoffer", victim_view="zelfde", region="den-haag",
     safe_to_contact=True, interpreter_needed=False, consent_mdt="ja", consent_scope=ALL_PARTNERS,
     follow_up_wish="ja",
-    age=30, vulnerabilities=[],
+    age=30, representative=False, vulnerabilities=[],
     pattern="eenmalig", setting="uitgaan", strangulation=False, weapon_or_threat_to_kill=False,
     multiple_perpetrators=False, exploitation_signals=False,
     perpetrator_relation="bekende", in_household=False, perpetrator_has_access=False,
@@ -105,11 +105,11 @@ scen(V, "vignet-1-festival",
  dict(age=24, last_incident_at=hours_ago(30), pregnancy_possible=True, drugs_suspected=True,
       perpetrator_relation="onbekende", setting="uitgaan", police_wish="twijfel", forensic_wish="twijfel",
       wants_shn_support=True),
- dict(referrals=["csg_acute_opvang", "hiv_pep", "noodanticonceptie_levonorgestrel", "noodanticonceptie_ulipristal_spiraal",
+ dict(referrals=["csg_acute_opvang", "hiv_pep", "noodanticonceptie",
                  "hepatitis_b_vaccinatie", "soa_onderzoek", "forensisch_onderzoek", "informatief_gesprek",
-                 "shn_juridische_informatie", "shn_steun", "schadefonds", "huisarts_nazorg", "csg_casemanager_monitoring"],
-      absent=["aangifte", "slachtofferadvocaat", "melding_veilig_thuis", "advies_veilig_thuis", "herstelbemiddeling",
-              "forensisch_onderzoek_nfi", "verhoorstudio", "ggz_traumabehandeling", "csg_niet_acute_zorg", "politie_112"],
+                 "shn_juridische_informatie", "shn_steun", "schadefonds", "huisarts_nazorg", "csg_casemanager_monitoring", "slachtofferadvocaat"],
+      absent=["aangifte", "melding_veilig_thuis", "advies_veilig_thuis", "herstelbemiddeling",
+              "forensisch_onderzoek_loef", "verhoorstudio", "ggz_traumabehandeling", "csg_niet_acute_zorg", "politie_112"],
       regie="R2", regiehouder="csg_casemanager",
       needs=dict(veiligheid="geen", strafrecht="urgent", hulp="urgent", herstel="aanbod")))
 
@@ -132,9 +132,9 @@ STIEF = dict(age=14, perpetrator_relation="gezinslid", in_household=True, perpet
 scen(V, "vignet-3-stiefvader-acuut",
  "Vignet 3: meisje, 14, misbruikt door haar stiefvader die bij haar woont, vertelt het aan een docent; laatste keer 50 uur geleden.",
  dict(STIEF, last_incident_at=hours_ago(50)),
- dict(referrals=["melding_veilig_thuis", "zedenoverleg_om", "informatief_gesprek", "forensisch_onderzoek", "csg_acute_opvang",
+ dict(referrals=["melding_veilig_thuis", "zedenoverleg_om", "informatief_gesprek", "forensisch_onderzoek_loef", "csg_acute_opvang",
                  "beslissing_samen", "veiligheidsplan", "csg_casemanager_monitoring", "huisarts_nazorg", "schadefonds"],
-      absent=["forensisch_onderzoek_nfi", "verhoorstudio", "beslissing_ouders_gezag", "beslissing_jongere_zelf",
+      absent=["forensisch_onderzoek", "verhoorstudio", "beslissing_ouders_gezag", "beslissing_jongere_zelf",
               "advies_veilig_thuis", "jeugd_ggz", "aangifte", "mda_screening"],
       regie="R3", regiehouder="veilig_thuis",
       needs=dict(veiligheid="urgent", strafrecht="urgent", hulp="urgent")))
@@ -148,24 +148,25 @@ scen(V, "vignet-3b-stiefvader-na-5-weken",
       regie="R3", regiehouder="veilig_thuis"))
 
 scen(V, "vignet-3c-stiefvader-wil-niets",
- "Vignet 3, variant: het meisje wil geen melding, geen politie en geen onderzoek. Melding Veilig Thuis en zedenoverleg gaan tegen haar wens in.",
+ "Vignet 3, variant: het meisje wil geen melding, geen politie en geen onderzoek, en geeft geen toestemming (dus voor niemand). Melding Veilig Thuis en zedenoverleg gaan tegen haar wens in (meldrecht); de CSG-zorg en de huisarts staan gemarkeerd: bespreek eerst toestemming.",
  dict(STIEF, last_incident_at=hours_ago(50), consent_mdt="nee", consent_scope=[], police_wish="nee", forensic_wish="nee"),
  dict(referrals=["melding_veilig_thuis", "zedenoverleg_om"],
-      against_wish=["melding_veilig_thuis", "zedenoverleg_om"],
-      absent=["informatief_gesprek", "forensisch_onderzoek", "aangifte"],
+      against_wish=["melding_veilig_thuis", "zedenoverleg_om", "csg_acute_opvang", "csg_casemanager_monitoring", "huisarts_nazorg"],
+      absent=["informatief_gesprek", "forensisch_onderzoek", "forensisch_onderzoek_loef", "aangifte"],
       regie="R3", regiehouder="veilig_thuis"))
 
 scen(V, "vignet-4-ex-partner",
- "Vignet 4: vrouw, 29, gisteren verkracht en gewurgd door haar ex-partner, 3 politie-inzetten dit jaar, twee kinderen thuis.",
+ "Vignet 4: vrouw, 29, gisteren verkracht en gewurgd door haar ex-partner, 3 politie-inzetten dit jaar, twee kinderen thuis. Aangifte binnen 24 uur (acuut); MDA++ pas als de gewone hulp het geweld niet stopte (0.2).",
  dict(age=29, last_incident_at=hours_ago(26), perpetrator_relation="ex_partner", perpetrator_has_access=True,
       strangulation=True, incidents_last_12_months=3, children_in_household=2, current_safety="onzeker",
       pattern="herhaald", setting="thuis", prior_violence=True, victim_fear="hoog", police_wish="aangifte",
       forensic_wish="ja", pregnancy_possible=True, injuries="licht", wants_shn_support=True),
- dict(referrals=["csg_acute_opvang", "hiv_pep", "noodanticonceptie_levonorgestrel", "noodanticonceptie_ulipristal_spiraal",
+ dict(referrals=["csg_acute_opvang", "hiv_pep", "noodanticonceptie",
                  "hepatitis_b_vaccinatie", "soa_onderzoek", "wondzorg", "forensisch_onderzoek", "informatief_gesprek",
                  "aangifte", "slachtofferadvocaat", "shn_juridische_informatie", "shn_steun", "melding_veilig_thuis",
-                 "veiligheidsplan", "mda_screening", "schadefonds", "huisarts_nazorg", "csg_casemanager_monitoring"],
-      absent=["advies_veilig_thuis", "politie_112", "herstelbemiddeling", "zedenoverleg_om"],
+                 "veiligheidsplan", "schadefonds", "huisarts_nazorg", "csg_casemanager_monitoring"],
+      absent=["advies_veilig_thuis", "politie_112", "herstelbemiddeling", "zedenoverleg_om", "mda_screening"],
+      urgency=dict(aangifte="binnen_24_uur"),
       regie="R3", regiehouder="veilig_thuis",
       needs=dict(veiligheid="urgent", strafrecht="urgent", hulp="urgent", herstel="aanbod")))
 
@@ -197,7 +198,7 @@ scen(V, "vignet-6-feest-16",
  dict(referrals=["csg_niet_acute_zorg", "csg_casemanager_monitoring", "soa_onderzoek", "informatief_gesprek",
                  "beslissing_jongere_zelf", "schadefonds"],
       absent=["beslissing_samen", "beslissing_ouders_gezag", "melding_veilig_thuis", "advies_veilig_thuis", "zedenoverleg_om",
-              "forensisch_onderzoek", "hiv_pep", "noodanticonceptie_levonorgestrel", "noodanticonceptie_ulipristal_spiraal",
+              "forensisch_onderzoek", "hiv_pep", "noodanticonceptie",
               "hepatitis_b_vaccinatie", "csg_acute_opvang", "aangifte", "shn_steun"],
       regie="R1", regiehouder="csg_casemanager"))
 
@@ -207,20 +208,20 @@ def win(h, id, desc, expect):
     scen(T, id, desc, dict(ACUUT, last_incident_at=hours_ago(h)), expect)
 
 win(71, "termijn-71u", "71 uur na het incident: binnen 72 uur (HIV-PEP, levonorgestrel), 120 uur en 168 uur.",
-    dict(referrals=["hiv_pep", "noodanticonceptie_levonorgestrel", "noodanticonceptie_ulipristal_spiraal",
+    dict(referrals=["hiv_pep", "noodanticonceptie",
                     "hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"], regie="R2"))
-win(73, "termijn-73u", "73 uur na het incident: HIV-PEP en levonorgestrel niet meer; ulipristal/koperspiraal nog wel.",
-    dict(referrals=["noodanticonceptie_ulipristal_spiraal", "hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"],
-         absent=["hiv_pep", "noodanticonceptie_levonorgestrel"], regie="R2"))
+win(73, "termijn-73u", "73 uur na het incident: HIV-PEP en levonorgestrel niet meer; noodanticonceptie (ulipristal/koperspiraal) nog wel, in één verwijzing.",
+    dict(referrals=["noodanticonceptie", "hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"],
+         absent=["hiv_pep"], regie="R2"))
 win(119, "termijn-119u", "119 uur na het incident: ulipristal of koperspiraal kan nog (tot 120 uur).",
-    dict(referrals=["noodanticonceptie_ulipristal_spiraal", "hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"],
-         absent=["hiv_pep", "noodanticonceptie_levonorgestrel"]))
+    dict(referrals=["noodanticonceptie", "hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"],
+         absent=["hiv_pep"]))
 win(121, "termijn-121u", "121 uur na het incident: geen noodanticonceptie meer; hepatitis B, sporen en acute CSG-zorg nog wel.",
     dict(referrals=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"],
-         absent=["noodanticonceptie_ulipristal_spiraal", "noodanticonceptie_levonorgestrel", "hiv_pep"]))
+         absent=["noodanticonceptie", "hiv_pep"]))
 win(167, "termijn-167u", "167 uur na het incident: nog net in de gouden week (hepatitis B, forensisch onderzoek, acute CSG-zorg).",
     dict(referrals=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang", "huisarts_nazorg"],
-         absent=["noodanticonceptie_ulipristal_spiraal", "csg_niet_acute_zorg"],
+         absent=["noodanticonceptie", "csg_niet_acute_zorg"],
          regie="R2", regiehouder="csg_casemanager", needs=dict(hulp="urgent", strafrecht="urgent")))
 win(169, "termijn-169u", "169 uur na het incident: niet meer acuut. Geen hepatitis B-vaccinatie, geen forensisch onderzoek en geen acute opvang meer; wel niet-acute CSG-zorg.",
     dict(referrals=["csg_niet_acute_zorg", "csg_casemanager_monitoring", "soa_onderzoek"],
@@ -261,10 +262,10 @@ scen(L, "leeftijd-12", "Jongere van 12, verder gelijk: ouders en kind beslissen 
           absent=["beslissing_ouders_gezag", "verhoorstudio", "beslissing_jongere_zelf"]))
 scen(L, "leeftijd-12-acuut-nfi", "Kind van 12, 100 uur na het incident, ouders willen sporenonderzoek: NFI-arts.",
      dict(age=12, last_incident_at=hours_ago(100), forensic_wish="ja", caller_role="ouder_gezag"),
-     dict(referrals=["forensisch_onderzoek_nfi", "beslissing_samen"], absent=["forensisch_onderzoek"]))
-scen(L, "leeftijd-13-acuut", "Jongere van 13, 100 uur na het incident, wil sporenonderzoek: gewoon forensisch onderzoek via het CSG.",
+     dict(referrals=["forensisch_onderzoek_loef", "beslissing_samen"], absent=["forensisch_onderzoek"]))
+scen(L, "leeftijd-13-acuut", "Jongere van 13, 100 uur na het incident, wil sporenonderzoek: LOEF via de zedenpolitie (0 t/m 15 jaar), niet het CSG (0.2, item 3).",
      dict(age=13, last_incident_at=hours_ago(100), forensic_wish="ja"),
-     dict(referrals=["forensisch_onderzoek", "beslissing_samen"], absent=["forensisch_onderzoek_nfi"]))
+     dict(referrals=["forensisch_onderzoek_loef", "beslissing_samen"], absent=["forensisch_onderzoek"], voice="je"))
 scen(L, "leeftijd-15", "Jongere van 15: ouders en jongere beslissen samen.",
      dict(NIETACUUT, age=15),
      dict(referrals=["beslissing_samen"], absent=["beslissing_jongere_zelf", "beslissing_ouders_gezag"]))
@@ -303,9 +304,9 @@ scen(S, "ex-partner-geen-toegang-advies", "Ex-partner, 60 dagen geleden, geen co
      dict(last_incident_at=hours_ago(60 * 24), perpetrator_relation="ex_partner", incidents_last_12_months=2),
      dict(referrals=["advies_veilig_thuis"], absent=["melding_veilig_thuis", "veiligheidsplan", "mda_screening"],
           regie="R1", regiehouder="csg_casemanager"))
-scen(S, "ex-partner-escalatie-3", "Ex-partner zonder toegang, maar 3 incidenten in 12 maanden: structurele onveiligheid (melding Veilig Thuis), escalatie (R3) en MDA++-screening.",
+scen(S, "ex-partner-escalatie-3", "Ex-partner zonder toegang, maar 3 incidenten in 12 maanden: structurele onveiligheid (melding Veilig Thuis) en escalatie (R3). Geen MDA++: de gewone hulp is niet uitgeput (0.2, item 11).",
      dict(last_incident_at=hours_ago(60 * 24), perpetrator_relation="ex_partner", incidents_last_12_months=3),
-     dict(referrals=["melding_veilig_thuis", "mda_screening"], absent=["advies_veilig_thuis"], regie="R3",
+     dict(referrals=["melding_veilig_thuis"], absent=["advies_veilig_thuis", "mda_screening"], regie="R3",
           regiehouder="veilig_thuis"))
 scen(S, "mda-hulp-uitgeput", "Partner in huis, langdurig geweld, eerdere hulp hielp niet: melding Veilig Thuis, veiligheidsplan en MDA++-screening.",
      dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", in_household=True, pattern="langdurig",
@@ -344,20 +345,20 @@ scen(O, "geen-vervolg-acuut", "30 uur geleden, wil geen vervolgcontact: de acute
      dict(last_incident_at=hours_ago(30), follow_up_wish="nee"),
      dict(referrals=["csg_acute_opvang", "hiv_pep", "hepatitis_b_vaccinatie"], absent=["csg_casemanager_monitoring"],
           regie="R0"))
-scen(O, "online-alleen-acuut", "Alleen online (beeldmateriaal), 30 uur geleden: acute CSG-opvang, maar geen medische termijnen (R1).",
-     dict(last_incident_at=hours_ago(30), acts=["online_beeldmateriaal"], fluid_exposure=False),
-     dict(referrals=["csg_acute_opvang", "csg_casemanager_monitoring"],
-          absent=["hiv_pep", "hepatitis_b_vaccinatie", "forensisch_onderzoek", "soa_onderzoek", "huisarts_nazorg"],
+scen(O, "online-alleen-acuut", "Alleen online (beeldmateriaal), 30 uur geleden: geen acute medische of forensische CSG-zorg, wel psychische hulp van het CSG, beelden laten verwijderen en advies; geen Schadefonds (0.2, items 2, 4 en 14).",
+     dict(last_incident_at=hours_ago(30), acts=["online_beeldmateriaal"], fluid_exposure=False, setting="online"),
+     dict(referrals=["csg_psychische_hulp", "beelden_verwijderen_advies", "csg_casemanager_monitoring"],
+          absent=["csg_acute_opvang", "hiv_pep", "hepatitis_b_vaccinatie", "forensisch_onderzoek", "soa_onderzoek", "huisarts_nazorg", "schadefonds"],
           regie="R1", regiehouder="csg_casemanager"))
 scen(O, "al-behandeld", "30 uur geleden, al bij het CSG geweest, PEP gestart, morning-afterpil genomen, al ingeënt: niets dubbel.",
      dict(last_incident_at=hours_ago(30), pregnancy_possible=True, pep_started=True, emergency_contraception_taken=True,
           hbv_vaccinated=True, care_received=["csg"]),
-     dict(absent=["hiv_pep", "noodanticonceptie_levonorgestrel", "noodanticonceptie_ulipristal_spiraal",
+     dict(absent=["hiv_pep", "noodanticonceptie",
                   "hepatitis_b_vaccinatie", "csg_acute_opvang"],
           referrals=["soa_onderzoek", "csg_casemanager_monitoring"]))
 scen(O, "open-vragen-acuut", "Alleen leeftijd, regio en tijdstip bekend (30 uur geleden): de engine vraagt naar contact met sperma of bloed en zwangerschap.",
      dict(age=30, region="oost-brabant", last_incident_at=hours_ago(30)),
-     dict(possible=["csg_acute_opvang", "hiv_pep", "noodanticonceptie_levonorgestrel"],
+     dict(possible=["csg_acute_opvang", "hiv_pep", "noodanticonceptie"],
           questions=["fluid_exposure", "pregnancy_possible", "pep_started", "care_received"], no_questions=["age", "last_incident_at", "region"]),
      base=False)
 scen(O, "wens-politie-onbekend", "Wens over politie nog niet gevraagd: aangifte en informatief gesprek zijn mogelijk, niet zeker.",
@@ -385,13 +386,13 @@ scen(S, "partner-kijkt-mee", "Partner (niet samenwonend, geen toegang), slachtof
      dict(last_incident_at=hours_ago(60 * 24), perpetrator_relation="partner", safe_to_contact=False),
      dict(referrals=["veiligheidsplan", "advies_veilig_thuis"], absent=["melding_veilig_thuis"]))
 
-scen(S, "kind-8-vader-moeder-wil-geen-politie", "Kind van 8, misbruikt door vader die in huis woont, 48 uur geleden; moeder (gezag) wil wel sporenonderzoek maar geen politie en geen melding: melding Veilig Thuis, zedenoverleg en verhoorstudio gaan tegen de wens in; NFI-arts voor het onderzoek.",
+scen(S, "kind-8-vader-moeder-wil-geen-politie", "Kind van 8, misbruikt door vader die in huis woont, 48 uur geleden; moeder (gezag) wil wel sporenonderzoek maar geen politie en geen melding: melding Veilig Thuis, zedenoverleg en verhoorstudio gaan tegen de wens in; LOEF via de zedenpolitie voor het onderzoek, zonder toestemming voor de politie dus ook gemarkeerd.",
      dict(age=8, last_incident_at=hours_ago(48), perpetrator_relation="gezinslid", in_household=True, perpetrator_has_access=True,
           acts=["aanranding"], fluid_exposure=False, setting="thuis", caller_role="ouder_gezag", police_wish="nee",
           forensic_wish="ja", consent_mdt="deels", consent_scope=["csg", "huisarts"], children_in_household=2),
-     dict(referrals=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio", "forensisch_onderzoek_nfi", "beslissing_ouders_gezag",
+     dict(referrals=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio", "forensisch_onderzoek_loef", "beslissing_ouders_gezag",
                      "csg_acute_opvang", "veiligheidsplan", "advies_naasten"],
-          against_wish=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio"],
+          against_wish=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio", "forensisch_onderzoek_loef"],
           absent=["forensisch_onderzoek", "informatief_gesprek", "aangifte", "beslissing_samen"],
           regie="R3", regiehouder="veilig_thuis", needs=dict(veiligheid="urgent", strafrecht="urgent")))
 
@@ -406,12 +407,126 @@ scen(O, "wurging-geen-vervolg", "Wurging door een bekende, 20 dagen geleden; sla
      dict(last_incident_at=hours_ago(20 * 24), strangulation=True, follow_up_wish="nee"),
      dict(regie="R3", regiehouder="csg_casemanager", absent=["csg_casemanager_monitoring"]))
 
-scen(S, "onveilig-thuis-kind-in-huis", "Partner woont niet in huis en heeft geen sleutel, maar het slachtoffer voelt zich niet veilig; er woont een kind in huis: melding Veilig Thuis en R3.",
-     dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", current_safety="onzeker", children_in_household=1),
-     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"], absent=["advies_veilig_thuis"], regie="R3", regiehouder="veilig_thuis"))
-scen(S, "onveilig-thuis-geen-kinderen", "Zelfde situatie zonder kinderen in huis: melding Veilig Thuis, maar gecoördineerde regie (R2).",
+scen(S, "onveilig-thuis-kind-in-huis", "Partner woont niet in huis en heeft geen sleutel; het slachtoffer weet niet zeker of het veilig is; er woont een kind in huis. 'Niet zeker' alleen is geen acute onveiligheid: advies Veilig Thuis en een veiligheidsplan, geen melding tegen de wens (0.2, item 8).",
+     dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", current_safety="onzeker", children_in_household=1,
+          consent_mdt="nee", consent_scope=[]),
+     dict(referrals=["advies_veilig_thuis", "veiligheidsplan"], absent=["melding_veilig_thuis"], regie="R2"))
+scen(S, "onveilig-thuis-geen-kinderen", "Zelfde situatie zonder kinderen in huis, met toestemming: advies Veilig Thuis en veiligheidsplan, geen melding.",
      dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", current_safety="onzeker", children_in_household=0),
-     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"], regie="R2", regiehouder="veilig_thuis"))
+     dict(referrals=["advies_veilig_thuis", "veiligheidsplan"], absent=["melding_veilig_thuis"], regie="R2"))
+
+
+# ============================================================== 0.2 (issue 9): één scenario per punt, met grensparen
+N = "0.2, item "
+
+# 1. toestemming 'nee' = lege scope; verwijzingen buiten de toestemming gemarkeerd
+scen(S, "toestemming-nee-scope-leeg", N + "1: toestemming 'nee' zonder ingevulde scope betekent toestemming voor niemand. De melding Veilig Thuis (partner in huis) staat als tegen de wens, met meldrecht; het eerste contact was het CSG, dus de CSG-zorg is niet gemarkeerd.",
+     dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", in_household=True, setting="thuis",
+          consent_mdt="nee", stress_level="matig"),
+     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"],
+          against_wish=["melding_veilig_thuis"],
+          regie="R3", regiehouder="veilig_thuis"), drop=("consent_scope",))
+scen(O, "toestemming-deels-zonder-politie", N + "1: toestemming 'deels' zonder de politie; het slachtoffer wil aangifte. Aangifte en het informatieve gesprek staan gemarkeerd (bespreek eerst toestemming), nooit tegen de wens zelf.",
+     dict(last_incident_at=hours_ago(60 * 24), police_wish="aangifte", consent_mdt="deels", consent_scope=["csg", "shn"],
+          wants_shn_support=True),
+     dict(referrals=["aangifte", "informatief_gesprek", "slachtofferadvocaat", "shn_steun"],
+          against_wish=["aangifte", "informatief_gesprek"]))
+scen(O, "kanaal-politie-geen-toestemming-nodig", N + "1 en 16: het eerste contact was de politie; wie aangifte wil, hoeft de politie geen toestemming meer te geven (channel wordt gelezen).",
+     dict(last_incident_at=hours_ago(60 * 24), police_wish="aangifte", channel="politie", consent_mdt="nee", consent_scope=[]),
+     dict(referrals=["aangifte", "informatief_gesprek"], absent=["melding_veilig_thuis"],
+          against_wish=["csg_niet_acute_zorg", "soa_onderzoek"]))
+
+# 2. geen acute CSG-zorg zonder lichamelijk contact
+scen(O, "intimidatie-acuut-geen-csg-acuut", N + "2: alleen seksuele intimidatie, 2 dagen geleden: geen acute medische of forensische CSG-zorg, wel psychische hulp van het CSG.",
+     dict(last_incident_at=hours_ago(48), acts=["intimidatie"], fluid_exposure=False, forensic_wish="ja"),
+     dict(referrals=["csg_psychische_hulp"], absent=["csg_acute_opvang", "forensisch_onderzoek", "hiv_pep", "hepatitis_b_vaccinatie"]))
+
+# 3. LOEF voor 0 t/m 15, CSG vanaf 16 (grenspaar 15/16)
+scen(L, "forensisch-15-loef", N + "3: 15 jaar, 30 uur geleden, wil sporenonderzoek: LOEF via de zedenpolitie.",
+     dict(age=15, last_incident_at=hours_ago(30), forensic_wish="ja"),
+     dict(referrals=["forensisch_onderzoek_loef"], absent=["forensisch_onderzoek"], voice="je"))
+scen(L, "forensisch-16-csg", N + "3: 16 jaar, 30 uur geleden, wil sporenonderzoek: de forensisch arts van het CSG.",
+     dict(age=16, last_incident_at=hours_ago(30), forensic_wish="ja"),
+     dict(referrals=["forensisch_onderzoek"], absent=["forensisch_onderzoek_loef"], voice="je"))
+
+# 4. Schadefonds: niet bij alleen online; oude zaak: verjaring laten nakijken
+scen(O, "schadefonds-niet-bij-alleen-online", N + "4: sextortion zonder lichamelijk contact, 2 maanden geleden: geen Schadefonds (dat vraagt ernstig letsel door een geweldsmisdrijf).",
+     dict(last_incident_at=hours_ago(60 * 24), acts=["online_beeldmateriaal"], fluid_exposure=False, setting="online"),
+     dict(referrals=["beelden_verwijderen_advies"], absent=["schadefonds", "csg_acute_opvang"]))
+scen(O, "oude-zaak-verjaring-nakijken", N + "4: verkrachting 20 jaar geleden, aangifte al gedaan, wil nu een informatief gesprek over de verjaring: informatief gesprek en slachtofferadvocaat om de verjaring na te kijken; Schadefonds alleen met een goede reden.",
+     dict(last_incident_at=hours_ago(20 * 365 * 24), police_status="aangifte", police_wish="informatief_gesprek"),
+     dict(referrals=["informatief_gesprek", "slachtofferadvocaat", "schadefonds"], needs=dict(strafrecht="informatie")))
+
+# 5. drogering: eerste urine binnen 12 uur, ook bij kinderen (grenspaar 12/13 uur)
+scen(T, "drogering-12u-eerste-urine", N + "5: 14 jaar, vermoeden van drogering, 12 uur geleden: eerste urine bewaren, direct, ook zonder besluit over forensisch onderzoek.",
+     dict(age=14, last_incident_at=hours_ago(12), drugs_suspected=True, forensic_wish="twijfel"),
+     dict(referrals=["eerste_urine_bewaren"], urgency=dict(eerste_urine_bewaren="direct")))
+scen(T, "drogering-13u-geen-urine", N + "5: zelfde, 13 uur geleden: GHB is niet meer in urine aan te tonen; geen aparte urineverwijzing.",
+     dict(age=14, last_incident_at=hours_ago(13), drugs_suspected=True, forensic_wish="twijfel"),
+     dict(absent=["eerste_urine_bewaren"], referrals=["forensisch_onderzoek_loef"]))
+
+# 6. oraal/anaal onder 48 uur direct (grenspaar 47/48 uur)
+scen(T, "oraal-47u-direct", N + "6: oraal contact 47 uur geleden, wil sporenonderzoek: forensisch onderzoek direct.",
+     dict(last_incident_at=hours_ago(47), acts=["oraal"], forensic_wish="ja"),
+     dict(urgency=dict(forensisch_onderzoek="direct")))
+scen(T, "oraal-48u-binnen-24-uur", N + "6: oraal contact 48 uur geleden: niet meer 'direct', wel binnen 24 uur (7 dagen is de uiterste grens voor vaginale sporen).",
+     dict(last_incident_at=hours_ago(48), acts=["oraal"], forensic_wish="ja"),
+     dict(urgency=dict(forensisch_onderzoek="binnen_24_uur")))
+
+# 7. professionele zorgverlener en school
+scen(S, "zorgverlener-professioneel-igj", N + "7: volwassene misbruikt door een professionele zorgverlener: geen huiselijk geweld; de zorgaanbieder meldt bij de IGJ.",
+     dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="professionele_zorgverlener", setting="instelling"),
+     dict(referrals=["melding_zorgaanbieder_igj"], absent=["melding_veilig_thuis", "advies_veilig_thuis"], regie="R2"))
+scen(S, "mantelzorger-huiselijk", N + "7: volwassene misbruikt door een mantelzorger: huiselijke kring (advies Veilig Thuis), geen IGJ-melding.",
+     dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="mantelzorger", setting="thuis"),
+     dict(referrals=["advies_veilig_thuis"], absent=["melding_zorgaanbieder_igj"]))
+scen(L, "school-leraar-leerling-14", N + "7: leerling van 14, misbruikt door een leraar, wil geen politie: het schoolbestuur moet aangifte doen, ook tegen de wens; Veilig Thuis en zedenoverleg als bij een afhankelijkheidsrelatie.",
+     dict(age=14, last_incident_at=hours_ago(20 * 24), perpetrator_relation="onderwijs_medewerker", setting="werk_school_sport",
+          police_wish="nee", consent_mdt="nee", consent_scope=[]),
+     dict(referrals=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om"],
+          against_wish=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om"],
+          regie="R3", regiehouder="veilig_thuis", voice="je"))
+
+# 9. geen onware uitleg: kinderen in huis, pleger zonder toegang -> geen R3 'kinderen maken het mee'
+scen(S, "kinderen-pleger-zonder-toegang", N + "9: patroon van geweld door een partner die niet in huis woont en de kinderen niet kan bereiken: melding Veilig Thuis (patroon), maar geen R3 om de kinderen.",
+     dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", pattern="herhaald", children_in_household=2, setting="thuis"),
+     dict(referrals=["melding_veilig_thuis"], regie="R2", regiehouder="veilig_thuis"))
+
+# 12. geen herstelbemiddeling als de pleger een minderjarige kan bereiken
+scen(L, "herstelbemiddeling-niet-bij-toegang-minderjarige", N + "12: 15 jaar, de oom (familielid) kan haar nog bereiken; zij wil herstelbemiddeling: eerst veiligheid, geen herstelbemiddeling.",
+     dict(age=15, last_incident_at=hours_ago(90 * 24), perpetrator_relation="familielid", perpetrator_has_access=True,
+          wants_herstelbemiddeling="ja"),
+     dict(referrals=["melding_veilig_thuis"], absent=["herstelbemiddeling"], regie="R3"))
+
+# 13. HIV-PEP: geen PEP bij PrEP
+scen(T, "prep-geen-pep", N + "13: 30 uur geleden, contact met sperma, gebruikt PrEP: geen HIV-PEP.",
+     dict(last_incident_at=hours_ago(30), uses_prep=True),
+     dict(absent=["hiv_pep"], referrals=["hepatitis_b_vaccinatie", "csg_acute_opvang"]))
+
+# 14. mensenhandel en buiten de pilotregio's
+scen(S, "mensenhandel-ongedocumenteerd", N + "14: gedwongen sekswerk, zonder verblijfsvergunning: mensenhandelroute (zorgcoördinator, CoMensha), R3.",
+     dict(last_incident_at=hours_ago(10 * 24), exploitation_signals=True, vulnerabilities=["ongedocumenteerd"], perpetrator_relation="bekende"),
+     dict(referrals=["zorgcoordinator_mensenhandel", "comensha"], absent=["mda_screening"], regie="R3"))
+scen(O, "regio-overig-acuut", N + "14: buiten de pilotregio's (regio 'overig'): hetzelfde aanbod, met landelijke nummers; geen open vraag naar de regio.",
+     dict(last_incident_at=hours_ago(30), region="overig"),
+     dict(referrals=["csg_acute_opvang", "hiv_pep", "hepatitis_b_vaccinatie"], no_questions=["region"]))
+
+# 15. melder is niet het slachtoffer; vertegenwoordiger
+scen(L, "jongere-16-ouder-belt-andere-wens", N + "15: 16 jaar, de moeder belt en wil aangifte, de jongere zelf wil iets anders: de jongere beslist, dus geen aangifte of gesprek op de wens van de moeder; de jongere zelf horen.",
+     dict(age=16, last_incident_at=hours_ago(60 * 24), caller_role="ouder_gezag", police_wish="aangifte", victim_view="anders"),
+     dict(referrals=["eigen_stem_jongere", "advies_naasten"], absent=["aangifte", "informatief_gesprek"], voice="melder"))
+scen(L, "jongere-14-ouder-belt-mening-onbekend", N + "15: 14 jaar, de vader belt en wil aangifte; wat het kind zelf wil, is nog onbekend: aangifte alleen mogelijk, en de vraag naar de eigen mening staat open.",
+     dict(age=14, last_incident_at=hours_ago(60 * 24), caller_role="ouder_gezag", police_wish="aangifte"),
+     dict(possible=["aangifte"], referrals=["eigen_stem_jongere"], questions=["victim_view"]), drop=("victim_view",))
+scen(O, "vertegenwoordiger-dementie", N + "15: vrouw van 84 met dementie; de mentor spreekt voor haar en wil aangifte: de wens komt van de vertegenwoordiger, het voorstel zegt dat.",
+     dict(age=84, last_incident_at=hours_ago(20 * 24), caller_role="naaste", representative=True, victim_view=None,
+          police_wish="aangifte", perpetrator_relation="professionele_zorgverlener", setting="instelling"),
+     dict(referrals=["wens_vertegenwoordiger", "aangifte", "melding_zorgaanbieder_igj"], voice="melder"))
+
+# Ook: stem en vraagvolgorde
+scen(O, "chat-volwassene-je", "Ook (stem): een volwassene in de chat krijgt 'je'.",
+     dict(last_incident_at=hours_ago(60 * 24), channel="chat"),
+     dict(voice="je"))
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     let reads = ReadMap::new(&facts, &derived);
     let offers = c.offers(&source, &vocab, &scope);
     let rules = c.rules(&source, &vocab, &scope, &reads, &facts);
+    let voices = c.voices(&source, &scope);
     let (region, providers) = c.regions(&source, &facts, &domains);
     if c.program.ops.len() >= u32::MAX as usize / 2 {
         c.error(DiagnosticKind::Invalid, Place::new(Section::Rules, 0), None, "rule set too large".into(), None);
@@ -59,6 +60,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
         rules,
         region,
         providers,
+        voices,
         origins: origins.clone(),
     })
 }
@@ -186,6 +188,7 @@ impl Compiler<'_> {
         let mut domains: Vec<Domain> = Vec::new();
         let mut names = NameMap::default();
         const TYPES: [&str; 6] = ["bool", "int", "enum", "set", "datetime", "date"];
+        const PRIORITIES: [&str; 3] = ["danger_now", "normal", "later"];
         for (i, f) in source.schema.facts.iter().enumerate() {
             let place = || Place::new(Section::Facts, i);
             vocab.check_id(self, place().key("id"), &f.id);
@@ -262,7 +265,16 @@ impl Compiler<'_> {
                 }
                 seconds
             });
-            facts.push(Fact { id: f.id.clone(), ty, min, max, valid_for });
+            let priority = match f.priority.as_deref() {
+                None | Some("normal") => Priority::Normal,
+                Some("danger_now") => Priority::DangerNow,
+                Some("later") => Priority::Later,
+                Some(other) => {
+                    self.unknown(place().key("priority"), "priority", other, PRIORITIES);
+                    Priority::Normal
+                }
+            };
+            facts.push(Fact { id: f.id.clone(), ty, min, max, valid_for, priority });
         }
         (facts, domains, names)
     }
@@ -504,6 +516,15 @@ impl Compiler<'_> {
                 );
             }
             vocab.check_text(self, place().key("because"), &r.because);
+            if let Some((voice, _)) = r.because.variants().next() {
+                self.error(
+                    DiagnosticKind::Invalid,
+                    place().key("because").key(voice),
+                    None,
+                    "a `because` template has no voice variants (it is read by the MDT)".into(),
+                    Some("write victim-facing texts in the offer's `victim` text".into()),
+                );
+            }
             if let Some(reason) = &r.r#override {
                 vocab.check_text(self, place().key("override"), reason);
             }
@@ -548,7 +569,7 @@ impl Compiler<'_> {
                     place,
                     Some(span),
                     message,
-                    Some("placeholders look like {hours_since(last_incident_at)}".into()),
+                    Some("placeholders look like {hours_since(last_incident_at)}; optional clauses like [, {n | kind / kinderen}]".into()),
                 );
                 return vec![Piece::Text(text.to_string())];
             }
@@ -556,8 +577,10 @@ impl Compiler<'_> {
         let mut out = Vec::new();
         for piece in pieces {
             match piece {
-                Ok(t) => out.push(Piece::Text(t)),
-                Err((expr, span)) => {
+                template::Part::Text(t) => out.push(Piece::Text(t)),
+                template::Part::Open => out.push(Piece::Open),
+                template::Part::Close => out.push(Piece::Close),
+                template::Part::Expr { source: expr, span, format } => {
                     let text_idx = self.program.texts.len() as u32;
                     self.program.texts.push(expr.clone());
                     let result =
@@ -577,7 +600,8 @@ impl Compiler<'_> {
                                 Op::Load(slot) if (slot as usize) < scope.fact_count => Some(slot),
                                 _ => None,
                             };
-                            out.push(Piece::Expr(node, ty, fact))
+                            let format = self.format(&place, format, ty, scope);
+                            out.push(Piece::Expr(node, ty, fact, format))
                         }
                         Err(e) => self.error(
                             e.kind,
@@ -589,6 +613,77 @@ impl Compiler<'_> {
                     }
                 }
             }
+        }
+        out
+    }
+
+    /// A placeholder's read-out: `| days`, `| hours` or `| one / many` (integers only).
+    fn format(&mut self, place: &Place, format: Option<(String, ast::Span)>, ty: Ty, scope: &Scope) -> Format {
+        let Some((spec, span)) = format else { return Format::Plain };
+        let hint = || Some("write {days_since(t) | days}, {hours_since(t) | hours} or {n | kind / kinderen}".into());
+        if ty != Ty::Int {
+            let message = format!("`| {spec}` reads out a number, but this is {}", ty.describe(scope.domains));
+            self.error(DiagnosticKind::Expression, place.clone(), Some(span), message, hint());
+            return Format::Plain;
+        }
+        match spec.as_str() {
+            "days" => Format::Days,
+            "hours" => Format::Hours,
+            _ => match spec.split_once('/') {
+                Some((one, many)) if !one.trim().is_empty() && !many.trim().is_empty() => {
+                    Format::Count { one: one.trim().to_string(), many: many.trim().to_string() }
+                }
+                _ => {
+                    let message = format!("unknown read-out `{spec}`");
+                    self.error(DiagnosticKind::Expression, place.clone(), Some(span), message, hint());
+                    Format::Plain
+                }
+            },
+        }
+    }
+
+    /// Compiles the manifest's voices: every voice but the last needs a condition, the
+    /// last (the default) has none.
+    fn voices(&mut self, source: &RuleSetSource, scope: &Scope) -> Vec<Voice> {
+        let list = &source.manifest.voices;
+        let mut out = Vec::new();
+        for (i, v) in list.iter().enumerate() {
+            let place = || Place::new(Section::Manifest, 0).key("voices").at(i);
+            let last = i + 1 == list.len();
+            if list[..i].iter().any(|w| w.id == v.id) || source.manifest.languages.contains(&v.id) {
+                self.error(
+                    DiagnosticKind::Duplicate,
+                    place().key("id"),
+                    None,
+                    format!("voice `{}` is defined twice or is also a language", v.id),
+                    None,
+                );
+            }
+            let when = match (&v.when, last) {
+                (Some(w), false) => self.expression(scope, place().key("when"), w, Some(Ty::Bool)).map(|(n, _)| n),
+                (None, true) => None,
+                (Some(_), true) => {
+                    self.error(
+                        DiagnosticKind::Invalid,
+                        place().key("when"),
+                        None,
+                        "the last voice is the default and has no `when`".into(),
+                        Some("remove `when`, or add a default voice after it".into()),
+                    );
+                    None
+                }
+                (None, false) => {
+                    self.error(
+                        DiagnosticKind::Invalid,
+                        place().key("id"),
+                        None,
+                        format!("voice `{}` needs a `when`: only the last voice is the default", v.id),
+                        Some("e.g. when = \"age < 18 or channel == 'chat'\"".into()),
+                    );
+                    None
+                }
+            };
+            out.push(Voice { id: v.id.clone(), when });
         }
         out
     }

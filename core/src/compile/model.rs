@@ -1,7 +1,7 @@
 //! The compiled rule set: everything resolved to indices, ready to evaluate.
 
 use super::plan::Plan;
-use super::program::{NodeId, Program};
+use super::program::{Env, NodeId, Program};
 use crate::expr::types::{Domain, Ty};
 use crate::ruleset::locate::Origins;
 use crate::ruleset::source::RuleSetSource;
@@ -59,6 +59,8 @@ pub struct RuleSet {
     pub(crate) region: Option<(u16, Vec<Option<usize>>)>,
     /// Per region, per offer: the provider.
     pub(crate) providers: Vec<Vec<Option<String>>>,
+    /// The manifest's voices, in order; the last is the default.
+    pub(crate) voices: Vec<Voice>,
     /// Where each item came from, to locate findings of `check`.
     pub(crate) origins: Origins,
 }
@@ -72,6 +74,25 @@ pub(crate) struct Fact {
     pub max: i64,
     /// Seconds an answer stays current in a case record (`valid_for`).
     pub valid_for: Option<i64>,
+    pub priority: Priority,
+}
+
+/// Where an open question comes in the order (lowest first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Priority {
+    /// Can reveal danger now: asked first.
+    DangerNow,
+    /// Ranked by the most urgent outcome it affects.
+    Normal,
+    /// Only matters for later steps (herstel): never before the others.
+    Later,
+}
+
+/// A voice and the condition that chooses it (`None`: the default).
+#[derive(Clone, Debug)]
+pub(crate) struct Voice {
+    pub id: String,
+    pub when: Option<NodeId>,
 }
 
 /// A derived fact: an expression evaluated into its own slot before the rules.
@@ -121,10 +142,37 @@ pub(crate) enum Piece {
     Text(String),
     /// An expression; when it is a bare schema fact, its index, so that enum and set
     /// values render by that fact's value labels.
-    Expr(NodeId, Ty, Option<u16>),
+    Expr(NodeId, Ty, Option<u16>, Format),
+    /// `[`: a clause that is left out when a placeholder in it is unknown.
+    Open,
+    /// `]`: the end of that clause.
+    Close,
+}
+
+/// How a placeholder's value is read out (`{expr | …}`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// As it is.
+    Plain,
+    /// `{n | kind / kinderen}`: the number with its noun ("1 kind", "3 kinderen", "geen kinderen").
+    Count { one: String, many: String },
+    /// `{days_since(t) | days}`: a number of days as people say it ("ongeveer 30 jaar").
+    Days,
+    /// `{hours_since(t) | hours}`: a number of hours as people say it ("30 uur", "ongeveer 5 dagen").
+    Hours,
 }
 
 impl RuleSet {
+    /// The voice an evaluation speaks in: the first whose condition holds for certain,
+    /// else the default (last). `None` when the rule set declares no voices.
+    pub(crate) fn voice_for(&self, env: &Env) -> Option<usize> {
+        let default = self.voices.len().checked_sub(1)?;
+        let chosen = self.voices.iter().position(|v| {
+            v.when.is_some_and(|n| matches!(self.program.eval(n, env), crate::eval::value::Value::Bool(true)))
+        });
+        Some(chosen.unwrap_or(default))
+    }
+
     /// Total number of slots (schema facts, then derived facts).
     pub(crate) fn slot_count(&self) -> usize {
         self.facts.len() + self.derived.len()

@@ -18,6 +18,7 @@ pub(crate) struct Vocab<'s> {
     pub regiehouders: Vec<&'s str>,
     pub sections: Vec<&'s str>,
     pub offers: Vec<&'s str>,
+    pub voices: Vec<&'s str>,
 }
 
 fn ids(list: &[Labelled]) -> Vec<&str> {
@@ -56,6 +57,7 @@ impl<'s> Vocab<'s> {
             regiehouders: m.regiehouders.iter().map(|r| r.id.as_str()).collect(),
             sections: ids(&source.schema.sections),
             offers: source.offers.iter().map(|o| o.id.as_str()).collect(),
+            voices: m.voices.iter().map(|v| v.id.as_str()).collect(),
         };
         for (key, list) in [
             ("areas", &m.areas),
@@ -119,6 +121,17 @@ impl<'s> Vocab<'s> {
         for lang in text.languages() {
             if !self.languages.iter().any(|l| l == lang) {
                 c.unknown(place.clone().key(lang), "language", lang, self.languages.iter().map(String::as_str));
+            }
+        }
+        for (voice, variant) in text.variants() {
+            if !self.voices.contains(&voice) {
+                c.unknown(place.clone().key(voice), "voice", voice, self.voices.iter().copied());
+            }
+            for lang in variant.languages() {
+                if !self.languages.iter().any(|l| l == lang) {
+                    let place = place.clone().key(voice).key(lang);
+                    c.unknown(place, "language", lang, self.languages.iter().map(String::as_str));
+                }
             }
         }
     }

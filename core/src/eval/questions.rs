@@ -41,7 +41,8 @@ pub struct OpenQuestion {
     pub(crate) rank: (i16, i16, i16),
 }
 
-/// The open questions of an evaluated case, most urgent first, then gespreksgids order.
+/// The open questions of an evaluated case: those marked `danger_now` first and `later`
+/// last; within each, most urgent first, then gespreksgids order.
 pub(crate) fn open_questions(
     rules: &RuleSet,
     status: &[Tri],
@@ -137,7 +138,8 @@ pub(crate) fn open_questions(
             OpenQuestion { fact: fact as u16, affects, rank }
         })
         .collect();
-    out.sort_by_key(|q| (std::cmp::Reverse(q.rank), q.fact));
+    // Danger now first, herstel-only last; within each, the most urgent outcome first.
+    out.sort_by_key(|q| (rules.facts[q.fact as usize].priority, std::cmp::Reverse(q.rank), q.fact));
     out
 }
 

@@ -122,13 +122,15 @@ fn decide(
     (Decisions { region, needs, referrals, regie, regiehouder }, behind)
 }
 
-pub(crate) fn build(
+/// The full proposal, its victim-facing texts in `voice` (an index into the manifest's voices).
+pub(crate) fn build_in_voice(
     rules: &RuleSet,
     now: i64,
     slots: &[Value],
     rule_status: &[Tri],
     wishes: &[Tri],
     outcome: &Outcome,
+    voice: Option<usize>,
 ) -> Proposal {
     let src = &rules.source;
     let m = &src.manifest;
@@ -181,20 +183,22 @@ pub(crate) fn build(
         },
         evaluated_at: format_datetime(now),
         region,
+        voice: voice.map(|v| rules.voices[v].id.clone()),
         needs,
         referrals,
         regie,
         regiehouder,
         explanations,
-        questions: questions(rules, &open),
+        questions: questions(rules, &open, voice),
         warnings: warnings(rules, slots, now, outcome),
         record: None,
     }
 }
 
-/// Renders open questions.
-pub(crate) fn questions(rules: &RuleSet, open: &[OpenQuestion]) -> Vec<Question> {
+/// Renders open questions, their texts in `voice` (an index into the manifest's voices).
+pub(crate) fn questions(rules: &RuleSet, open: &[OpenQuestion], voice: Option<usize>) -> Vec<Question> {
     let src = &rules.source;
+    let voice = voice.map(|v| rules.voices[v].id.as_str());
     open.iter()
         .map(|q| {
             let f = &src.schema.facts[q.fact as usize];
@@ -202,7 +206,12 @@ pub(crate) fn questions(rules: &RuleSet, open: &[OpenQuestion]) -> Vec<Question>
                 fact: f.id.clone(),
                 section: f.section.clone(),
                 label: f.label.clone(),
-                question: f.question.clone(),
+                question: if f.question.variants().next().is_some() {
+                    f.question.voiced(voice)
+                } else {
+                    f.question.clone()
+                },
+                professional_only: f.professional_only,
                 affects: q.affects.iter().map(|a| affects_name(rules, a)).collect(),
             }
         })

@@ -62,6 +62,24 @@ pub struct Manifest {
     pub organisations: Vec<Labelled>,
     /// Who can hold regie.
     pub regiehouders: Vec<RegiehouderSource>,
+    /// The voices texts can be written in (e.g. `je`, `u`, `melder`), in order: an
+    /// evaluation speaks in the first voice whose condition holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voices: Vec<VoiceSource>,
+}
+
+/// A voice (manner of address) a text may have a variant in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoiceSource {
+    /// Identifier; a text table's key for its variant in this voice.
+    pub id: String,
+    /// Display label.
+    pub label: Text,
+    /// When this voice is chosen (an expression over facts); the last voice has none
+    /// and is the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 /// An id with a label and an optional description.
@@ -137,6 +155,14 @@ pub struct FactSource {
     /// count as unknown and are asked again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_for: Option<String>,
+    /// Where the question comes in the order of open questions: `danger_now` (can reveal
+    /// danger now: asked first), `normal` (default: by the most urgent outcome it affects)
+    /// or `later` (only matters for later steps such as herstel: never before the others).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
+    /// Answered by a professional from their own records, never asked of the victim.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub professional_only: bool,
 }
 
 /// A named expression (`derived.toml`).
@@ -318,6 +344,12 @@ pub struct ExpectSource {
     /// Certain need level per area.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub needs: BTreeMap<String, String>,
+    /// Urgency per proposed offer (the merged referral's urgency).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub urgency: BTreeMap<String, String>,
+    /// The voice the proposal speaks in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<String>,
     /// Facts that must be among the open questions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,

@@ -1,37 +1,38 @@
 //! Conversions at the boundary: JS case objects straight into a core `Case` (no JSON text
 //! in between), the evaluation time, and results out as plain JS objects.
 
-use js_sys::{Array, BigInt, Date, Object, JSON};
+use crate::inputs::{bundle_trust, case_entries, now_value, Now};
+use js_sys::{Array, BigInt, Date, JSON};
 use serde::Serialize;
 use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wegwijs::error::{ArgumentError, CaseError};
+use wegwijs::signing::PublicKey;
 use wegwijs::{Case, CaseBuilder, Engine, Timestamp};
 
-/// Reads a case: a plain object of facts (`null`/`undefined`/missing = unknown) or its JSON
-/// text (read by the core exactly as the Rust API reads it).
+/// Reads a case: a plain object or a `Map` of facts (`null`/`undefined`/missing = unknown)
+/// or its JSON text (read by the core exactly as the Rust API reads it). Anything else (a
+/// class instance, an object with another prototype, Symbol keys, getters, non-enumerable
+/// properties) is refused: it would otherwise read as an empty case.
 pub(crate) fn case_from_js(engine: &Engine, value: &JsValue) -> Result<Case, CaseError> {
     if let Some(text) = value.as_string() {
         return engine.case_from_str(&text);
     }
-    if !value.is_object() || Array::is_array(value) || value.is_function() {
-        return Err(CaseError {
-            fact: "(case)".into(),
-            problem: "a case must be an object of facts (or its JSON text)".into(),
-            hint: None,
-        });
+    let shape_error = |problem: String| CaseError { fact: "(case)".into(), problem, hint: None };
+    if !value.is_object() || value.is_function() {
+        return Err(shape_error("a case must be a plain object or a Map of facts (or its JSON text)".into()));
     }
+    let entries = case_entries(value).map_err(shape_error)?;
     let mut builder = engine.case_builder();
-    for entry in Object::entries(value.unchecked_ref()).iter() {
-        let entry: Array = entry.unchecked_into();
-        let key = entry.get(0).as_string().unwrap_or_default();
-        set_fact(&mut builder, &key, &entry.get(1))?;
+    for (key, v) in &entries {
+        set_fact(&mut builder, key, v)?;
     }
     Ok(builder.build())
 }
 
-/// Sets one fact from a JS value. Whatever does not map onto a JSON value of the right
+/// Sets one fact from a value `inputs.rs` read (a primitive, an array of strings, or `{}`;
+/// a Date is already its RFC 3339 text). Whatever does not map onto a JSON value of the right
 /// kind is handed to the core as a placeholder of the same JSON kind, so the error is the
 /// one the JSON reader gives (it names the fact and what was expected, never the value).
 fn set_fact(b: &mut CaseBuilder, key: &str, v: &JsValue) -> Result<(), CaseError> {
@@ -64,13 +65,6 @@ fn set_fact(b: &mut CaseBuilder, key: &str, v: &JsValue) -> Result<(), CaseError
         }
         return b.set_texts(key, texts.iter().map(String::as_str));
     }
-    if let Some(date) = v.dyn_ref::<Date>() {
-        // A Date for a datetime fact: its instant, as RFC 3339 UTC.
-        if date.get_time().is_finite() {
-            return b.set_text(key, &String::from(date.to_iso_string()));
-        }
-        return b.set_json(key, &Json::Object(Default::default()));
-    }
     if v.is_bigint() {
         let big: &BigInt = v.unchecked_ref();
         return match i64::try_from(big.clone()) {
@@ -81,25 +75,39 @@ fn set_fact(b: &mut CaseBuilder, key: &str, v: &JsValue) -> Result<(), CaseError
     b.set_json(key, &Json::Object(Default::default()))
 }
 
-/// The evaluation time: an RFC 3339 string, a `Date`, or absent for the current time
-/// (the binding reads the clock; the core never does).
+/// The evaluation time: an RFC 3339 string, a `Date` within the years 0000–9999, or absent
+/// for the current time (the binding reads the clock; the core never does).
 pub(crate) fn now_from_js(now: &JsValue) -> Result<Timestamp, ArgumentError> {
-    if now.is_null() || now.is_undefined() {
-        return Timestamp::from_unix_f64(Date::now() / 1000.0);
-    }
-    if let Some(text) = now.as_string() {
-        return Timestamp::parse(&text);
-    }
-    if let Some(date) = now.dyn_ref::<Date>() {
-        let ms = date.get_time();
-        if ms.is_finite() {
-            return Timestamp::from_unix_f64(ms / 1000.0);
-        }
-    }
-    Err(ArgumentError {
-        what: "evaluation time".into(),
-        problem: "expected an RFC 3339 datetime with offset (e.g. 2026-03-01T10:00:00+01:00) or a valid Date".into(),
+    let error = |problem: String| ArgumentError { what: "evaluation time".into(), problem };
+    let ms = match now_value(now).map_err(error)? {
+        Now::Absent => Date::now(),
+        Now::Text(text) => return Timestamp::parse(&text),
+        Now::Millis(ms) => ms,
+    };
+    // NaN, the infinities and times RFC 3339 cannot write are refused by the core.
+    Timestamp::from_unix_f64(ms / 1000.0)
+}
+
+/// The bundle argument of `fromBundle`: its JSON text.
+pub(crate) fn bundle_text(json: &JsValue) -> Result<String, ArgumentError> {
+    json.as_string().ok_or_else(|| ArgumentError {
+        what: "bundle".into(),
+        problem: "expected the bundle's JSON text (a string), as written by `wegwijs bundle` or engine.bundle()".into(),
     })
+}
+
+/// The `trust` option of `fromBundle`, as public keys.
+pub(crate) fn trusted_keys(options: &JsValue) -> Result<Option<Vec<PublicKey>>, ArgumentError> {
+    let error = |problem: String| ArgumentError { what: "fromBundle options".into(), problem };
+    let Some(texts) = bundle_trust(options).map_err(error)? else { return Ok(None) };
+    texts.iter().map(|t| PublicKey::from_text(t)).collect::<Result<Vec<_>, _>>().map(Some)
+}
+
+/// The offer argument of `whyNot`: its id.
+pub(crate) fn offer_id(offer: &JsValue) -> Result<String, ArgumentError> {
+    offer
+        .as_string()
+        .ok_or_else(|| ArgumentError { what: "offer".into(), problem: "expected the offer's id (a string)".into() })
 }
 
 /// A serde value as a plain JS object: its canonical JSON, parsed by the JS engine.

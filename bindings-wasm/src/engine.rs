@@ -1,6 +1,6 @@
 //! The `Engine` class: load a rule set once, evaluate many cases.
 
-use crate::conv::{case_from_js, now_from_js, to_js};
+use crate::conv::{bundle_text, case_from_js, now_from_js, offer_id, to_js, trusted_keys};
 use crate::error::{argument_error, case_error, rule_error};
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
@@ -28,10 +28,20 @@ impl Engine {
         Ok(Engine { inner: NATIONAL.get_or_init(|| engine).clone() })
     }
 
-    /// Loads a JSON bundle (as written by `wegwijs bundle` or `engine.bundle()`).
+    /// Loads a JSON bundle (as written by `wegwijs bundle` or `engine.bundle()`). With
+    /// `{ trust: [publicKeyText, …] }` only a bundle signed by one of those keys loads
+    /// (`wegwijs bundle --sign`), and proposals record the signer.
     #[wasm_bindgen(js_name = fromBundle)]
-    pub fn from_bundle(json: &str) -> Result<Engine, JsValue> {
-        wegwijs::Engine::from_bundle(json).map(|inner| Engine { inner }).map_err(|e| rule_error(&e))
+    pub fn from_bundle(
+        #[wasm_bindgen(unchecked_param_type = "string")] json: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "BundleOptions | null")] options: JsValue,
+    ) -> Result<Engine, JsValue> {
+        let text = bundle_text(json).map_err(|e| argument_error(&e))?;
+        let loaded = match trusted_keys(&options).map_err(|e| argument_error(&e))? {
+            None => wegwijs::Engine::from_bundle(&text),
+            Some(keys) => wegwijs::Engine::from_bundle_verified(&text, &keys),
+        };
+        loaded.map(|inner| Engine { inner }).map_err(|e| rule_error(&e))
     }
 
     /// The rule set's name.
@@ -93,10 +103,11 @@ impl Engine {
         &self,
         #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Now | null | undefined")] now: JsValue,
-        offer: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] offer: &JsValue,
     ) -> Result<JsValue, JsValue> {
+        let offer = offer_id(offer).map_err(|e| argument_error(&e))?;
         let ev = self.run(case, &now)?;
-        let why = ev.why_not(offer).map_err(|e| argument_error(&e))?;
+        let why = ev.why_not(&offer).map_err(|e| argument_error(&e))?;
         Ok(to_js(&why))
     }
 

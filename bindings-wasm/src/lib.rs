@@ -27,6 +27,7 @@
 mod conv;
 mod engine;
 mod error;
+mod inputs;
 mod national;
 mod types;
 

@@ -6,12 +6,13 @@ use wegwijs::error::{Diagnostic, DiagnosticKind, Location, RuleError};
 /// The bundle, or `{"load_error": [...]}` when the rules did not load at build time.
 const NATIONAL: &str = include_str!(concat!(env!("OUT_DIR"), "/national.json"));
 
-/// Loads the embedded national rules.
+/// Loads the embedded national rules and verifies their signature (the repository's TEST
+/// key, as in the core's `Engine::national()`).
 pub(crate) fn load() -> Result<wegwijs::Engine, RuleError> {
     if NATIONAL.starts_with("{\"load_error\"") {
         return Err(build_time_error());
     }
-    wegwijs::Engine::from_bundle(NATIONAL)
+    wegwijs::Engine::from_bundle_verified(NATIONAL, &[wegwijs::signing::PublicKey::test_key()])
 }
 
 /// The diagnostics `build.rs` recorded, as the `RuleError` the core gave then.

@@ -11,8 +11,10 @@
  *  datetime: RFC 3339 with offset, or a `Date`; date: `YYYY-MM-DD`. */
 export type FactValue = boolean | number | bigint | string | string[] | Date | null | undefined;
 
-/** A case: fact id to value. A missing key, `null` or `undefined` means unknown. */
-export type Case = { [fact: string]: FactValue };
+/** A case: fact id to value, as a plain object or a `Map`. A missing key, `null` or
+ *  `undefined` means unknown. Class instances, other prototypes, Symbol keys, getters and
+ *  non-enumerable properties are refused with a `CaseError`. */
+export type Case = { [fact: string]: FactValue } | Map<string, FactValue>;
 
 /** The evaluation time: an RFC 3339 datetime with offset, or a `Date`. */
 export type Now = string | Date;
@@ -32,6 +34,22 @@ export interface RuleSetId {
   version: string;
   /** `sha256:…` over the canonical content. */
   hash: string;
+  /** Who signed the rule set, when it was loaded against trusted keys; `null` otherwise. */
+  signed_by: SignedBy | null;
+}
+
+/** A rule set's signer (docs/signing.md). */
+export interface SignedBy {
+  /** First 16 hex digits of SHA-256 over the public key. */
+  key_id: string;
+  /** The signer's name, as the trusted key file gives it. */
+  signer: string;
+}
+
+/** Options of `Engine.fromBundle`. */
+export interface BundleOptions {
+  /** Texts of trusted public key files: the bundle must be signed by one of them. */
+  trust?: string[];
 }
 
 /** The engine's proposal for one case. It proposes; the MDT decides. */

@@ -55,3 +55,68 @@ fn check_survives_huge_time_constants() {
         let _ = mini_with_rule(when).check();
     }
 }
+
+/// Issue 13, items 1/2: a long left-associative chain (`age + age + …`, `x and x and …`)
+/// is refused with a located error before any pass recurses over it; just under the limit
+/// it loads. (WebAssembly overflowed its stack at ~3,000 terms and was poisoned.)
+#[test]
+fn long_expression_chains_are_refused_with_a_located_error() {
+    for (op, terms) in [(" + ", 3000), (" and ", 3000), (" or ", 300)] {
+        let term = if op == " + " { "age" } else { "fluid_exposure" };
+        let tail = if op == " + " { " > 3" } else { "" };
+        let long = vec![term; terms].join(op) + tail;
+        let error = std::panic::catch_unwind(|| {
+            let dir = repo_root().join("tests/fixtures/mini");
+            let mut files = Vec::new();
+            for name in ["manifest.toml", "schema.toml", "derived.toml", "offers.toml", "regions.toml"] {
+                files.push((name.to_string(), std::fs::read_to_string(dir.join(name)).unwrap()));
+            }
+            let rule = format!("[[rules]]\nid = \"long\"\nwhen = '{long}'\nsource = \"L\"\nbecause = {{ nl = \"x\", en = \"x\" }}\nregie = \"R1\"\n");
+            files.push(("rules/main.toml".into(), rule));
+            Engine::from_files(files, "mini").unwrap_err()
+        })
+        .expect("refused, not crashed");
+        let d = error.first();
+        assert!(d.message.contains("expression too long"), "{error}");
+        assert_eq!((d.location.file.as_str(), d.location.line), ("mini/rules/main.toml", 3), "{error}");
+        let fine = vec![term; 250].join(op) + tail;
+        let _ = mini_with_rule(&fine);
+    }
+}
+
+/// The small test rule set's bundle with one more rule whose condition is a chain of
+/// `terms` terms joined by `op`, with a valid hash (the loader itself refuses to write one).
+fn long_rule_bundle(terms: usize, op: &str) -> String {
+    let base = Engine::load(repo_root().join("tests/fixtures/mini")).unwrap().bundle();
+    let mut bundle: serde_json::Value = serde_json::from_str(&base).unwrap();
+    let rules = bundle["ruleset"]["rules"].as_array_mut().unwrap();
+    let mut rule = rules[0].clone();
+    let (term, tail) = if op == "+" { ("age", " > 3") } else { ("true", "") };
+    rule["id"] = "long".into();
+    rule["when"] = (vec![term; terms].join(&format!(" {op} ")) + tail).into();
+    rules.push(rule);
+    let source: wegwijs::ruleset::source::RuleSetSource = serde_json::from_value(bundle["ruleset"].clone()).unwrap();
+    bundle["hash"] = wegwijs::ruleset::content_hash(&source).into();
+    serde_json::to_string(&bundle).unwrap() + "\n"
+}
+
+/// `tests/fixtures/limits/*.bundle.json` (read by the WebAssembly and Python tests, which
+/// cannot hash a rule set themselves): bundles with a 3,000-term rule, refused with a
+/// located error. `WEGWIJS_BLESS=1` rewrites them.
+#[test]
+fn long_rule_bundles_are_refused_and_their_fixtures_are_current() {
+    let dir = repo_root().join("tests/fixtures/limits");
+    let bless = std::env::var("WEGWIJS_BLESS").is_ok_and(|v| v == "1");
+    for (name, terms, op) in [("long-plus-3000", 3000, "+"), ("long-and-3000", 3000, "and")] {
+        let text = long_rule_bundle(terms, op);
+        let path = dir.join(format!("{name}.bundle.json"));
+        if bless {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &text).unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), text, "{name} is stale: WEGWIJS_BLESS=1");
+        let error = Engine::from_bundle(&text).unwrap_err();
+        assert!(error.first().message.contains("expression too long"), "{error}");
+        assert_eq!(error.first().location.path, "rules[3].when", "{error}");
+    }
+}

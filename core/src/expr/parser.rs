@@ -11,6 +11,12 @@ use crate::limits::{MAX_EXPRESSION_BYTES, MAX_EXPRESSION_DEPTH};
 
 /// Deepest nesting accepted; far beyond any real rule.
 const MAX_DEPTH: usize = MAX_EXPRESSION_DEPTH;
+/// Most tokens in one expression (about 250 terms; the national rules' longest has 35).
+/// Long left-associative chains (`a + a + …`, `x and x and …`) are as deep as they are long
+/// for the passes after parsing, so their length is bounded before any of them runs.
+/// Measured: 3,000 terms overflowed WebAssembly's stack and a 512 KB thread (release),
+/// 900 a 2 MB test thread (debug build); 250 leave room on all of them.
+pub(crate) const MAX_TOKENS: usize = 512;
 
 /// Parses one expression.
 pub fn parse(src: &str) -> Result<Ast, ExprError> {
@@ -22,6 +28,13 @@ pub fn parse(src: &str) -> Result<Ast, ExprError> {
         ));
     }
     let tokens = tokenize(src)?;
+    if tokens.len() > MAX_TOKENS {
+        return Err(ExprError::new(
+            format!("expression too long: more than {MAX_TOKENS} tokens"),
+            tokens[MAX_TOKENS].span.clone(),
+            Some("split it into derived facts (derived.toml) or several rules"),
+        ));
+    }
     let mut p = Parser { tokens, pos: 0, depth: 0 };
     let ast = p.expr(0)?;
     let t = p.peek();

@@ -40,6 +40,8 @@ impl Hasher for Fnv {
 pub struct RuleSet {
     pub(crate) source: RuleSetSource,
     pub(crate) hash: String,
+    /// The time zone times are shown in.
+    pub(crate) zone: crate::eval::time::Zone,
     pub(crate) domains: Vec<Domain>,
     /// Schema facts; fact `i` lives in slot `i`.
     pub(crate) facts: Vec<Fact>,

@@ -5,7 +5,6 @@ use crate::compile::program::Env;
 use crate::compile::RuleSet;
 use crate::eval::outcome::{contributing_rules, regiehouder_detail, LevelOutcome, Outcome};
 use crate::eval::questions::{open_questions, Affects, OpenQuestion};
-use crate::eval::time::format_datetime;
 use crate::eval::value::{Tri, Value};
 use crate::expr::types::Ty;
 use crate::result::*;
@@ -78,7 +77,7 @@ pub(crate) fn build(
                 organisation: offer.organisation.clone(),
                 label: offer.label.clone(),
                 urgency: m.urgencies[r.urgency as usize].id.clone(),
-                deadline: r.deadline.map(format_datetime),
+                deadline: r.deadline.map(|d| rules.zone.format(d)),
                 status: status(r.certain),
                 against_wish: r.against_wish,
                 against_wish_reason: reason,
@@ -147,7 +146,7 @@ pub(crate) fn build(
     let open = open_questions(rules, rule_status, slots, now, outcome);
     Proposal {
         ruleset: RuleSetId { name: m.name.clone(), version: m.version.clone(), hash: rules.hash.clone() },
-        evaluated_at: format_datetime(now),
+        evaluated_at: rules.zone.format(now),
         region: region.map(|r| src.regions[r].id.clone()),
         needs,
         referrals,

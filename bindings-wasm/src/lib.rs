@@ -28,6 +28,7 @@ mod conv;
 mod engine;
 mod error;
 mod national;
+mod record;
 mod types;
 
 pub use engine::Engine;

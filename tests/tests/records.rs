@@ -380,3 +380,35 @@ fn times_are_local_with_the_offset_of_the_season() {
     let winter = proposal(&engine, json!({ "facts": facts }), t("2026-12-01T10:00:00Z"));
     assert_eq!(winter.evaluated_at, "2026-12-01T11:00:00+01:00");
 }
+
+/// The record conformance vectors (`tests/conformance/*.record.json`): the canonical
+/// proposal bytes, shared with the Python and WebAssembly suites. `WEGWIJS_BLESS=1`
+/// rewrites the expected files.
+#[test]
+fn record_vectors_give_the_expected_bytes() {
+    let dir = repo_root().join("tests/conformance");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_string_lossy().strip_suffix(".record.json").map(str::to_string))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4, "record vectors: {names:?}");
+    let bless = std::env::var("WEGWIJS_BLESS").is_ok_and(|v| v == "1");
+    let engine = Engine::national();
+    for name in names {
+        let v: J =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.record.json"))).unwrap()).unwrap();
+        assert_eq!(v["ruleset"], "national");
+        let now = Timestamp::parse(v["now"].as_str().unwrap()).unwrap();
+        let p = engine.evaluate_record(&record(&engine, v["record"].clone()), now).proposal();
+        let actual = serde_json::to_string(&p).unwrap() + "\n";
+        let path = dir.join(format!("{name}.expected.json"));
+        if bless {
+            std::fs::write(&path, &actual).unwrap();
+            continue;
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), actual, "{name}");
+        assert!(p.record.is_some(), "{name} is a record");
+    }
+}

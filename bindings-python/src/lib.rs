@@ -14,6 +14,7 @@ mod engine;
 mod error;
 mod impact;
 mod json;
+mod record;
 mod result;
 mod time;
 

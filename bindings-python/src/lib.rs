@@ -17,6 +17,7 @@ mod impact;
 mod json;
 mod names;
 mod outcome;
+mod record;
 mod result;
 mod time;
 

@@ -35,7 +35,7 @@ def test_every_schema_fact_can_be_given() -> None:
     result = engine.evaluate(case, NOW)
     assert result.ruleset["name"] == "wegwijs-nationaal"
     assert len(result.needs) == 4
-    assert result.to_dict()["evaluated_at"] == "2026-03-02T17:00:00Z"
+    assert result.to_dict()["evaluated_at"] == "2026-03-02T18:00:00+01:00"
 
 
 def test_scenarios_run() -> None:

@@ -9,7 +9,7 @@ use wegwijs::{Case, Evaluation, Timestamp};
 /// A loaded, compiled rule set.
 #[wasm_bindgen]
 pub struct Engine {
-    inner: wegwijs::Engine,
+    pub(crate) inner: wegwijs::Engine,
 }
 
 /// The national rules, compiled once per instance of the module.

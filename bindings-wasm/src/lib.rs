@@ -29,6 +29,7 @@ mod engine;
 mod error;
 mod inputs;
 mod national;
+mod record;
 mod types;
 
 pub use engine::Engine;

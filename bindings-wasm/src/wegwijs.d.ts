@@ -55,7 +55,7 @@ export interface BundleOptions {
 /** The engine's proposal for one case. It proposes; the MDT decides. */
 export interface Proposal {
   ruleset: RuleSetId;
-  /** The evaluation time (RFC 3339, UTC). */
+  /** The evaluation time (RFC 3339, in the rule set's time zone, e.g. `+01:00`). */
   evaluated_at: string;
   /** The case's region, if known. */
   region: string | null;
@@ -72,6 +72,114 @@ export interface Proposal {
   /** Unanswered questions that could still change this proposal, most urgent first. */
   questions: Question[];
   warnings: Warning[];
+  /** For a case record: the decision that stays, actions, departures (absent for a plain case). */
+  record?: RecordStatus;
+}
+
+/** How a case record stands at the evaluation time (docs/case-record.md). */
+export interface RecordStatus {
+  decided: DecidedStatus | null;
+  /** Where the proposal differs from the decision: `regie`, `regiehouder`. */
+  departures: string[];
+  actions: ActionView[];
+  not_proposed_again: ActionView[];
+  /** Termijn verstreken: planned actions whose deadline passed. */
+  deadlines_passed: DeadlineView[];
+  /** Facts older than their `valid_for`, counted as unknown. */
+  stale: string[];
+  /** Time facts known only as a range. */
+  ranges: string[];
+}
+
+/** The latest MDT decision. */
+export interface DecidedStatus {
+  at: string;
+  by: string;
+  regie: string;
+  regiehouder: string | null;
+}
+
+/** An offer and its latest action. */
+export interface ActionView {
+  offer: string;
+  status: "planned" | "done" | "declined";
+  at: string;
+}
+
+/** An offer and its deadline. */
+export interface DeadlineView {
+  offer: string;
+  deadline: string;
+}
+
+/** A fact value in a case record: the value, with when it was learned, or a time range. */
+export type RecordFact = FactValue | { value: FactValue; at?: string } | { from: string; to: string; at?: string };
+
+/** A case over time (schema/record.schema.json). */
+export interface CaseRecord {
+  format?: "wegwijs-record/1";
+  case?: string;
+  facts: { [fact: string]: RecordFact };
+  actions?: { offer: string; status: "planned" | "done" | "declined"; at: string }[];
+  decisions?: Decision[];
+}
+
+/** An MDT decision (stamped with `at` and the hashes by `decide`). */
+export interface Decision {
+  at?: string;
+  by: string;
+  regie: string;
+  regiehouder?: string;
+  accepted?: string[];
+  rejected?: string[];
+  reasons?: { [departure: string]: string };
+  overrides_acknowledged?: string[];
+  ruleset_hash?: string;
+  proposal_hash?: string;
+}
+
+/** What changed since an earlier proposal. */
+export interface Changes {
+  since: string;
+  now: string;
+  referrals_added: string[];
+  referrals_removed: string[];
+  referrals_settled: string[];
+  became_certain: string[];
+  became_possible: string[];
+  deadlines_passed: DeadlineView[];
+  deadlines_soon: DeadlineView[];
+  regie: LevelChange | null;
+  regiehouder: LevelChange | null;
+  questions_answered: string[];
+  questions_new: string[];
+  facts_stale: string[];
+}
+
+/** A change of regie level (`up`/`down`) or regiehouder (`changed`). */
+export interface LevelChange {
+  from: string | null;
+  to: string | null;
+  direction: string;
+}
+
+/** The MDT agenda, most urgent first. */
+export interface Agenda {
+  now: string;
+  entries: AgendaEntry[];
+}
+
+/** One case on the agenda. */
+export interface AgendaEntry {
+  case: string;
+  reasons: string[];
+  deadlines_passed: DeadlineView[];
+  deadlines_soon: DeadlineView[];
+  regie: string;
+  decided: DecidedStatus | null;
+  changes: Changes | null;
+  awaiting_decision: string[];
+  questions: string[];
 }
 
 /** Need level of one area (veiligheid, strafrecht, hulp, herstel). */
@@ -214,6 +322,8 @@ export interface FactSource {
   help?: Text;
   /** Recorded for the MDT's file only; no rule reads it (present only when true). */
   dossier?: true;
+  /** How long an answer stays current in a case record (`"1d"`, `"12h"`). */
+  valid_for?: string;
 }
 
 /** An id with a label and an optional description. */
@@ -243,6 +353,8 @@ export interface Manifest {
   languages: string[];
   description: Text;
   region_fact: string | null;
+  /** IANA time zone times are shown in (UTC when absent). */
+  time_zone?: string;
   areas: Labelled[];
   need_levels: Labelled[];
   urgencies: Labelled[];

@@ -37,7 +37,7 @@ test("vignette 4 gives intensive regie and a Veilig Thuis referral", () => {
   assert.equal(p.regie.level, "R3");
   assert.equal(p.regie.status, "certain");
   assert.ok(p.referrals.some((r) => r.organisation === "veilig_thuis"), "a Veilig Thuis referral");
-  assert.equal(p.evaluated_at, "2026-03-02T17:00:00Z");
+  assert.equal(p.evaluated_at, "2026-03-02T18:00:00+01:00", "local time");
   assert.equal(p.needs.length, 4);
   for (const e of p.explanations) assert.equal(typeof e.text.nl, "string");
 });

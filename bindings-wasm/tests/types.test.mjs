@@ -3,7 +3,7 @@
 // exactly where a field may be missing and `| null` where it may be null.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pkgDir, wasm } from "./support.mjs";
 
@@ -112,9 +112,35 @@ test("every declared result interface matches real output", () => {
     each("RuleDiagnostic", e.diagnostics);
   }
 
+  // Case records: the record part of a proposal, changes and the agenda (examples/records).
+  const recDir = join(pkgDir, "../../examples/records");
+  const records = readdirSync(recDir).filter((f) => f.endsWith(".json")).sort()
+    .map((f) => JSON.parse(readFileSync(join(recDir, f), "utf8")));
+  const meeting = "2026-03-10T09:00:00+01:00";
+  for (const r of records) {
+    const p = engine.evaluateRecord(r, meeting);
+    check("Proposal", p);
+    check("RecordStatus", p.record);
+    if (p.record.decided) check("DecidedStatus", p.record.decided);
+    each("ActionView", p.record.actions);
+    each("ActionView", p.record.not_proposed_again);
+    each("DeadlineView", p.record.deadlines_passed);
+  }
+  const agenda = engine.agenda(records, meeting);
+  check("Agenda", agenda);
+  for (const e of agenda.entries) {
+    check("AgendaEntry", e);
+    each("DeadlineView", e.deadlines_soon);
+    if (e.changes) {
+      check("Changes", e.changes);
+      if (e.changes.regie) check("LevelChange", e.changes.regie);
+      if (e.changes.regiehouder) check("LevelChange", e.changes.regiehouder);
+    }
+  }
+
   // Every interface that the national rules can produce was met at least once.
-  // not in the embedded rules; Text is a map; BundleOptions is an input
-  const exempt = ["ScenarioSource", "ScenarioExpect", "Text", "BundleOptions"];
+  // not in the embedded rules; Text is a map; BundleOptions, CaseRecord and Decision are inputs.
+  const exempt = ["ScenarioSource", "ScenarioExpect", "Text", "BundleOptions", "CaseRecord", "Decision"];
   if (src.properties.length === 0) exempt.push("PropertySource", "MonotoneSource");
   const never = Object.keys(decl).filter((n) => !seen.has(n) && !exempt.includes(n));
   assert.deepEqual(never, [], "interfaces never checked against output");

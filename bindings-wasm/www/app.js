@@ -7,6 +7,7 @@
 // itself are in UI below.
 
 import init, { Engine } from "./pkg/wegwijs_wasm.js";
+import { evaluate, renderRecord, setupRecord } from "./record.js";
 
 // ------------------------------------------------------------------ page texts
 const UI = {
@@ -126,6 +127,7 @@ const state = {
   answers: {}, // fact id -> value for the engine; absent = unknown
   invalid: new Set(), // facts whose input could not be read (shown, counted as unknown)
   proposal: null,
+  record: null, // the opened case record (record.js), or null
 };
 
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -412,7 +414,7 @@ function onFormClick(event) {
 function update() {
   let proposal;
   try {
-    proposal = state.engine.evaluate(state.answers, now());
+    proposal = evaluate(); // through the opened case record, if any (record.js)
   } catch (e) {
     // A CaseError names the fact and what was expected, never the value.
     renderCaseError(e);
@@ -422,6 +424,7 @@ function update() {
   renderProposal(proposal);
   markQuestions(proposal.questions);
   renderAnswers();
+  renderRecord(proposal);
 }
 
 function renderCaseError(e) {
@@ -700,6 +703,7 @@ async function start() {
   });
   window.addEventListener("afterprint", () => { for (const d of closed) d.open = false; closed = []; });
   $("#download").addEventListener("click", download);
+  setupRecord({ state, renderForm, update, now, h, $ });
   $("#proposal").addEventListener("click", (e) => {
     const a = e.target.closest("a[data-goto]");
     if (!a) return;

@@ -76,7 +76,7 @@ fn decide_refuses_an_incomplete_decision_with_exit_2_and_writes_a_complete_one()
     let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
     let d = &written["decisions"][0];
     assert!(d["proposal_hash"].as_str().unwrap().starts_with("sha256:"));
-    assert_eq!(d["at"], "2026-03-10T08:00:00Z");
+    assert_eq!(d["at"], "2026-03-10T09:00:00+01:00", "local time");
     // Since the decision: nothing changed yet.
     let out = wegwijs(&[
         "eval",
@@ -90,5 +90,5 @@ fn decide_refuses_an_incomplete_decision_with_exit_2_and_writes_a_complete_one()
     ]);
     let both: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(both["changes"]["referrals_added"], serde_json::json!([]));
-    assert_eq!(both["changes"]["since"], "2026-03-10T08:00:00Z");
+    assert_eq!(both["changes"]["since"], "2026-03-10T09:00:00+01:00");
 }

@@ -193,7 +193,7 @@ fn a_done_action_is_not_proposed_again_and_a_missed_window_is_reported() {
     let p = proposal(&engine, json!({ "facts": facts, "actions": actions }), t("2026-03-05T09:00:00+01:00"));
     let passed = &p.record.as_ref().unwrap().deadlines_passed;
     assert_eq!(passed.len(), 1, "{passed:?}");
-    assert_eq!((passed[0].offer.as_str(), passed[0].deadline.as_str()), ("hiv_pep", "2026-03-04T11:00:00Z"));
+    assert_eq!((passed[0].offer.as_str(), passed[0].deadline.as_str()), ("hiv_pep", "2026-03-04T12:00:00+01:00"));
     assert!(p
         .warnings
         .iter()
@@ -271,7 +271,7 @@ fn an_incomplete_decision_is_refused_and_a_complete_one_stamped() {
     let d = out.last_decision().unwrap();
     assert_eq!(d.ruleset_hash, engine.id().hash);
     assert_eq!(d.proposal_hash, wegwijs::proposal_hash(&p));
-    assert_eq!(d.at, "2026-03-02T19:00:00Z");
+    assert_eq!(d.at, "2026-03-02T20:00:00+01:00", "stamped in local time");
     assert!(out.actions.iter().all(|a| a.status == wegwijs::ActionStatus::Planned));
     assert_eq!(out.actions.len(), p.referrals.len());
     // The written record reads back to the same record.
@@ -362,6 +362,53 @@ fn the_record_schema_matches_the_examples() {
         n += 1;
     }
     assert!(n >= 10);
-    let bad = json!({ "facts": {}, "actions": [{ "offer": "hiv_pep", "status": "maybe", "at": "2026-03-01T00:00:00Z" }] });
+    let bad =
+        json!({ "facts": {}, "actions": [{ "offer": "hiv_pep", "status": "maybe", "at": "2026-03-01T00:00:00Z" }] });
     assert!(!validator.is_valid(&bad));
+}
+
+/// Deadlines and the evaluation time carry the local offset of the season (Europe/Amsterdam).
+#[test]
+fn times_are_local_with_the_offset_of_the_season() {
+    let engine = Engine::national();
+    let mut facts = vignette("vignet-1-festival");
+    facts.insert("last_incident_at".into(), json!("2026-06-30T23:00:00Z"));
+    let p = proposal(&engine, json!({ "facts": facts }), t("2026-07-01T10:00:00Z"));
+    assert_eq!(p.evaluated_at, "2026-07-01T12:00:00+02:00");
+    let pep = p.referrals.iter().find(|r| r.offer == "hiv_pep").unwrap();
+    assert_eq!(pep.deadline.as_deref(), Some("2026-07-04T01:00:00+02:00"));
+    let winter = proposal(&engine, json!({ "facts": facts }), t("2026-12-01T10:00:00Z"));
+    assert_eq!(winter.evaluated_at, "2026-12-01T11:00:00+01:00");
+}
+
+/// The record conformance vectors (`tests/conformance/*.record.json`): the canonical
+/// proposal bytes, shared with the Python and WebAssembly suites. `WEGWIJS_BLESS=1`
+/// rewrites the expected files.
+#[test]
+fn record_vectors_give_the_expected_bytes() {
+    let dir = repo_root().join("tests/conformance");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_string_lossy().strip_suffix(".record.json").map(str::to_string))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4, "record vectors: {names:?}");
+    let bless = std::env::var("WEGWIJS_BLESS").is_ok_and(|v| v == "1");
+    let engine = Engine::national();
+    for name in names {
+        let v: J =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.record.json"))).unwrap()).unwrap();
+        assert_eq!(v["ruleset"], "national");
+        let now = Timestamp::parse(v["now"].as_str().unwrap()).unwrap();
+        let p = engine.evaluate_record(&record(&engine, v["record"].clone()), now).proposal();
+        let actual = serde_json::to_string(&p).unwrap() + "\n";
+        let path = dir.join(format!("{name}.expected.json"));
+        if bless {
+            std::fs::write(&path, &actual).unwrap();
+            continue;
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), actual, "{name}");
+        assert!(p.record.is_some(), "{name} is a record");
+    }
 }

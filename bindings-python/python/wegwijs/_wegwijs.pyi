@@ -144,6 +144,22 @@ class Engine:
         """The findings of ``wegwijs check``, most serious first."""
     def run_tests(self) -> List[Dict[str, Any]]:
         """Runs the rule set's scenario tests."""
+    # Case records over time (docs/case-record.md; native code in src/record.rs).
+    def evaluate_record(self, record: Union[Mapping[str, Any], str], now: _Now = None) -> Result:
+        """The proposal for a case record (or a plain facts dict) at ``now``."""
+    def changes_since(
+        self,
+        record: Union[Mapping[str, Any], str],
+        previous: Union[Result, Mapping[str, Any], str, None] = None,
+        now: _Now = None,
+    ) -> Optional[Dict[str, Any]]:
+        """What changed since ``previous`` or, without it, since the record's last decision."""
+    def agenda(self, records: Iterable[Union[Mapping[str, Any], str]], now: _Now = None) -> Dict[str, Any]:
+        """The MDT agenda over the records, most urgent first."""
+    def decide(
+        self, record: Union[Mapping[str, Any], str], decision: Union[Mapping[str, Any], str], now: _Now = None
+    ) -> Dict[str, Any]:
+        """Records an MDT decision; raises ``ArgumentError`` listing what is missing."""
     def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
 
 def _impact_rows(

@@ -39,6 +39,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     let rules = c.rules(&source, &vocab, &scope, &reads, &facts);
     let voices = c.voices(&source, &scope);
     let (region, providers) = c.regions(&source, &facts, &domains);
+    let zone = c.zone(&source);
     if c.program.ops.len() >= u32::MAX as usize / 2 {
         c.error(DiagnosticKind::Invalid, Place::new(Section::Rules, 0), None, "rule set too large".into(), None);
     }
@@ -50,6 +51,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
         source,
         hash,
         signed_by: None,
+        zone,
         domains,
         facts,
         derived,
@@ -72,6 +74,19 @@ pub(crate) struct Compiler<'o> {
     /// Derived facts whose expression failed: a use of one is not reported again as an
     /// unknown fact (its own error says what is wrong).
     broken: BTreeSet<String>,
+}
+
+impl Compiler<'_> {
+    /// The manifest's time zone, checked against the built-in IANA rules.
+    fn zone(&mut self, source: &RuleSetSource) -> crate::eval::time::Zone {
+        let Some(name) = &source.manifest.time_zone else { return crate::eval::time::Zone::default() };
+        crate::eval::time::Zone::named(name).unwrap_or_else(|| {
+            let hint = Some("an IANA time zone name, e.g. \"Europe/Amsterdam\"".into());
+            let message = format!("`{name}` is not a known time zone");
+            self.error(DiagnosticKind::Invalid, Place::new(Section::Manifest, 0).key("time_zone"), None, message, hint);
+            crate::eval::time::Zone::default()
+        })
+    }
 }
 
 /// Which schema facts each slot stands for (itself, or what a derived fact reads).

@@ -42,6 +42,8 @@ pub struct RuleSet {
     pub(crate) hash: String,
     /// Who signed it, when it was loaded against trusted keys and the signature held.
     pub(crate) signed_by: Option<crate::signing::SignedBy>,
+    /// The time zone times are shown in.
+    pub(crate) zone: crate::eval::time::Zone,
     pub(crate) domains: Vec<Domain>,
     /// Schema facts; fact `i` lives in slot `i`.
     pub(crate) facts: Vec<Fact>,

@@ -34,6 +34,29 @@ pub fn format_datetime(seconds: i64) -> String {
         .unwrap_or_else(|| "0000-01-01T00:00:00Z".to_string())
 }
 
+/// A rule set's local time zone: times shown to people carry its offset (`+01:00`, `+02:00`
+/// in summer). The IANA rules are built in (jiff's bundled tzdb), so no clock or OS
+/// database is read, in WebAssembly too. Without one, times are shown in UTC.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Zone(Option<jiff::tz::TimeZone>);
+
+impl Zone {
+    /// The zone with this IANA name (`Europe/Amsterdam`), if the built-in rules know it.
+    pub fn named(name: &str) -> Option<Zone> {
+        jiff::tz::TimeZone::get(name).ok().map(|tz| Zone(Some(tz)))
+    }
+
+    /// RFC 3339 with the zone's offset at that moment (UTC `Z` without a zone).
+    pub fn format(&self, seconds: i64) -> String {
+        let Some(tz) = &self.0 else { return format_datetime(seconds) };
+        let local = jiff::Timestamp::from_second(seconds).ok().and_then(|t| {
+            let offset = time::UtcOffset::from_whole_seconds(tz.to_offset(t).seconds()).ok()?;
+            OffsetDateTime::from_unix_timestamp(seconds).ok()?.to_offset(offset).format(&Rfc3339).ok()
+        });
+        local.unwrap_or_else(|| format_datetime(seconds))
+    }
+}
+
 /// `YYYY-MM-DD` of a date value.
 pub fn format_date(seconds: i64) -> String {
     format_datetime(seconds).chars().take(10).collect()
@@ -62,5 +85,16 @@ mod tests {
         // Within the year 0000 locally, before it in UTC.
         assert_eq!(parse_datetime("0000-01-01T00:30:00+01:00"), None);
         assert_eq!(parse_datetime("0000-01-01T00:00:00Z"), Some(MIN_SECONDS));
+    }
+
+    #[test]
+    fn local_time_has_the_offset_of_the_season() {
+        let ams = Zone::named("Europe/Amsterdam").unwrap();
+        assert_eq!(ams.format(parse_datetime("2026-03-01T09:00:00Z").unwrap()), "2026-03-01T10:00:00+01:00");
+        assert_eq!(ams.format(parse_datetime("2026-07-01T09:00:00Z").unwrap()), "2026-07-01T11:00:00+02:00");
+        // The night the clocks go forward: 01:00 UTC is 03:00 CEST.
+        assert_eq!(ams.format(parse_datetime("2026-03-29T01:00:00Z").unwrap()), "2026-03-29T03:00:00+02:00");
+        assert_eq!(Zone::default().format(0), "1970-01-01T00:00:00Z");
+        assert!(Zone::named("Europe/Amsterdm").is_none());
     }
 }

@@ -25,6 +25,10 @@ pub enum Value {
     IntRange(i64, u32),
 }
 
+// Ranges are packed as (start, u32 width) so a value stays two words: the hot path moves
+// many of them.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
 /// Kleene truth value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tri {

@@ -5,7 +5,6 @@ use crate::compile::program::Env;
 use crate::compile::RuleSet;
 use crate::eval::outcome::{contributing_rules, regiehouder_detail, LevelOutcome, Outcome};
 use crate::eval::questions::{open_questions, Affects, OpenQuestion};
-use crate::eval::time::format_datetime;
 use crate::eval::value::{Tri, Value};
 use crate::expr::types::Ty;
 use crate::result::*;
@@ -88,7 +87,7 @@ fn decide(
                 organisation: offer.organisation.clone(),
                 label: offer.label.clone(),
                 urgency: m.urgencies[r.urgency as usize].id.clone(),
-                deadline: r.deadline.map(format_datetime),
+                deadline: r.deadline.map(|d| rules.zone.format(d)),
                 status: status(r.certain),
                 against_wish: r.against_wish,
                 against_wish_reason: reason,
@@ -181,7 +180,7 @@ pub(crate) fn build_in_voice(
             hash: rules.hash.clone(),
             signed_by: rules.signed_by.clone(),
         },
-        evaluated_at: format_datetime(now),
+        evaluated_at: rules.zone.format(now),
         region,
         voice: voice.map(|v| rules.voices[v].id.clone()),
         needs,

@@ -7,7 +7,7 @@
 use crate::compile::model::{Format, Piece};
 use crate::compile::program::Env;
 use crate::compile::RuleSet;
-use crate::eval::time::{format_date, format_datetime};
+use crate::eval::time::format_date;
 use crate::eval::value::Value;
 use crate::expr::types::Ty;
 
@@ -111,10 +111,10 @@ fn value_text(rules: &RuleSet, value: Value, ty: Ty, fact: Option<u16>, format: 
             out.push_str(&names.join(", "));
         }
         (Value::Time(t), Ty::Date) => out.push_str(&format_date(t)),
-        (Value::Time(t), _) => out.push_str(&format_datetime(t)),
+        (Value::Time(t), _) => out.push_str(&rules.zone.format(t)),
         (Value::TimeRange(..), _) => {
             let (from, to) = value.time_bounds().unwrap_or_default();
-            let show = if ty == Ty::Date { format_date } else { format_datetime };
+            let show = |t: i64| if ty == Ty::Date { format_date(t) } else { rules.zone.format(t) };
             let (between, and) = if nl { ("tussen", "en") } else { ("between", "and") };
             out.push_str(&format!("{between} {} {and} {}", show(from), show(to)));
         }

@@ -3,7 +3,7 @@
 use super::changes::Changes;
 use super::model::Record;
 use crate::engine::{Engine, Timestamp};
-use crate::eval::time::{format_datetime, parse_datetime};
+use crate::eval::time::parse_datetime;
 use crate::result::{DeadlineView, DecidedStatus};
 use serde::{Deserialize, Serialize};
 
@@ -66,8 +66,9 @@ impl Engine {
                     .iter()
                     .filter_map(|r| {
                         let d = r.deadline.as_deref().and_then(parse_datetime)?;
+                        let deadline = r.deadline.clone()?;
                         (d > now.seconds() && d <= now.seconds().saturating_add(86_400))
-                            .then(|| DeadlineView { offer: r.offer.clone(), deadline: format_datetime(d) })
+                            .then(|| DeadlineView { offer: r.offer.clone(), deadline })
                     })
                     .collect();
                 let first = p.needs.first();
@@ -134,7 +135,7 @@ impl Engine {
             })
             .collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
-        Agenda { now: format_datetime(now.seconds()), entries: keyed.into_iter().map(|(_, e)| e).collect() }
+        Agenda { now: rules.zone.format(now.seconds()), entries: keyed.into_iter().map(|(_, e)| e).collect() }
     }
 
     /// The proposal at the last decision taken by `now`.

@@ -5,7 +5,6 @@ use super::model::{ActionStatus, Record};
 use crate::compile::RuleSet;
 use crate::engine::{Engine, Evaluation};
 use crate::eval::questions::{Affects, OpenQuestion};
-use crate::eval::time::format_datetime;
 use crate::eval::value::Value;
 use crate::explain::proposal::warning;
 use crate::result::{ActionView, DeadlineView, DecidedStatus, Proposal, RecordStatus};
@@ -66,7 +65,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
     let view = |o: u16, status: &str| ActionView {
         offer: offer_id(o),
         status: status.into(),
-        at: format_datetime(state[rules.source.offers[o as usize].id.as_str()].1),
+        at: rules.zone.format(state[rules.source.offers[o as usize].id.as_str()].1),
     };
 
     // Done and declined offers the rules would otherwise propose.
@@ -88,7 +87,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
             then.outcome().referrals.iter().find(|r| r.offer == o).and_then(|r| r.deadline)
         });
         if let Some(d) = deadline.filter(|&d| d < now) {
-            passed.push(DeadlineView { offer: offer_id(o), deadline: format_datetime(d) });
+            passed.push(DeadlineView { offer: offer_id(o), deadline: rules.zone.format(d) });
         }
     }
     let (outcome, slot) = ev.parts_mut();
@@ -118,7 +117,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
     }
     let mut actions: Vec<ActionView> = state
         .iter()
-        .map(|(o, (st, t))| ActionView { offer: o.to_string(), status: st.as_str().into(), at: format_datetime(*t) })
+        .map(|(o, (st, t))| ActionView { offer: o.to_string(), status: st.as_str().into(), at: rules.zone.format(*t) })
         .collect();
     actions.sort_by(|a, b| a.offer.cmp(&b.offer));
     let fact_ids = |slots: &[u16]| slots.iter().map(|&s| rules.facts[s as usize].id.clone()).collect::<Vec<_>>();
@@ -126,7 +125,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
         (0..rules.facts.len() as u16).filter(|&s| matches!(values[s as usize], Value::TimeRange(..))).collect();
     let status = RecordStatus {
         decided: last.map(|d| DecidedStatus {
-            at: format_datetime(crate::eval::time::parse_datetime(&d.at).unwrap_or(now)),
+            at: rules.zone.format(crate::eval::time::parse_datetime(&d.at).unwrap_or(now)),
             by: d.by.clone(),
             regie: d.regie.clone(),
             regiehouder: d.regiehouder.clone(),

@@ -2,7 +2,7 @@
 
 use super::model::Record;
 use crate::engine::{Engine, Evaluation, Timestamp};
-use crate::eval::time::{format_datetime, parse_datetime};
+use crate::eval::time::parse_datetime;
 use crate::result::{Proposal, Status};
 use serde::{Deserialize, Serialize};
 
@@ -134,7 +134,7 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
     let mut soon = Vec::new();
     for r in prev.referrals.iter().chain(&cur.referrals).filter(|r| !settled(&r.offer)) {
         let Some(d) = r.deadline.as_deref().and_then(parse_datetime) else { continue };
-        let change = DeadlineChange { offer: r.offer.clone(), deadline: format_datetime(d) };
+        let change = DeadlineChange { offer: r.offer.clone(), deadline: r.deadline.clone().unwrap_or_default() };
         if d > then && d <= now && !passed.contains(&change) {
             passed.push(change);
         } else if d > now && d <= now.saturating_add(86_400) && has(cur, &r.offer) && !soon.contains(&change) {

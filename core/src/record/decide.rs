@@ -5,7 +5,6 @@
 use super::model::{Action, ActionStatus, Decision, Record};
 use super::read::check_decision;
 use crate::engine::{Engine, Timestamp};
-use crate::eval::time::format_datetime;
 use crate::result::Proposal;
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -92,7 +91,7 @@ impl Engine {
         let mut out = record.clone();
         out.is_record = true;
         let mut stamped = decision.clone();
-        stamped.at = format_datetime(at);
+        stamped.at = self.rules().zone.format(at);
         stamped.ruleset_hash = proposal.ruleset.hash.clone();
         stamped.proposal_hash = proposal_hash(&proposal);
         let state = record.action_state(at);

@@ -50,6 +50,9 @@ pub struct Manifest {
     /// The enum fact whose values are region ids.
     #[serde(default)]
     pub region_fact: Option<String>,
+    /// The IANA time zone times are shown in (`Europe/Amsterdam`); UTC when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
     /// The areas (veiligheid, strafrecht, hulp, herstel), in display order.
     pub areas: Vec<Labelled>,
     /// Need levels, low to high.

@@ -1,0 +1,114 @@
+//! Case records over time (docs/case-record.md) on `wegwijs.Engine`: `evaluate_record`,
+//! `changes_since`, `agenda` and `decide`. Records are JSON objects (dicts) or JSON text.
+//! Wiring only: the semantics live in the core.
+
+use crate::engine::PyEngine;
+use crate::result::PyEvaluation;
+use crate::{error, json, time};
+use engine::{Proposal, Record};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+/// A record (dict or JSON text) as JSON text. A dict cannot hold a key twice; text is
+/// checked for that by the core.
+fn text_of(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(s.to_string_lossy().into_owned());
+    }
+    let py = obj.py();
+    if !obj.is_instance_of::<PyDict>() {
+        return Err(error::argument(py, "a case record must be a dict or JSON text".into()));
+    }
+    py.import("json")?.call_method1("dumps", (obj,))?.extract().map_err(|_| {
+        error::argument(py, "a case record must hold JSON values only (times as RFC 3339 text)".into())
+    })
+}
+
+impl PyEngine {
+    fn record(&self, obj: &Bound<'_, PyAny>) -> PyResult<Record> {
+        let text = text_of(obj)?;
+        self.engine().record_from_str(&text).map_err(|e| error::case_error(obj.py(), &e))
+    }
+}
+
+#[pymethods]
+impl PyEngine {
+    /// The proposal for a case record (or a plain facts dict) at `now`: stale facts count
+    /// as unknown, done offers are not proposed, the last decision is shown next to it.
+    #[pyo3(signature = (record, now=None))]
+    fn evaluate_record(
+        slf: &Bound<'_, Self>,
+        record: &Bound<'_, PyAny>,
+        now: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyEvaluation> {
+        let this = slf.get();
+        let rec = this.record(record)?;
+        let now = time::timestamp(now)?;
+        Ok(PyEvaluation::new(slf.clone().unbind(), this.engine().evaluate_record(&rec, now)))
+    }
+
+    /// What changed since `previous` (an earlier proposal: a `Result`, dict or JSON text),
+    /// or, without it, since the record's last decision. `None` when there is nothing to
+    /// compare with.
+    #[pyo3(signature = (record, previous=None, now=None))]
+    fn changes_since<'py>(
+        &self,
+        py: Python<'py>,
+        record: &Bound<'py, PyAny>,
+        previous: Option<&Bound<'py, PyAny>>,
+        now: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let rec = self.record(record)?;
+        let ev = self.engine().evaluate_record(&rec, time::timestamp(now)?);
+        let previous: Option<Proposal> = match previous.filter(|p| !p.is_none()) {
+            None => self.engine().proposal_at_last_decision(&rec),
+            Some(p) => {
+                let text = match p.cast::<PyEvaluation>() {
+                    Ok(result) => json::to_json(&result.get().evaluation().proposal()),
+                    Err(_) => text_of(p)?,
+                };
+                let parsed = serde_json::from_str(&text)
+                    .map_err(|_| error::argument(py, "`previous` is not a Wegwijs proposal".into()))?;
+                Some(parsed)
+            }
+        };
+        match previous {
+            Some(p) => crate::result::to_py(py, &ev.changes_since(&p)),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+
+    /// The MDT agenda over records at `now`, most urgent first (a dict). A record without
+    /// a `case` reference is named by its position (`#1`, `#2`, …).
+    #[pyo3(signature = (records, now=None))]
+    fn agenda<'py>(
+        &self,
+        py: Python<'py>,
+        records: &Bound<'py, PyAny>,
+        now: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let mut named = Vec::new();
+        for (i, r) in records.try_iter()?.enumerate() {
+            named.push((format!("#{}", i + 1), self.record(&r?)?));
+        }
+        crate::result::to_py(py, &self.engine().agenda(&named, time::timestamp(now)?))
+    }
+
+    /// Records an MDT decision: checked against the proposal, stamped with the rule-set
+    /// and proposal hashes and the time, appended. Returns the updated record (a dict);
+    /// raises `ArgumentError` listing every missing reason when incomplete.
+    #[pyo3(signature = (record, decision, now=None))]
+    fn decide<'py>(
+        &self,
+        py: Python<'py>,
+        record: &Bound<'py, PyAny>,
+        decision: &Bound<'py, PyAny>,
+        now: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let rec = self.record(record)?;
+        let refused = |e: engine::DecisionError| error::argument(py, e.to_string());
+        let d = self.engine().decision_from_str(&text_of(decision)?).map_err(refused)?;
+        let updated = self.engine().decide(&rec, &d, time::timestamp(now)?).map_err(refused)?;
+        crate::result::to_py(py, &updated.to_json())
+    }
+}

@@ -1,0 +1,75 @@
+"""Case records in Python (docs/case-record.md): the record conformance vectors give the
+same bytes as Rust and WebAssembly; changes, agenda and decide work through the binding."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pytest
+from conftest import REPO
+
+import wegwijs
+
+VECTORS = sorted((REPO / "tests" / "conformance").glob("*.record.json"))
+EXAMPLES = REPO / "examples" / "records"
+MEETING = "2026-03-10T09:00:00+01:00"
+
+
+def example(name: str) -> dict:
+    return json.loads((EXAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_there_are_record_vectors() -> None:
+    assert len(VECTORS) >= 4
+
+
+@pytest.mark.parametrize("path", VECTORS, ids=[p.name[: -len(".record.json")] for p in VECTORS])
+def test_record_vector(path: pathlib.Path) -> None:
+    vector = json.loads(path.read_text(encoding="utf-8"))
+    expected = path.with_name(path.name.replace(".record.json", ".expected.json")).read_bytes().decode("utf-8")
+    engine = wegwijs.Engine.default()
+    assert engine.evaluate_record(vector["record"], vector["now"]).to_json() + "\n" == expected
+    assert engine.evaluate_record(json.dumps(vector["record"]), vector["now"]).to_json() + "\n" == expected
+
+
+def test_changes_since_the_last_decision_and_since_a_result() -> None:
+    engine = wegwijs.Engine.default()
+    rec = example("zaak-04-regiehouder-blijft")
+    changes = engine.changes_since(rec, now=MEETING)
+    assert changes is not None and changes["regiehouder"]["to"] == "shn_casemanager"
+    then = engine.evaluate_record(rec, "2026-03-03T09:00:00+01:00")
+    assert engine.changes_since(rec, then, MEETING) == changes
+    assert engine.changes_since({"facts": {}}, now=MEETING) is None
+
+
+def test_agenda_orders_the_example_records() -> None:
+    engine = wegwijs.Engine.default()
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.json"))]
+    agenda = engine.agenda(records, MEETING)
+    assert len(agenda["entries"]) == len(records) >= 10
+    assert [e["case"] for e in agenda["entries"][:2]] == ["zaak-02-pep-gemist", "zaak-01-pep-vandaag"]
+
+
+def test_decide_refuses_an_incomplete_decision_and_stamps_a_complete_one() -> None:
+    engine = wegwijs.Engine.default()
+    rec = example("zaak-01-pep-vandaag")
+    with pytest.raises(wegwijs.ArgumentError, match="reasons.regie"):
+        engine.decide(rec, {"by": "mdt", "regie": "R0"}, MEETING)
+    p = engine.evaluate_record(rec, MEETING).to_dict()
+    decision = {
+        "by": "mdt",
+        "regie": p["regie"]["level"],
+        "regiehouder": p["regiehouder"]["id"],
+        "accepted": [r["offer"] for r in p["referrals"]],
+    }
+    out = engine.decide(rec, decision, MEETING)
+    assert out["decisions"][-1]["at"] == MEETING
+    assert out["decisions"][-1]["ruleset_hash"] == engine.hash
+
+
+def test_record_errors_never_carry_values() -> None:
+    engine = wegwijs.Engine.default()
+    with pytest.raises(wegwijs.CaseError) as info:
+        engine.evaluate_record('{"facts": {"age": 24, "age": 25}}', MEETING)
+    assert "given twice" in str(info.value) and "25" not in str(info.value)

@@ -1,0 +1,61 @@
+// Case records in WebAssembly (docs/case-record.md): the record conformance vectors give the
+// same bytes as Rust and Python; changes, agenda and decide work through the binding.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot, wasm } from "./support.mjs";
+
+const dir = join(repoRoot, "tests/conformance");
+const vectors = readdirSync(dir).filter((f) => f.endsWith(".record.json")).sort();
+const MEETING = "2026-03-10T09:00:00+01:00";
+const examples = join(repoRoot, "examples/records");
+const example = (name) => JSON.parse(readFileSync(join(examples, `${name}.json`), "utf8"));
+
+test("there are record vectors", () => assert.ok(vectors.length >= 4, "no tests/conformance/*.record.json"));
+
+for (const file of vectors) {
+  test(`record vector ${file}`, () => {
+    const v = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    const want = readFileSync(join(dir, file.replace(".record.json", ".expected.json")), "utf8").slice(0, -1);
+    const engine = wasm.Engine.default();
+    assert.equal(engine.evaluateRecordJson(v.record, v.now), want, "from an object");
+    assert.equal(engine.evaluateRecordJson(JSON.stringify(v.record), v.now), want, "from JSON text");
+    assert.equal(JSON.stringify(engine.evaluateRecord(v.record, v.now)), want, "plain object");
+  });
+}
+
+test("changes since the last decision, and since a given proposal", () => {
+  const engine = wasm.Engine.default();
+  const rec = example("zaak-04-regiehouder-blijft");
+  const c = engine.changesSince(rec, null, MEETING);
+  assert.equal(c.regiehouder.to, "shn_casemanager");
+  assert.equal(engine.changesSince({ facts: {} }, null, MEETING), null, "no decision, nothing to compare");
+  const then = engine.evaluateRecord(rec, "2026-03-03T09:00:00+01:00");
+  assert.deepEqual(engine.changesSince(rec, then, MEETING).regiehouder, c.regiehouder);
+});
+
+test("the agenda puts the missed PEP and the open PEP window first", () => {
+  const engine = wasm.Engine.default();
+  const names = readdirSync(examples).filter((f) => f.endsWith(".json")).sort();
+  const agenda = engine.agenda(names.map((f) => JSON.parse(readFileSync(join(examples, f), "utf8"))), MEETING);
+  assert.equal(agenda.entries.length, names.length);
+  assert.deepEqual(agenda.entries.slice(0, 2).map((e) => e.case), ["zaak-02-pep-gemist", "zaak-01-pep-vandaag"]);
+});
+
+test("decide refuses an incomplete decision and stamps a complete one", () => {
+  const engine = wasm.Engine.default();
+  const rec = example("zaak-01-pep-vandaag");
+  assert.throws(() => engine.decide(rec, { by: "mdt", regie: "R0" }, MEETING), (e) => {
+    assert.equal(e.name, "DecisionError");
+    assert.ok(e.problems.some((p) => p.includes("reasons.regie")), e.message);
+    return true;
+  });
+  const p = engine.evaluateRecord(rec, MEETING);
+  const decision = { by: "mdt", regie: p.regie.level, regiehouder: p.regiehouder.id, accepted: p.referrals.map((r) => r.offer) };
+  const out = engine.decide(rec, decision, MEETING);
+  const d = out.decisions.at(-1);
+  assert.equal(d.at, MEETING);
+  assert.match(d.proposal_hash, /^sha256:[0-9a-f]{64}$/);
+  assert.equal(d.ruleset_hash, engine.hash);
+});

@@ -50,6 +50,7 @@ def test_to_dict_is_the_parsed_json(mini: wegwijs.Engine) -> None:
         "ruleset",
         "evaluated_at",
         "region",
+        "voice",
         "needs",
         "referrals",
         "regie",

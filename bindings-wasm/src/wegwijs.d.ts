@@ -19,10 +19,11 @@ export type Case = { [fact: string]: FactValue } | Map<string, FactValue>;
 /** The evaluation time: an RFC 3339 datetime with offset, or a `Date`. */
 export type Now = string | Date;
 
-/** A user-facing text per language; Dutch (`nl`) is always present. */
+/** A user-facing text per language; Dutch (`nl`) is always present. A key that is a voice of
+ *  the manifest (e.g. `je`) holds the text in that voice, per language. */
 export interface Text {
   nl: string;
-  [lang: string]: string;
+  [langOrVoice: string]: string | { [lang: string]: string };
 }
 
 /** `certain`: holds whatever the open questions turn out to be; `possible`: depends on them. */
@@ -324,6 +325,10 @@ export interface FactSource {
   dossier?: true;
   /** How long an answer stays current in a case record (`"1d"`, `"12h"`). */
   valid_for?: string;
+  /** Question order: `danger_now` first, `later` (herstel only) last; absent means `normal`. */
+  priority?: "danger_now" | "normal" | "later";
+  /** Answered by a professional, never asked of the victim (present only when true). */
+  professional_only?: true;
 }
 
 /** An id with a label and an optional description. */
@@ -361,6 +366,16 @@ export interface Manifest {
   regie_levels: Labelled[];
   organisations: Labelled[];
   regiehouders: RegiehouderSource[];
+  /** Voices texts may have variants in; the first whose `when` holds is used, else the last. */
+  voices?: VoiceSource[];
+}
+
+/** A voice (manner of address). */
+export interface VoiceSource {
+  id: string;
+  label: Text;
+  /** When this voice is chosen; absent on the last (default) voice. */
+  when?: string;
 }
 
 /** A possible regiehouder. */
@@ -462,6 +477,10 @@ export interface ScenarioExpect {
   regie?: string;
   regiehouder?: string;
   needs?: { [area: string]: string };
+  /** Urgency per proposed offer. */
+  urgency?: { [offer: string]: string };
+  /** The voice the proposal speaks in. */
+  voice?: string;
   questions?: string[];
   no_questions?: string[];
 }

@@ -89,6 +89,7 @@ test("every declared result interface matches real output", () => {
   check("Manifest", src.manifest);
   for (const k of ["areas", "need_levels", "urgencies", "regie_levels", "organisations"]) each("Labelled", src.manifest[k]);
   each("RegiehouderSource", src.manifest.regiehouders);
+  each("VoiceSource", src.manifest.voices ?? []);
   check("Schema", src.schema);
   each("Labelled", src.schema.sections);
   each("FactSource", src.schema.facts);

@@ -161,7 +161,7 @@ test("a bundle with a rule of 3,000 terms is a located RuleError, and nothing br
     const text = readFileSync(join(repoRoot, `tests/fixtures/limits/${name}.bundle.json`), "utf8");
     for (let round = 0; round < 3; round++) {
       const e = throwsCleanly(`fromBundle(${name})`, () => Engine.fromBundle(text), "RuleError");
-      assert.match(e.problem, /expression too long/);
+      assert.match(e.problem, /expression is longer than|expression too long|nested too deeply/);
       assert.equal(e.path, "rules[3].when");
     }
   }

@@ -104,7 +104,7 @@ def main() -> None:
     # 2. Decided on day 1 with HIV-PEP planned, never started: termijn verstreken.
     t = MEETING - 4 * day
     r = record("zaak-02-pep-gemist", vignette("vignet-1-festival", t, t + 10 * hour))
-    r = done(decide(r, t + 24 * hour), t + 30 * hour, keep=("hiv_pep", "noodanticonceptie_ulipristal_spiraal"))
+    r = done(decide(r, t + 24 * hour), t + 30 * hour, keep=("hiv_pep", "noodanticonceptie"))
     records["zaak-02-pep-gemist"] = renew(r, MEETING - 3 * hour)
 
     # 3. Not safe now (learned this morning): danger now.

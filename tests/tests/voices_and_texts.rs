@@ -199,12 +199,18 @@ fn no_explanation_reads_out_an_unknown_value_or_an_unnatural_number() {
         let full = serde_json::Value::Object(s.case.clone());
         let half: serde_json::Map<_, _> =
             s.case.iter().enumerate().filter(|(i, _)| i % 2 == 0).map(|(_, kv)| (kv.0.clone(), kv.1.clone())).collect();
-        for case in [full, serde_json::Value::Object(half)] {
+        for case in [full, serde_json::Value::Object(half), serde_json::json!({})] {
             let p = engine.evaluate_json(&case.to_string(), &s.now).unwrap();
             for e in &p.explanations {
                 for lang in ["nl", "en"] {
                     let t = e.text.get(lang);
                     checked += 1;
+                    assert!(
+                        t.split(". ").count() >= 1 && t.len() > 20,
+                        "{} / {}: explanation too short: `{t}`",
+                        s.id,
+                        e.rule
+                    );
                     for bad in ["onbekend", "unknown", "1 kinderen", "1 incidenten", "1 children", "1 incidents", "  "]
                     {
                         assert!(!t.contains(bad), "{} / {}: `{bad}` in {t}", s.id, e.rule);

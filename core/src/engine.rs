@@ -264,7 +264,8 @@ impl Engine {
     }
 
     /// Evaluates schema-fact values at `now`, with the wish of the `declined` offers taken
-    /// as refused (a declined offer comes back only through an override rule).
+    /// as refused (a declined offer comes back only through an override rule that may go
+    /// against the victim's wish, not through one that only covers a missing consent).
     pub(crate) fn evaluate_values(&self, values: &[Value], now: i64, declined: &[u16]) -> Evaluation {
         let mut slots = Vec::with_capacity(self.rules.slot_count());
         slots.extend_from_slice(values);
@@ -272,7 +273,10 @@ impl Engine {
         for &o in declined {
             decided.wishes[o as usize] = Tri::False;
         }
-        let outcome = outcome::merge(&self.rules, &decided.rules, &decided.wishes, &slots);
+        let mut outcome = outcome::merge(&self.rules, &decided.rules, &decided.wishes, &slots);
+        if !declined.is_empty() {
+            outcome::drop_declined(&self.rules, &decided.rules, declined, &mut outcome);
+        }
         Evaluation {
             rules: self.rules.clone(),
             now,

@@ -171,3 +171,26 @@ proptest! {
         }
     }
 }
+
+/// `override_for` names what an override goes against; a wrong value or one without an
+/// `override` is a located load error with a hint.
+#[test]
+fn override_for_is_checked_at_load() {
+    let dir = repo_root().join("tests/fixtures/mini");
+    let load = |extra: &str| {
+        let mut files = Vec::new();
+        for name in ["manifest.toml", "schema.toml", "derived.toml", "offers.toml", "regions.toml"] {
+            files.push((name.to_string(), std::fs::read_to_string(dir.join(name)).unwrap()));
+        }
+        let rule = format!("[[rules]]\nid = \"r\"\nwhen = \"true\"\nsource = \"T\"\nbecause = {{ nl = \"x\", en = \"x\" }}\nregie = \"R1\"\n{extra}");
+        files.push(("rules/main.toml".into(), rule));
+        Engine::from_files(files, "mini")
+    };
+    let err = load("override = { nl = \"x\", en = \"x\" }\noverride_for = \"consnt\"\n").unwrap_err();
+    let d = err.first();
+    assert_eq!((d.location.line, d.location.path.as_str()), (8, "rules[0].override_for"), "{err}");
+    assert_eq!(d.hint.as_deref(), Some("did you mean `consent`?"), "{err}");
+    let err = load("override_for = \"consent\"\n").unwrap_err();
+    assert!(err.first().message.contains("needs an `override`"), "{err}");
+    assert!(load("override = { nl = \"x\", en = \"x\" }\noverride_for = \"consent\"\n").is_ok());
+}

@@ -65,6 +65,12 @@ proptest! {
             prop_assert!(status != Some(json!("done")), "done offer {} proposed again", r.offer);
             if status == Some(json!("declined")) {
                 prop_assert!(r.against_wish, "declined offer {} proposed without override mark", r.offer);
+                // Only an override against the victim's wish brings it back, never one that
+                // only covers a missing consent (`override_for = "consent"`).
+                let against_refusal = engine.source().rules.iter().any(|rule| {
+                    r.rules.contains(&rule.id) && rule.r#override.is_some() && rule.override_for.as_deref() != Some("consent")
+                });
+                prop_assert!(against_refusal, "declined offer {} brought back by a consent-only override", r.offer);
             }
         }
     }
@@ -216,6 +222,22 @@ fn a_declined_offer_comes_back_only_through_an_override_marked_as_such() {
     for r in &p.referrals {
         assert!(r.against_wish && r.against_wish_reason.is_some(), "{} back without override", r.offer);
     }
+}
+
+/// Support the victim declined is not proposed again because consent to share is missing:
+/// a consent-only override ("bespreek eerst toestemming") is no ground to go against a "no".
+#[test]
+fn a_declined_offer_does_not_come_back_through_a_consent_override() {
+    let engine = Engine::national();
+    let now = t("2026-03-10T09:00:00+01:00");
+    let facts = json!({ "age": 30, "caller_role": "slachtoffer", "channel": "csg_0800", "wants_shn_support": true, "consent_mdt": "nee" });
+    let plain = proposal(&engine, json!({ "facts": facts }), now);
+    let shn = plain.referrals.iter().find(|r| r.offer == "shn_steun").expect("proposed while consent is missing");
+    assert!(shn.against_wish, "outside the consent scope: marked");
+    let declined = json!([{ "offer": "shn_steun", "status": "declined", "at": "2026-03-09T09:00:00+01:00" }]);
+    let p = proposal(&engine, json!({ "facts": facts, "actions": declined }), now);
+    assert!(!offers(&p).contains(&"shn_steun"), "{:?}", offers(&p));
+    assert!(p.record.unwrap().not_proposed_again.iter().any(|v| v.offer == "shn_steun"));
 }
 
 #[test]

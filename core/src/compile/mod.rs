@@ -544,6 +544,20 @@ impl Compiler<'_> {
             if let Some(reason) = &r.r#override {
                 vocab.check_text(self, place().key("override"), reason);
             }
+            let consent_only = match (r.override_for.as_deref(), r.r#override.is_some()) {
+                (None | Some("wish"), _) => false,
+                (Some("consent"), true) => true,
+                (Some("consent"), false) => {
+                    let message = "`override_for` needs an `override` reason".into();
+                    let hint = Some("add `override = { nl = \"…\", en = \"…\" }`, or remove `override_for`".into());
+                    self.error(DiagnosticKind::Invalid, place().key("override_for"), None, message, hint);
+                    false
+                }
+                (Some(other), _) => {
+                    self.unknown(place().key("override_for"), "override_for", other, ["wish", "consent"]);
+                    false
+                }
+            };
             let because = vocab
                 .languages
                 .iter()
@@ -558,6 +572,7 @@ impl Compiler<'_> {
                     regie,
                     regiehouder,
                     is_override: r.r#override.is_some(),
+                    consent_only,
                     because,
                     reads,
                 });

@@ -123,6 +123,9 @@ pub(crate) struct Rule {
     pub regie: Option<u8>,
     pub regiehouder: Option<(u16, i64)>,
     pub is_override: bool,
+    /// The override covers only a missing consent (`override_for = "consent"`): it does not
+    /// go against a victim's refusal recorded as a declined action.
+    pub consent_only: bool,
     /// Per manifest language (same order): the `because` template.
     pub because: Vec<Vec<Piece>>,
     /// Schema facts the condition reads (directly or through derived facts), sorted.

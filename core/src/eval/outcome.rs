@@ -221,3 +221,15 @@ pub(crate) fn regiehouder_detail(rules: &RuleSet, status: &[Tri], h: &Regiehoude
     alternatives.dedup();
     (proposing, alternatives)
 }
+
+/// Removes the referrals to `declined` offers (the victim refused them in a case record)
+/// that only rules with a consent-only override still propose: such an override covers a
+/// missing consent to share, never the victim's own "no".
+pub(crate) fn drop_declined(rules: &RuleSet, status: &[Tri], declined: &[u16], outcome: &mut Outcome) {
+    let against_refusal = |offer: u16| {
+        rules.rules.iter().zip(status).any(|(rule, &st)| {
+            st != Tri::False && rule.is_override && !rule.consent_only && rule.refer.iter().any(|r| r.offer == offer)
+        })
+    };
+    outcome.referrals.retain(|r| !declined.contains(&r.offer) || against_refusal(r.offer));
+}

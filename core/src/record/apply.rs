@@ -143,9 +143,11 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
 
 impl RecordContext {
     /// Drops what a question could change about done offers, and about declined offers
-    /// that no override rule could bring back.
+    /// that no override rule could bring back (a consent-only override cannot).
     pub(crate) fn filter_questions(&self, rules: &RuleSet, open: Vec<OpenQuestion>) -> Vec<OpenQuestion> {
-        let overridable = |o: u16| rules.rules.iter().any(|r| r.is_override && r.refer.iter().any(|x| x.offer == o));
+        let overridable = |o: u16| {
+            rules.rules.iter().any(|r| r.is_override && !r.consent_only && r.refer.iter().any(|x| x.offer == o))
+        };
         let keep = |a: &Affects| match a {
             Affects::Referral(o) | Affects::Deadline(o) | Affects::AgainstWish(o) if self.done.contains(o) => false,
             Affects::Referral(o) | Affects::Deadline(o) if self.declined.contains(o) => overridable(*o),

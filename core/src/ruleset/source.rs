@@ -229,6 +229,12 @@ pub struct RuleSource {
     /// Present on rules that may go against the victim's wish: the safety reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub r#override: Option<Text>,
+    /// What the override may go against: `wish` (default: the victim's wish, e.g. for
+    /// safety) or `consent` (only a missing consent to share with the partner: "bespreek
+    /// eerst toestemming"). A `consent` override never brings back an offer the victim
+    /// declined in a case record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub override_for: Option<String>,
 }
 
 /// A referral effect.

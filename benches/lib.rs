@@ -27,3 +27,47 @@ pub fn corpus(engine: &Engine, n: usize) -> (Vec<Case>, Vec<Case>) {
     }
     (complete, partial)
 }
+
+/// A rule set of `n` generated rules over the mini fixture's schema and catalogue: simple
+/// conditions with many different constants (so the case space grows with `n`) and every
+/// kind of effect, to measure how `check` grows with the number of rules.
+pub fn generated_rules(n: usize) -> Engine {
+    use wegwijs::ruleset::source::{DeadlineSource, ReferSource, RegiehouderChoice, RuleSource};
+    let mini = wegwijs_tests::load_ruleset("tests/fixtures/mini");
+    let mut src = mini.source().clone();
+    let template = src.rules[1].clone();
+    src.rules.clear();
+    src.scenarios.clear();
+    for i in 0..n {
+        let k = i as i64;
+        let when = match i % 6 {
+            0 => format!("age < {}", 10 + k % 90),
+            1 => format!("hours_since(last_incident_at) <= {}", k % 500),
+            2 => format!("relation == 'partner' and age >= {}", k % 100),
+            3 => format!("fluid_exposure and 'penetratie' in acts and days_since(last_incident_at) < {}", k % 60),
+            4 => format!("police_wish in ['aangifte', 'twijfel'] and age > {}", k % 80),
+            _ => format!("not fluid_exposure or (region == 'noord' and age * 2 > {})", k % 120),
+        };
+        let mut rule = RuleSource { id: format!("r{i}"), when, ..template.clone() };
+        rule.refer.clear();
+        match i % 4 {
+            0 => {
+                rule.need.insert("hulp".into(), if i % 8 == 0 { "urgent" } else { "aanbod" }.into());
+            }
+            1 => rule.refer.push(ReferSource {
+                offer: ["pep", "aangifte", "melding_vt"][i % 3].into(),
+                urgency: if i % 2 == 0 { "direct" } else { "regulier" }.into(),
+                deadline: (i % 3 == 0).then(|| DeadlineSource { from: "last_incident_at".into(), hours: 24 + k % 100 }),
+            }),
+            2 => rule.regie = Some(if i % 5 == 0 { "R3" } else { "R1" }.into()),
+            _ => {
+                rule.regiehouder = Some(RegiehouderChoice {
+                    id: if i % 7 == 0 { "vt" } else { "csg_casemanager" }.into(),
+                    rank: k % 100,
+                })
+            }
+        }
+        src.rules.push(rule);
+    }
+    Engine::from_source(src).expect("generated rules load")
+}

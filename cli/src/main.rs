@@ -121,6 +121,13 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Partial cases the whole analysis may search; what it could not decide is
+        /// reported as `analysis-incomplete`.
+        #[arg(long, value_name = "N", default_value_t = wegwijs::check::DEFAULT_CASES)]
+        max_cases: usize,
+        /// Seconds the whole analysis may take (same reporting).
+        #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+        time_limit: u64,
     },
     /// Run the rule set's scenario tests.
     Test {
@@ -371,9 +378,12 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
             }
             Ok(0)
         }
-        Command::Check { dir, format } => {
+        Command::Check { dir, format, max_cases, time_limit } => {
             let engine = load(dir.as_deref(), trust)?;
-            let findings = engine.check();
+            // The CLI reads the clock; the core only asks whether to stop.
+            let deadline = std::time::Instant::now().checked_add(std::time::Duration::from_secs(time_limit));
+            let stop = || deadline.is_some_and(|d| std::time::Instant::now() >= d);
+            let findings = engine.check_with(&wegwijs::check::CheckBudget { cases: max_cases, stop: Some(&stop) });
             match format {
                 Format::Json => println!("{}", json(&findings)),
                 Format::Text => print!("{}", text::findings(&findings)),

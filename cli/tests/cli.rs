@@ -133,3 +133,17 @@ fn a_language_the_rule_set_does_not_have_is_a_usage_error() {
     let out = wegwijs(&["eval", "--lang", "en", "--now", "2026-03-02T18:00:00+01:00", case]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+#[test]
+fn check_reports_what_its_budget_left_undecided() {
+    let out = wegwijs(&["check", "--format", "json", "--max-cases", "50"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let undecided: Vec<&serde_json::Value> =
+        findings.as_array().unwrap().iter().filter(|f| f["code"] == "analysis-incomplete").collect();
+    assert!(!undecided.is_empty());
+    assert!(undecided.iter().all(|f| f["message"].as_str().unwrap().contains("50 partial cases")), "{undecided:?}");
+    let out = wegwijs(&["check", "--format", "json", "--time-limit", "0"]);
+    let s = text(&out.stdout);
+    assert!(s.contains("the time limit ran out"), "{s}");
+}

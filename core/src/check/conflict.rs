@@ -29,6 +29,9 @@ fn ties(ctx: &mut Ctx) {
     ranks.dedup();
     let holders = &rules.source.manifest.regiehouders;
     for rank in ranks {
+        if ctx.spent() {
+            continue;
+        }
         let at: Vec<&(usize, u16, i64)> = candidates.iter().filter(|c| c.2 == rank).collect();
         let mut ids: Vec<u16> = at.iter().map(|c| c.1).collect();
         ids.sort_unstable();
@@ -80,6 +83,9 @@ fn wish_blocked(ctx: &mut Ctx) {
         for (j, refer) in rule.refer.iter().enumerate() {
             let offer = &rules.source.offers[refer.offer as usize];
             let Some(wish) = &offer.wish else { continue };
+            if ctx.spent() {
+                continue;
+            }
             let (id, oid) = (ctx.rule_id(i), &offer.id);
             let target = and([ctx.terms.fires(i), ctx.terms.wish(refer.offer)]);
             if ctx.exists(target, || format!("whether rule `{id}` can propose `{oid}`")) != Answer::None {

@@ -102,7 +102,7 @@ fn mark_reads(rules: &RuleSet, node: u32, read: &mut [bool]) {
 fn mark_slot(rules: &RuleSet, slot: u16, read: &mut [bool]) {
     if (slot as usize) < read.len() {
         read[slot as usize] = true;
-    } else if let Some(d) = rules.derived.iter().find(|d| d.slot == slot) {
+    } else if let Some(d) = rules.derived_of(slot) {
         d.reads.iter().for_each(|&f| read[f as usize] = true);
     }
 }

@@ -102,7 +102,7 @@ pub(crate) fn unused(ctx: &mut Ctx) {
         }
         for refer in &rule.refer {
             if let Some((slot, _)) = refer.deadline {
-                let reads: Vec<u16> = match rules.derived.iter().find(|d| d.slot == slot) {
+                let reads: Vec<u16> = match rules.derived_of(slot) {
                     Some(d) => d.reads.clone(),
                     None => vec![slot],
                 };

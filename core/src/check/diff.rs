@@ -10,6 +10,7 @@
 //! are the same in both rule sets (same conditions over the same facts) are skipped
 //! without a search.
 
+use super::budget::RunBudget;
 use super::formula::{and, atom, not, Atom, Formula, FALSE, TRUE};
 use super::search::{Answer, Searcher};
 use super::space::{SideSpec, Space};
@@ -50,7 +51,8 @@ impl Engine {
             SideSpec { rules: a, props: None, prop_roots: Vec::new(), pins: Vec::new(), masks: region_masks(a) },
             SideSpec { rules: b, props: None, prop_roots: Vec::new(), pins: Vec::new(), masks: region_masks(b) },
         ]);
-        let mut search = Searcher::new(&space);
+        let run = RunBudget::unlimited();
+        let mut search = Searcher::new(&space, &run);
         let (old_terms, new_terms) = (Terms::new(a, 0), Terms::new(b, 1));
         let mut out = Vec::new();
         let same_atom = unify(a, b);
@@ -376,9 +378,7 @@ fn node(rules: &RuleSet, n: NodeId) -> String {
             };
             format!("{}:{:?}:{}:{}:{values}", f.id, std::mem::discriminant(&f.ty), f.min, f.max)
         }
-        Op::Load(slot) => {
-            rules.derived.iter().find(|d| d.slot == *slot).map_or("?".into(), |d| format!("({})", node(rules, d.node)))
-        }
+        Op::Load(slot) => rules.derived_of(*slot).map_or("?".into(), |d| format!("({})", node(rules, d.node))),
         Op::Const(v) => match v {
             Value::Unknown => "u".into(),
             v => format!("{v:?}"),

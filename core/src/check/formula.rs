@@ -7,6 +7,7 @@
 
 use crate::compile::program::NodeId;
 use crate::eval::value::Tri;
+use std::collections::HashSet;
 
 /// A three-valued fact about one side of a space.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -77,21 +78,19 @@ pub(crate) fn and(items: impl IntoIterator<Item = Formula>) -> Formula {
         }
     }
     // x and not x: no complete case satisfies it (Kleene leaves it unknown while x is, but
-    // the search only ever looks for complete cases, so this just prunes earlier).
-    let negated: Vec<Atom> =
-        out.iter().filter_map(|f| if let Formula::Not(g) = f { g.as_atom() } else { None }).collect();
+    // the search only ever looks for complete cases, so this just prunes earlier). Literals
+    // are kept in hash sets: conjunctions over thousands of rules stay linear.
+    let literal = |f: &Formula| match f {
+        Formula::Atom(a) => Some((false, *a)),
+        Formula::Not(g) => g.as_atom().map(|a| (true, a)),
+        _ => None,
+    };
+    let negated: HashSet<Atom> = out.iter().filter_map(literal).filter(|l| l.0).map(|l| l.1).collect();
     if out.iter().any(|f| f.as_atom().is_some_and(|a| negated.contains(&a))) {
         return FALSE;
     }
-    let mut seen = Vec::new();
-    out.retain(|f| match f {
-        Formula::Atom(_) | Formula::Not(_) if seen.contains(f) => false,
-        Formula::Atom(_) | Formula::Not(_) => {
-            seen.push(f.clone());
-            true
-        }
-        _ => true,
-    });
+    let mut seen = HashSet::new();
+    out.retain(|f| literal(f).is_none_or(|l| seen.insert(l)));
     match out.len() {
         0 => TRUE,
         1 => out.pop().expect("one item"),
@@ -119,6 +118,9 @@ pub(crate) fn or(items: impl IntoIterator<Item = Formula>) -> Formula {
 
 /// Most parts a target is split into before searching.
 const MAX_PARTS: usize = 512;
+
+/// Most formula items written while splitting one target into parts.
+const MAX_SPLIT_WORK: usize = 50_000;
 
 impl Formula {
     fn as_atom(&self) -> Option<Atom> {
@@ -159,16 +161,20 @@ impl Formula {
     pub fn disjuncts(self) -> Vec<Formula> {
         let mut out = Vec::new();
         let mut todo = vec![self];
+        // Items written into parts so far: splitting stops at a fixed amount of work, so a
+        // target over thousands of rules costs its size, not its size times the parts.
+        let mut work = 0usize;
         while let Some(f) = todo.pop() {
             match f {
                 Formula::Const(false) => {}
                 Formula::Or(items) => todo.extend(items.into_iter().rev()),
-                Formula::And(items) if out.len() + todo.len() < MAX_PARTS => {
+                Formula::And(items) if out.len() + todo.len() < MAX_PARTS && work < MAX_SPLIT_WORK => {
                     let pick = items.iter().position(|g| matches!(g, Formula::Or(d) if d.iter().any(positive_rule) && d.len() + out.len() + todo.len() <= MAX_PARTS));
                     match pick {
                         Some(k) => {
                             let mut rest = items;
                             let Formula::Or(choices) = rest.remove(k) else { unreachable!("picked a disjunction") };
+                            work = work.saturating_add(choices.len().saturating_mul(rest.len() + 1));
                             let parts: Vec<Formula> =
                                 choices.into_iter().map(|c| and(rest.iter().cloned().chain([c]))).collect();
                             todo.extend(parts.into_iter().rev());

@@ -29,7 +29,7 @@ fn no_regiehouder(ctx: &mut Ctx) {
         let Some(level) = rule.regie.filter(|&l| l > 0) else {
             continue;
         };
-        if rule.regiehouder.is_some() || ctx.dead[i] {
+        if rule.regiehouder.is_some() || ctx.dead[i] || ctx.spent() {
             continue;
         }
         let id = ctx.rule_id(i);

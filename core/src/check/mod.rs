@@ -13,6 +13,7 @@
 //! safety properties and monotonicity) and `diff` (the semantic difference of two rule
 //! sets).
 
+mod budget;
 mod conflict;
 mod context;
 mod coverage;
@@ -28,6 +29,7 @@ mod terms;
 #[cfg(test)]
 mod tests;
 
+pub use budget::{CheckBudget, DEFAULT_CASES};
 pub use diff::DiffClass;
 
 use crate::engine::Engine;
@@ -87,11 +89,20 @@ impl Engine {
     /// whose every effect is always outdone, regiehouder ties, referrals their wish always
     /// blocks, complete cases with regie but no regiehouder (or without any rule), declared
     /// properties (proven, or a counterexample) and monotonicity. A search that runs out of
-    /// its budget is reported as `analysis-incomplete`, never silently skipped.
+    /// its budget is reported as `analysis-incomplete`, never silently skipped. The
+    /// budget is [`CheckBudget::default`]; see [`Engine::check_with`].
     pub fn check(&self) -> Vec<Finding> {
+        self.check_with(&CheckBudget::default())
+    }
+
+    /// [`Engine::check`] within a budget for the whole run: a number of partial cases and
+    /// an optional stop signal (e.g. `|| Instant::now() > deadline`; the core never reads
+    /// the clock). Questions left undecided are reported as `analysis-incomplete`, one
+    /// finding per analysis.
+    pub fn check_with(&self, budget: &CheckBudget) -> Vec<Finding> {
         let rules = self.rules();
         let mut findings = coverage::findings(rules);
-        findings.extend(context::analyse(rules));
+        findings.extend(context::analyse(rules, budget));
         findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.code.cmp(&b.code)));
         findings
     }

@@ -415,7 +415,7 @@ fn monotonicity(ctx: &mut Ctx, index: usize, id: &str, fact: u16, outcome: Grade
             Graded::Regie => t.regie_at_least(k),
             Graded::Need(a) => t.need_at_least(a, k),
         };
-        let mut search = Searcher::new(&space);
+        let mut search = Searcher::new(&space, ctx.run);
         for k in 1..levels as u8 {
             let target = and([at_least(&before, k), not(at_least(&after, k))]);
             let answer = search.find_any(target);
@@ -458,7 +458,9 @@ fn monotonicity(ctx: &mut Ctx, index: usize, id: &str, fact: u16, outcome: Grade
         }
         ctx.search.total_nodes += search.total_nodes;
     }
-    if incomplete {
+    if incomplete && ctx.run.exhausted() {
+        ctx.skip();
+    } else if incomplete {
         ctx.out.push(Finding {
             code: "analysis-incomplete".into(),
             severity: Severity::Warning,
@@ -506,7 +508,8 @@ mod tests {
         let findings = engine.check();
         assert!(findings.iter().all(|f| f.code != "property-violated"), "{findings:?}");
         let space = Space::single(rules, Some(&props.program), props.roots());
-        let mut search = Searcher::new(&space);
+        let run = crate::check::budget::RunBudget::unlimited();
+        let mut search = Searcher::new(&space, &run);
         let mut rng = Rng(0x2545_f491_4f6c_dd1d);
         let asserts: Vec<&Formula> =
             props.items.iter().filter_map(|i| if let Kind::Assert(f) = &i.kind { Some(f) } else { None }).collect();

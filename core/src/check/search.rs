@@ -10,6 +10,7 @@
 //! (the atoms' truth values and the decided facts the undecided atoms read), which turns
 //! independent parts of a target from a product into a sum. A node budget bounds the work.
 
+use super::budget::RunBudget;
 use super::formula::{Atom, Compiled, Formula};
 use super::space::{reads_of, Side, Space, NOW};
 use super::Witness;
@@ -25,9 +26,11 @@ use std::collections::HashSet;
 fn cone<'a>(side: &Side, atoms: impl Iterator<Item = &'a Atom>) -> Vec<(NodeId, Option<u16>)> {
     let rules = side.rules;
     let program = &rules.program;
-    let mut marked = vec![false; program.ops.len()];
+    // Only the cone is touched (a set, not a flag per node of the program), so a target
+    // costs its own size, not the size of the whole rule set.
+    let mut marked: HashSet<NodeId> = HashSet::new();
     let mut todo: Vec<NodeId> = Vec::new();
-    let derived_node = |slot: u16| rules.derived.iter().find(|d| d.slot == slot).map(|d| d.node);
+    let derived_node = |slot: u16| rules.derived_of(slot).map(|d| d.node);
     for a in atoms {
         match *a {
             Atom::Rule(_, r) => todo.push(rules.rules[r as usize].when),
@@ -44,7 +47,7 @@ fn cone<'a>(side: &Side, atoms: impl Iterator<Item = &'a Atom>) -> Vec<(NodeId, 
         }
     }
     while let Some(n) = todo.pop() {
-        if std::mem::replace(&mut marked[n as usize], true) {
+        if !marked.insert(n) {
             continue;
         }
         if let Op::Load(slot) = program.ops[n as usize] {
@@ -52,11 +55,9 @@ fn cone<'a>(side: &Side, atoms: impl Iterator<Item = &'a Atom>) -> Vec<(NodeId, 
         }
         todo.extend(program.children(n));
     }
-    let fills: Vec<(NodeId, u16)> = rules.derived.iter().map(|d| (d.node, d.slot)).collect();
-    (0..program.ops.len() as NodeId)
-        .filter(|&n| marked[n as usize])
-        .map(|n| (n, fills.iter().find(|f| f.0 == n).map(|f| f.1)))
-        .collect()
+    let mut nodes: Vec<NodeId> = marked.into_iter().collect();
+    nodes.sort_unstable();
+    nodes.into_iter().map(|n| (n, rules.derived_root(n))).collect()
 }
 
 /// Every slot a node of `program` loads.
@@ -90,6 +91,8 @@ pub(crate) enum Answer {
 /// Searches one space, target after target.
 pub(crate) struct Searcher<'s, 'r> {
     space: &'s Space<'r>,
+    /// The budget of the whole run, shared with the run's other searchers.
+    run: &'s RunBudget<'s>,
     slots: Vec<Vec<Value>>,
     assigned: Vec<Option<u16>>,
     /// Decided facts, in order of decision.
@@ -115,7 +118,7 @@ pub(crate) struct Searcher<'s, 'r> {
 }
 
 impl<'s, 'r> Searcher<'s, 'r> {
-    pub fn new(space: &'s Space<'r>) -> Self {
+    pub fn new(space: &'s Space<'r>, run: &'s RunBudget<'s>) -> Self {
         let slots = space
             .sides
             .iter()
@@ -129,6 +132,7 @@ impl<'s, 'r> Searcher<'s, 'r> {
             .collect();
         Searcher {
             space,
+            run,
             slots,
             assigned: vec![None; space.facts.len()],
             stack: Vec::new(),
@@ -332,7 +336,7 @@ impl<'s, 'r> Searcher<'s, 'r> {
 
     fn dfs(&mut self) -> Result<bool, ()> {
         self.nodes += 1;
-        if self.nodes > self.budget {
+        if self.nodes > self.budget || !self.run.take() {
             return Err(());
         }
         self.evaluate_cone();
@@ -512,9 +516,10 @@ mod tests {
         let rules = engine.rules();
         let space = Space::single(rules, None, Vec::new());
         let terms = Terms::new(rules, 0);
-        let mut search = Searcher::new(&space).with_budget(3);
+        let run = RunBudget::unlimited();
+        let mut search = Searcher::new(&space, &run).with_budget(3);
         assert_eq!(search.find(&not(terms.any_rule())), Answer::Incomplete);
-        let mut search = Searcher::new(&space);
+        let mut search = Searcher::new(&space, &run);
         assert_eq!(search.find(&not(terms.any_rule())), Answer::None);
     }
 
@@ -524,7 +529,8 @@ mod tests {
         let rules = engine.rules();
         let space = Space::single(rules, None, Vec::new());
         let terms = Terms::new(rules, 0);
-        let mut search = Searcher::new(&space);
+        let run = RunBudget::unlimited();
+        let mut search = Searcher::new(&space, &run);
         // The child-safety rule fires: a minor and a domestic relation, nothing else.
         assert_eq!(search.find(&terms.fires(2)), Answer::Found);
         let w = search.witness(false);

@@ -17,6 +17,10 @@ pub(crate) fn findings(ctx: &mut Ctx) {
         if ctx.fires[i].is_none() {
             continue;
         }
+        // Building the targets reads every other rule: skip it once the budget is spent.
+        if ctx.spent() {
+            continue;
+        }
         let id = ctx.rule_id(i);
         let mut incomplete = false;
         let mut matters = false;

@@ -130,7 +130,7 @@ impl<'a> Walker<'a> {
         match prog.ops[node as usize] {
             Op::Load(slot) if (slot as usize) < self.rules.facts.len() => Some(slot),
             Op::Load(slot) => {
-                let d = self.rules.derived.iter().find(|d| d.slot == slot)?;
+                let d = self.rules.derived_of(slot)?;
                 self.fact_of(&self.rules.program, d.node)
             }
             _ => None,
@@ -141,7 +141,7 @@ impl<'a> Walker<'a> {
         match &prog.ops[node as usize] {
             Op::Const(Value::Int(c)) => Some(Term::Const(*c)),
             Op::Load(slot) if (*slot as usize) >= self.rules.facts.len() => {
-                let d = self.rules.derived.iter().find(|d| d.slot == *slot)?;
+                let d = self.rules.derived_of(*slot)?;
                 self.term(&self.rules.program, d.node)
             }
             Op::Load(_) => {
@@ -194,7 +194,7 @@ impl<'a> Walker<'a> {
                     if self.rules.facts[slot as usize].ty != Ty::Bool {
                         u.opaque = true;
                     }
-                } else if let Some(d) = self.rules.derived.iter().find(|d| d.slot == slot) {
+                } else if let Some(d) = self.rules.derived_of(slot) {
                     let rules = self.rules;
                     self.walk(&rules.program, d.node);
                 }
@@ -318,7 +318,7 @@ pub(crate) fn reads_of(rules: &RuleSet, prog: &Program, node: NodeId, out: &mut 
     if let Op::Load(slot) = prog.ops[node as usize] {
         if (slot as usize) < rules.facts.len() {
             out.push(slot);
-        } else if let Some(d) = rules.derived.iter().find(|d| d.slot == slot) {
+        } else if let Some(d) = rules.derived_of(slot) {
             out.extend(&d.reads);
         }
     }

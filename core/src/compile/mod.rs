@@ -48,6 +48,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
         return Err(RuleError { diagnostics: c.errors });
     }
     let plan = plan::Plan::build(&c.program, &derived, &rules, &offers);
+    let derived_roots = derived.iter().map(|d| (d.node, d.slot)).collect();
     Ok(RuleSet {
         source,
         hash,
@@ -65,6 +66,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
         providers,
         voices,
         origins: origins.clone(),
+        derived_roots,
     })
 }
 

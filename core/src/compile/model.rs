@@ -65,6 +65,8 @@ pub struct RuleSet {
     pub(crate) voices: Vec<Voice>,
     /// Where each item came from, to locate findings of `check`.
     pub(crate) origins: Origins,
+    /// Node of each derived fact's expression → its slot.
+    pub(crate) derived_roots: HashMap<NodeId, u16>,
 }
 
 /// An intake fact.
@@ -186,5 +188,16 @@ impl RuleSet {
     /// The derived fact in `slot` (derived slots follow the schema facts, in order).
     pub(crate) fn derived_at(&self, slot: usize) -> &Derived {
         &self.derived[slot - self.facts.len()]
+    }
+
+    /// The derived fact in `slot`, if it is a derived slot (constant time).
+    pub(crate) fn derived_of(&self, slot: u16) -> Option<&Derived> {
+        (slot as usize).checked_sub(self.facts.len()).and_then(|i| self.derived.get(i))
+    }
+
+    /// The slot a node fills if it is the expression of a derived fact (constant time:
+    /// looked up in [`RuleSet::derived_roots`]).
+    pub(crate) fn derived_root(&self, node: NodeId) -> Option<u16> {
+        self.derived_roots.get(&node).copied()
     }
 }

@@ -42,7 +42,7 @@ impl PyEvaluation {
         json::to_py(py, self.proposal())
     }
 
-    /// `{"name", "version", "hash"}` of the rule set that produced this.
+    /// `{"name", "version", "hash", "signed_by"}` of the rule set that produced this.
     #[getter]
     fn ruleset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json::to_py(py, &self.proposal().ruleset)

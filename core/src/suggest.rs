@@ -11,9 +11,24 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// Longest part of a caller's name (a case key, an offer id) repeated in an error: keys
+/// can be anything a caller sends, of any length.
+pub const ECHO_MAX: usize = 64;
+
+/// `name` as an error may repeat it: at most [`ECHO_MAX`] characters, then `…`.
+pub fn elide(name: &str) -> String {
+    match name.char_indices().nth(ECHO_MAX) {
+        None => name.to_string(),
+        Some((cut, _)) => format!("{}…", &name[..cut]),
+    }
+}
+
 /// A hint sentence for [`closest`], or a list of what is allowed when nothing is close.
+/// No did-you-mean for a word longer than [`ECHO_MAX`]: no name is that long, and the
+/// edit distance would cost time quadratic in it.
 pub fn hint<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
-    match closest(word, candidates.clone()) {
+    let near = if word.chars().nth(ECHO_MAX).is_some() { None } else { closest(word, candidates.clone()) };
+    match near {
         Some(c) => format!("did you mean `{c}`?"),
         None => {
             let all: Vec<&str> = candidates.into_iter().collect();

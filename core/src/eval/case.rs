@@ -42,12 +42,12 @@ impl CaseBuilder {
                 Ok((slot as usize, &self.rules.facts[slot as usize]))
             }
             Some(_) => Err(CaseError {
-                fact: name.to_string(),
+                fact: suggest::elide(name),
                 problem: "is derived by the rules and cannot be given".into(),
                 hint: None,
             }),
             None => Err(CaseError {
-                fact: name.to_string(),
+                fact: suggest::elide(name),
                 problem: "is not a fact of the schema".into(),
                 hint: Some(suggest::hint(name, self.rules.facts.iter().map(|f| f.id.as_str()))),
             }),

@@ -23,7 +23,7 @@ timed() { # timed LABEL START
 }
 
 # --------------------------------------------------------------------------
-step "setup 1/6: base tools (cargo, python3, node)"
+step "setup 1/7: base tools (cargo, python3, node)"
 t0=$SECONDS
 have cargo  || die "cargo not found: install Rust with rustup (https://rustup.rs) first"
 have rustc  || die "rustc not found: install Rust with rustup first"
@@ -50,7 +50,7 @@ if [[ ! -x "$VENV_DIR/bin/python" ]] && ! python3 -c 'import ensurepip, venv' >/
 fi
 
 # ---- wasm32 target: the normal rustup route first, Debian's recipe as fallback
-step "setup 2/6: wasm32-unknown-unknown target"
+step "setup 2/7: wasm32-unknown-unknown target"
 t0=$SECONDS
 NEED_DEBIAN_RUST=0
 if [[ "${WEGWIJS_WASM_ROUTE:-auto}" == debian ]]; then
@@ -82,7 +82,7 @@ fi
 timed "wasm32 target check" "$t0"
 
 # ---- apt (one update, one install) --------------------------------------
-step "setup 3/6: system packages"
+step "setup 3/7: system packages"
 t0=$SECONDS
 if ((${#APT_PKGS[@]} == 0 && ${#APT_OPTIONAL[@]} == 0)); then
     ok "all system packages present"
@@ -117,7 +117,7 @@ info "chromium: $("$CHROMIUM" --version 2>/dev/null || echo '?') ($CHROMIUM)"
 timed "system packages" "$t0"
 
 # ---- wasm-bindgen-cli ----------------------------------------------------
-step "setup 4/6: wasm-bindgen-cli"
+step "setup 4/7: wasm-bindgen-cli"
 t0=$SECONDS
 WB_VERSION="$(wasm_bindgen_version)"
 info "wasm-bindgen version wanted: $WB_VERSION ($( [[ -f Cargo.lock ]] && grep -q '^name = "wasm-bindgen"$' Cargo.lock && echo 'from Cargo.lock' || echo 'fallback: no wasm-bindgen in Cargo.lock yet'))"
@@ -150,7 +150,7 @@ fi
 timed "wasm-bindgen-cli" "$t0"
 
 # ---- Python venv ---------------------------------------------------------
-step "setup 5/6: Python venv ($VENV_DIR)"
+step "setup 5/7: Python venv ($VENV_DIR)"
 t0=$SECONDS
 REQ="$REPO_ROOT/scripts/requirements-dev.txt"
 if [[ -x "$VENV_DIR/bin/python" ]] && "$VENV_DIR/bin/python" -c 'import sys' >/dev/null 2>&1; then
@@ -180,7 +180,7 @@ timed "python venv" "$t0"
 
 # ---- npm: playwright-core (never `playwright`, never browser downloads) and
 # binaryen (a current wasm-opt; Debian 12's is too old for wasm-bindgen output)
-step "setup 6/6: npm dev packages (playwright-core, binaryen)"
+step "setup 6/7: npm dev packages (playwright-core, binaryen)"
 t0=$SECONDS
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 [[ -f package.json ]] || die "package.json missing at the repo root"
@@ -201,5 +201,26 @@ node -e "require('playwright-core'); console.log('    playwright-core ' + requir
     || die "playwright-core does not load"
 info "wasm-opt: $(node_modules/.bin/wasm-opt --version 2>/dev/null || echo 'not installed (optional)')"
 timed "npm" "$t0"
+
+# ---- cargo-fuzz (the fuzz suite of scripts/test.sh and scripts/fuzz.sh) ----------
+# Optional: the fuzz suite says SKIPPED with the reason when it is missing.
+step "setup 7/7: cargo-fuzz $CARGO_FUZZ_VERSION (fuzz targets in fuzz/)"
+t0=$SECONDS
+CF_CACHE="$MACHINE_CACHE/cargo-fuzz-$CARGO_FUZZ_VERSION"
+cf_ok() { [[ -x "$1/cargo-fuzz" ]] && [[ "$("$1/cargo-fuzz" --version 2>/dev/null)" == "cargo-fuzz $CARGO_FUZZ_VERSION" ]]; }
+if cf_ok "$TOOLS_DIR/bin"; then
+    ok "cargo-fuzz $CARGO_FUZZ_VERSION in $TOOLS_DIR/bin"
+elif cf_ok "$CF_CACHE/bin"; then
+    ok "cargo-fuzz $CARGO_FUZZ_VERSION in this machine's cache ($CF_CACHE)"
+else
+    info "cargo install cargo-fuzz --version =$CARGO_FUZZ_VERSION --locked --root $CF_CACHE (about a minute)"
+    if env -u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET cargo install cargo-fuzz --version "=$CARGO_FUZZ_VERSION" \
+            --locked --root "$CF_CACHE" --force </dev/null && cf_ok "$CF_CACHE/bin"; then
+        ok "cargo-fuzz $CARGO_FUZZ_VERSION installed"
+    else
+        warn "cargo-fuzz did not install: the fuzz suite will be SKIPPED (with this reason)"
+    fi
+fi
+timed "cargo-fuzz" "$t0"
 
 step "setup done in $(fmt_secs $((SECONDS - SETUP_START)))"

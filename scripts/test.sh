@@ -9,10 +9,12 @@
 #   wasm-build scripts/build-wasm.sh
 #   wasm-node  node --test bindings-wasm/tests/*.test.mjs
 #   browser    node --test tests/browser/*.test.mjs   (playwright-core + /usr/bin/chromium)
+#   fuzz       scripts/fuzz.sh: every fuzz target briefly (WEGWIJS_FUZZ_SMOKE_SECS, default 20 s);
+#              SKIPPED with the reason when cargo-fuzz or the nightly flags are not available
 #
 # A suite is skipped ONLY when you ask for it, for a quick local run:
 #   WEGWIJS_SKIP_FMT=1 WEGWIJS_SKIP_CLIPPY=1 WEGWIJS_SKIP_RUST=1 WEGWIJS_SKIP_PYTHON=1
-#   WEGWIJS_SKIP_WASM=1 (build + node tests) WEGWIJS_SKIP_BROWSER=1
+#   WEGWIJS_SKIP_WASM=1 (build + node tests) WEGWIJS_SKIP_BROWSER=1 WEGWIJS_SKIP_FUZZ=1
 # Under CI=true these are IGNORED: CI always runs everything.
 # Exit status is non-zero if any suite failed; a summary line per suite is printed at the end.
 set -uo pipefail
@@ -56,6 +58,8 @@ run_suite() {
         record "$name" PASSED $((SECONDS - t0)) ""
     elif ((rc == 99)); then   # 99: the tool is not installed (fmt/clippy only)
         record "$name" SKIPPED $((SECONDS - t0)) "tool not installed"
+    elif ((rc == 98)); then   # 98: cannot run here; the suite wrote the reason to $SKIP_REASON
+        record "$name" SKIPPED $((SECONDS - t0)) "$(cat "$SKIP_REASON" 2>/dev/null || echo 'no reason given')"
     else
         printf '%s!!! suite %s FAILED (exit %d)%s\n' "$_R" "$name" "$rc" "$_N" >&2
         record "$name" FAILED $((SECONDS - t0)) "exit $rc"
@@ -155,6 +159,25 @@ suite_browser() {
     node --test $files
 }
 
+# Smoke run of every fuzz target. It needs cargo-fuzz (scripts/setup.sh) and nightly
+# flags (RUSTC_BOOTSTRAP=1 with stable works): without them the suite is SKIPPED and
+# says why (exit 98), never silently.
+SKIP_REASON="$(mktemp)"
+suite_fuzz() {
+    local reason=""
+    if ! fuzz_tool >/dev/null; then
+        reason="cargo-fuzz is not installed (scripts/setup.sh could not install it)"
+    elif ! RUSTC_BOOTSTRAP=1 rustc -Z help >/dev/null 2>&1; then
+        reason="rustc does not accept -Z flags even with RUSTC_BOOTSTRAP=1 (no nightly features)"
+    fi
+    if [[ -n $reason ]]; then
+        warn "fuzz suite skipped: $reason"
+        echo "$reason" >"$SKIP_REASON"
+        exit 98
+    fi
+    bash scripts/fuzz.sh "${WEGWIJS_FUZZ_SMOKE_SECS:-20}"
+}
+
 # ---------------------------------------------------------------- main
 print_summary() {
     local i p=0 f=0 s=0 color
@@ -193,5 +216,6 @@ run_suite python     WEGWIJS_SKIP_PYTHON  suite_python
 run_suite wasm-build WEGWIJS_SKIP_WASM    suite_wasm_build
 run_suite wasm-node  WEGWIJS_SKIP_WASM    suite_wasm_node
 run_suite browser    WEGWIJS_SKIP_BROWSER suite_browser
+run_suite fuzz       WEGWIJS_SKIP_FUZZ    suite_fuzz
 
 print_summary

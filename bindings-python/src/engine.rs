@@ -44,6 +44,14 @@ impl PyEngine {
     }
 }
 
+/// The `trust=` argument: public key file texts, read into keys (`ArgumentError` if not).
+fn trusted_keys(py: Python<'_>, trust: Option<Vec<String>>) -> PyResult<Option<Vec<engine::signing::PublicKey>>> {
+    trust
+        .map(|texts| texts.iter().map(|t| engine::signing::PublicKey::from_text(t)).collect::<Result<Vec<_>, _>>())
+        .transpose()
+        .map_err(|e| error::argument_error(py, &e))
+}
+
 #[pymethods]
 impl PyEngine {
     /// The national rule set built into the library.
@@ -55,22 +63,34 @@ impl PyEngine {
         if let Some(e) = NATIONAL.get() {
             return Self::wrap(py, Ok(e.clone()));
         }
-        let loaded = py.detach(|| Engine::from_files(Engine::national_files(), "rules"));
+        let loaded = py.detach(Engine::try_national);
         let engine = loaded.map(|e| NATIONAL.get_or_init(|| e).clone());
         Self::wrap(py, engine)
     }
 
-    /// Loads a rule-set folder or a JSON bundle file.
+    /// Loads a rule-set folder or a JSON bundle file. With `trust` (texts of public key
+    /// files), only a bundle signed by one of those keys loads.
     #[classmethod]
-    fn load(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let loaded = py.detach(|| Engine::load(&path));
+    #[pyo3(signature = (path, trust = None))]
+    fn load(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf, trust: Option<Vec<String>>) -> PyResult<Self> {
+        let keys = trusted_keys(py, trust)?;
+        let loaded = py.detach(|| match &keys {
+            None => Engine::load(&path),
+            Some(keys) => Engine::load_verified(&path, keys),
+        });
         Self::wrap(py, loaded)
     }
 
     /// Loads a JSON bundle given as text (as written by `bundle()` or `wegwijs bundle`).
+    /// With `trust` (texts of public key files), only a bundle signed by one of them loads.
     #[classmethod]
-    fn from_bundle(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str) -> PyResult<Self> {
-        let loaded = py.detach(|| Engine::from_bundle(text));
+    #[pyo3(signature = (text, trust = None))]
+    fn from_bundle(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str, trust: Option<Vec<String>>) -> PyResult<Self> {
+        let keys = trusted_keys(py, trust)?;
+        let loaded = py.detach(|| match &keys {
+            None => Engine::from_bundle(text),
+            Some(keys) => Engine::from_bundle_verified(text, keys),
+        });
         Self::wrap(py, loaded)
     }
 

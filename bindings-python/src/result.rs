@@ -112,7 +112,7 @@ impl PyEvaluation {
         to_py(py, self.proposal())
     }
 
-    /// `{"name", "version", "hash"}` of the rule set that produced this.
+    /// `{"name", "version", "hash", "signed_by"}` of the rule set that produced this.
     #[getter]
     fn ruleset<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(py, &self.engine.get().engine().id())

@@ -21,7 +21,7 @@ def offers(result: wegwijs.Result) -> Dict[str, str]:
 def test_result_attributes(mini: wegwijs.Engine) -> None:
     r = mini.evaluate(PEP_CASE, now=NOW)
     assert isinstance(r, wegwijs.Result)
-    assert r.ruleset == {"name": "mini", "version": "1.0.0", "hash": mini.hash}
+    assert r.ruleset == {"name": "mini", "version": "1.0.0", "hash": mini.hash, "signed_by": None}
     assert r.evaluated_at == "2026-03-03T10:00:00Z"
     assert r.region == "noord"
     assert offers(r) == {"pep": "certain"}

@@ -11,21 +11,14 @@ use js_sys::{Array, Date, Function, Map, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Longest part of a key echoed in a problem.
-const KEY_ECHO_MAX: usize = 64;
 /// No fact has more values than this; longer arrays are not walked (a sparse array can
 /// claim a length of 2^32 - 1).
 const LIST_MAX: u32 = 4096;
 /// What is said when the caller's own code threw (its message could hold a case value).
 const THREW: &str = "the case could not be read: a getter, Proxy or iterator of it threw";
 
-/// A key as it may appear in an error.
-pub(crate) fn elide(key: &str) -> String {
-    if key.chars().count() <= KEY_ECHO_MAX {
-        return key.to_string();
-    }
-    key.chars().take(KEY_ECHO_MAX).collect::<String>() + "…"
-}
+/// A key as it may appear in an error (at most 64 characters, the core's limit).
+pub(crate) use wegwijs::limits::echo as elide;
 
 /// Whether a JS `length` is a walkable list length (NaN and infinities are not).
 fn small_length(length: f64) -> bool {

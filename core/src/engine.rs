@@ -401,7 +401,7 @@ impl Evaluation {
     pub fn why_not(&self, offer: &str) -> Result<WhyNot, ArgumentError> {
         let Some(index) = self.rules.source.offers.iter().position(|o| o.id == offer) else {
             return Err(ArgumentError {
-                what: format!("offer `{offer}`"),
+                what: format!("offer `{}`", crate::limits::echo(offer)),
                 problem: format!(
                     "is not in the catalogue ({})",
                     crate::suggest::hint(offer, self.rules.source.offers.iter().map(|o| o.id.as_str()))

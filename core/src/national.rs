@@ -12,23 +12,27 @@ impl Engine {
     /// signature (by the repository's TEST key, made at build time) is verified at load.
     ///
     /// The built-in files are checked by the test suite, so this cannot fail at run time
-    /// for a released build.
+    /// for a released build; [`Engine::try_national`] returns the error instead.
     pub fn national() -> Engine {
+        Self::try_national().unwrap_or_else(|e| panic!("the built-in national rule set does not load:\n{e}"))
+    }
+
+    /// [`Engine::national`], with a `RuleError` instead of a panic if the built-in rules do
+    /// not load (or their signature does not verify).
+    pub fn try_national() -> Result<Engine, RuleError> {
         static NATIONAL: OnceLock<Engine> = OnceLock::new();
-        NATIONAL
-            .get_or_init(|| {
-                Self::load_national(&[PublicKey::test_key()])
-                    .unwrap_or_else(|e| panic!("the built-in national rule set does not load:\n{e}"))
-            })
-            .clone()
+        if let Some(engine) = NATIONAL.get() {
+            return Ok(engine.clone());
+        }
+        let engine = Self::load_national(&[PublicKey::test_key()])?;
+        Ok(NATIONAL.get_or_init(|| engine).clone())
     }
 
     /// The built-in national rule set, refused unless its signature is by one of `trusted`.
     /// (Today it is signed by the TEST key only: see `keys/README.md`.)
     pub fn national_verified(trusted: &[PublicKey]) -> Result<Engine, RuleError> {
-        let engine = Self::national();
         national_signature(trusted)?;
-        Ok(engine)
+        Self::try_national()
     }
 
     fn load_national(trusted: &[PublicKey]) -> Result<Engine, RuleError> {

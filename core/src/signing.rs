@@ -24,8 +24,6 @@ pub const ALGORITHM: &str = "ed25519";
 const BUNDLE_CONTEXT: &str = "wegwijs-bundle-signature/1";
 /// Domain separation for the built-in files (then key id, signer, files digest).
 const FILES_CONTEXT: &str = "wegwijs-files-signature/1";
-/// Longest signer name or key id echoed in an error.
-const ECHO_MAX: usize = 64;
 
 /// Who signed a rule set: the key id and the signer's name, as the trusted key states them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -273,7 +271,7 @@ fn verify(
     let Some(key) = trusted.iter().find(|k| k.id.key_id == sig.key_id) else {
         let known: Vec<&str> = trusted.iter().map(|k| k.id.key_id.as_str()).collect();
         return Err(refuse(
-            format!("signed by key `{}` ({}), which is not trusted", elide(&sig.key_id), elide(&sig.signer)),
+            format!("signed by key `{}` ({}), which is not trusted", crate::limits::echo(&sig.key_id), crate::limits::echo(&sig.signer)),
             &format!("trusted keys: {}", known.join(", ")),
         ));
     };
@@ -289,13 +287,6 @@ fn verify(
         ));
     }
     Ok(key.id.clone())
-}
-
-fn elide(text: &str) -> String {
-    if text.chars().count() <= ECHO_MAX {
-        return text.to_string();
-    }
-    text.chars().take(ECHO_MAX).collect::<String>() + "…"
 }
 
 fn to_hex(bytes: &[u8]) -> String {

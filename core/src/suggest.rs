@@ -23,8 +23,11 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// A hint sentence for [`closest`], or a list of what is allowed when nothing is close.
+/// No did-you-mean for a word longer than [`MAX_SUGGESTED_NAME_CHARS`]: no name is that long, and the
+/// edit distance would cost time quadratic in it.
 pub fn hint<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
-    match closest(word, candidates.clone()) {
+    let near = closest(word, candidates.clone());
+    match near {
         Some(c) => format!("did you mean `{c}`?"),
         None => {
             let all: Vec<&str> = candidates.into_iter().collect();

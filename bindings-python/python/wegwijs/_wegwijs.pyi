@@ -6,7 +6,7 @@ and by ``bindings-python/tests/test_stubs.py``.
 
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, final
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequence, Tuple, Union, final
 
 from ._errors import CaseError
 
@@ -70,8 +70,9 @@ class Result:
     def to_dict(self) -> Dict[str, Any]:
         """The proposal as plain Python objects (the parsed ``to_json()``)."""
     @property
-    def ruleset(self) -> Dict[str, str]:
-        """``{"name", "version", "hash"}`` of the rule set that produced this."""
+    def ruleset(self) -> Dict[str, Any]:
+        """``{"name", "version", "hash", "signed_by"}`` of the rule set that produced this;
+        ``signed_by`` is ``{"key_id", "signer"}`` when it was loaded with ``trust=``, else ``None``."""
     @property
     def evaluated_at(self) -> str:
         """The evaluation time (RFC 3339, UTC)."""
@@ -113,11 +114,15 @@ class Engine:
     def default(cls) -> "Engine":
         """The national rule set built into the library."""
     @classmethod
-    def load(cls, path: Union[str, "os.PathLike[str]"]) -> "Engine":
-        """Loads a rule-set folder or a JSON bundle file; raises ``RuleError``."""
+    def load(cls, path: Union[str, "os.PathLike[str]"], trust: Optional[Sequence[str]] = None) -> "Engine":
+        """Loads a rule-set folder or a JSON bundle file; raises ``RuleError``.
+
+        ``trust``: texts of public key files; then only a bundle signed by one of them loads."""
     @classmethod
-    def from_bundle(cls, text: str) -> "Engine":
-        """Loads a JSON bundle given as text; raises ``RuleError``."""
+    def from_bundle(cls, text: str, trust: Optional[Sequence[str]] = None) -> "Engine":
+        """Loads a JSON bundle given as text; raises ``RuleError``.
+
+        ``trust``: texts of public key files; then only a bundle signed by one of them loads."""
     @property
     def name(self) -> str:
         """The rule set's name."""

@@ -161,16 +161,20 @@ fn set(
 /// A key that is not a fact of the schema: the builder says so, with a did-you-mean (or
 /// that the fact is derived). A key that is not a string names no fact at all.
 fn not_a_fact(b: &mut CaseBuilder, key: &Bound<'_, PyAny>) -> CaseError {
-    let name = match key.cast::<PyString>() {
-        Ok(s) => s.to_string_lossy(),
+    match key.cast::<PyString>() {
+        Ok(s) => not_a_fact_named(b, &s.to_string_lossy()),
         Err(_) => {
             let kind = key.get_type().name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            return CaseError { fact: format!("({kind} key)"), problem: "fact names are strings".into(), hint: None };
+            CaseError { fact: format!("({kind} key)"), problem: "fact names are strings".into(), hint: None }
         }
-    };
-    match b.set_unknown(&name) {
+    }
+}
+
+/// The error for a key `name` that is not a fact of the schema (see [`not_a_fact`]).
+pub(crate) fn not_a_fact_named(b: &mut CaseBuilder, name: &str) -> CaseError {
+    match b.set_unknown(name) {
         Err(e) => e,
-        Ok(()) => CaseError { fact: name.into_owned(), problem: "is not a fact of the schema".into(), hint: None },
+        Ok(()) => CaseError { fact: name.into(), problem: "is not a fact of the schema".into(), hint: None },
     }
 }
 
@@ -288,12 +292,13 @@ fn text_value<'a>(f: &'a FactEntry, s: &Bound<'_, PyString>) -> PyResult<Cow<'a,
 /// The core's "expected …" error for `name`, for a Python value of the wrong type: a JSON
 /// object fits no fact, so the builder answers with what the fact expects.
 fn expected(b: &mut CaseBuilder, name: &str) -> ConvError {
+    ConvError::Case(expected_error(b, name))
+}
+
+/// The core's "expected …" error for fact `name` (see [`expected`]).
+pub(crate) fn expected_error(b: &mut CaseBuilder, name: &str) -> CaseError {
     match b.set_json(name, &serde_json::Value::Object(serde_json::Map::new())) {
-        Err(e) => ConvError::Case(e),
-        Ok(()) => ConvError::Case(CaseError {
-            fact: name.into(),
-            problem: "has a value of an unsupported type".into(),
-            hint: None,
-        }),
+        Err(e) => e,
+        Ok(()) => CaseError { fact: name.into(), problem: "has a value of an unsupported type".into(), hint: None },
     }
 }

@@ -2,9 +2,10 @@
 //! between).
 //!
 //! Keys and enum values are matched against the schema's names as interned Python strings,
-//! made once per engine: first by pointer (a key written as a literal in Python source,
-//! or a column label reused for every row, is the interned string itself; keys usually
-//! come in schema order, so the next fact is tried first), then through a Python dict of
+//! made once per engine: keys usually come in schema order, so the fact after the previous
+//! key is tried first, by pointer (a key written as a literal in Python source, or a
+//! column label reused for every row, is the interned string itself) and then by one
+//! string comparison; otherwise a key is looked up through a Python dict of
 //! the names, which uses the string's cached hash and never copies it (the abi3 (3.9) API
 //! has no zero-copy access to a string's UTF-8 bytes). No key allocates.
 //!
@@ -106,8 +107,14 @@ impl FactTable {
 
     /// The fact named by `key`; `guess` is the index to try first by pointer.
     fn entry(&self, key: &Bound<'_, PyAny>, guess: usize) -> PyResult<Option<&FactEntry>> {
-        if self.names.get(guess).is_some_and(|n| n.as_ptr() == key.as_ptr()) {
-            return Ok(Some(&self.facts[guess]));
+        if let Some(name) = self.names.get(guess) {
+            // The same object, or (keys from `json.loads`, say) an equal string: one
+            // comparison instead of a hash-table probe when keys come in schema order.
+            if name.as_ptr() == key.as_ptr()
+                || (key.is_exact_instance_of::<PyString>() && key.eq(name.bind(key.py()))?)
+            {
+                return Ok(Some(&self.facts[guess]));
+            }
         }
         match self.keys.bind(key.py()).get_item(key)? {
             Some(i) => Ok(Some(&self.facts[i.extract::<usize>()?])),

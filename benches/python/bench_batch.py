@@ -218,15 +218,22 @@ def main() -> None:
 
     # On a shared machine the wall clock of the parallel batch says little (other work
     # takes the second core). The CPU split says what it would do on free cores: the
-    # batch takes as long as its busiest thread.
-    name = "wegwijs evaluate_many, all cores"
-    total, main_thread = cpu_us[name], main_us[name]
-    busiest = max(main_thread, total - main_thread)
-    load = cpu_us["wegwijs evaluate, one case per call"]
-    print("\nCPU split of evaluate_many (all cores), µs per case:")
-    print(f"  calling thread {main_thread:.2f} (converts, then evaluates), other threads {total - main_thread:.2f}")
-    print(f"  CPU of the batch vs CPU of one-per-call     {total / load:6.2f}×  (parallel overhead)")
-    print(f"  one-per-call CPU / busiest thread           {load / busiest:6.2f}×  (the speed-up on free cores)")
+    # batch takes as long as its busiest thread (with 2 threads: the calling thread and
+    # the helper).
+    for name, single in (
+        ("wegwijs evaluate_many, all cores", "wegwijs evaluate, one case per call"),
+        ("wegwijs outcomes(list of dicts), all cores", "wegwijs evaluate + outcome digest, one per call"),
+        ("wegwijs outcomes(pyarrow Table), all cores", "wegwijs evaluate + outcome digest, one per call"),
+    ):
+        if name not in cpu_us:
+            continue
+        total, main_thread = cpu_us[name], main_us[name]
+        busiest = max(main_thread, total - main_thread)
+        load = cpu_us[single]
+        print(f"\nCPU split of {name[8:]}, µs per case (vs {single[8:]}):")
+        print(f"  calling thread {main_thread:.2f}, other threads {total - main_thread:.2f}")
+        print(f"  CPU of the batch vs CPU of one-per-call     {total / load:6.2f}×  (parallel overhead)")
+        print(f"  one-per-call CPU / busiest thread           {load / busiest:6.2f}×  (the speed-up on 2 free cores)")
 
 
 if __name__ == "__main__":

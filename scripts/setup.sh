@@ -45,6 +45,8 @@ have pkg-config || want_pkg pkg-config
 have node || want_pkg nodejs
 have npm || want_pkg npm
 [[ -x /usr/bin/chromium ]] || have chromium || want_pkg chromium
+# pyspark (the Spark test of the Python bindings) needs a Java runtime
+have java || want_pkg default-jre-headless
 if [[ ! -x "$VENV_DIR/bin/python" ]] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
     want_pkg python3-venv
 fi

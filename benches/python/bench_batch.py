@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
-"""Python benchmark of Wegwijs (not a timed test): one case per call and ``evaluate_many``
-against a plain-Python loop that does the same per case.
+"""Python benchmark of Wegwijs (not a timed test): one case per call, ``evaluate_many`` and
+the columnar ``outcomes`` against a plain-Python loop that does the same per case.
+
+Paths: the compact outcome (``Result.outcome`` read into the same digest the plain-Python
+baseline returns), the batch (``evaluate_many`` + the same reads), the columnar table
+(``Engine.outcomes`` over the list of dicts and over a pyarrow Table of the same cases)
+and the full proposal (``to_json``).
 
     .venv/bin/python benches/python/bench_batch.py                 # 100,000 national cases
     .venv/bin/python benches/python/bench_batch.py --cases 20000 --rules tests/fixtures/mini
@@ -84,6 +89,24 @@ def check_agreement(engine: wegwijs.Engine, plain: Callable[..., Any], cases: Li
             sys.exit(f"the plain-Python baseline disagrees with the engine on case {i}: {diff}")
 
 
+def outcome_digest(o: wegwijs.Outcome) -> Dict[str, Any]:
+    """The baseline's digest from the compact outcome (no texts, no dicts per referral)."""
+    return {
+        "needs": {area: (level, up_to) for area, (level, _, up_to) in o.needs.items()},
+        "referrals": {offer: (status, urgency) for offer, urgency, status, _ in o.referrals},
+        "regie": (o.regie, o.regie_up_to),
+        "regiehouder": o.regiehouder,
+    }
+
+
+def check_outcome_digest(engine: wegwijs.Engine, cases: List[Dict[str, Any]]) -> None:
+    """The compact path says what the full proposal says."""
+    for i, case in enumerate(cases):
+        r = engine.evaluate(case, NOW)
+        if outcome_digest(r.outcome) != plain_rules.digest(r.to_dict()):
+            sys.exit(f"the compact outcome disagrees with the proposal on case {i}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cases", type=int, default=100_000)
@@ -112,13 +135,33 @@ def main() -> None:
 
     now_epoch = plain_rules._epoch_datetime(NOW)
     few = cases[: args.proposals]
+    check_outcome_digest(engine, cases[: args.check])
+    evaluate = engine.evaluate
     variants: Dict[str, Callable[[], Any]] = {
         "dict-read floor (tuple(case.values()) per case)": lambda: [tuple(c.values()) for c in cases],
         "plain Python, one case per call": lambda: [plain(c, now_epoch) for c in cases],
-        "wegwijs evaluate, one case per call": lambda: [engine.evaluate(c, NOW) for c in cases],
+        "wegwijs evaluate, one case per call": lambda: [evaluate(c, NOW) for c in cases],
+        "wegwijs evaluate + outcome digest, one per call": lambda: [outcome_digest(evaluate(c, NOW).outcome) for c in cases],
         "wegwijs evaluate_many, workers=1": lambda: engine.evaluate_many(cases, NOW, workers=1),
         "wegwijs evaluate_many, all cores": lambda: engine.evaluate_many(cases, NOW),
+        "wegwijs evaluate_many + outcome digest, all cores": lambda: [
+            outcome_digest(r.outcome) for r in engine.evaluate_many(cases, NOW)
+        ],
     }
+    try:
+        import pyarrow as pa
+
+        table = pa.Table.from_pandas(__import__("pandas").DataFrame(cases), preserve_index=False)
+        variants.update(
+            {
+                "wegwijs outcomes(list of dicts), workers=1": lambda: engine.outcomes(cases, now=NOW, workers=1),
+                "wegwijs outcomes(list of dicts), all cores": lambda: engine.outcomes(cases, now=NOW),
+                "wegwijs outcomes(pyarrow Table), workers=1": lambda: engine.outcomes(table, now=NOW, workers=1),
+                "wegwijs outcomes(pyarrow Table), all cores": lambda: engine.outcomes(table, now=NOW),
+            }
+        )
+    except ImportError:
+        print("pyarrow or pandas not installed: the columnar rows are left out")
     per_case: Dict[str, List[float]] = {k: [] for k in variants}
     cpu: Dict[str, List[float]] = {k: [] for k in variants}  # process CPU time per case
     main_cpu: Dict[str, List[float]] = {k: [] for k in variants}  # the calling thread's share
@@ -154,6 +197,7 @@ def main() -> None:
 
     plain_us = us["plain Python, one case per call"]
     one = us["wegwijs evaluate, one case per call"]
+    compact = us["wegwijs evaluate + outcome digest, one per call"]
     many1 = us["wegwijs evaluate_many, workers=1"]
     many = us["wegwijs evaluate_many, all cores"]
     floor = us["dict-read floor (tuple(case.values()) per case)"]
@@ -164,18 +208,32 @@ def main() -> None:
     print(f"  evaluate_many (all cores) vs workers=1     {many1 / many:6.2f}×")
     print(f"  wegwijs evaluate / dict-read floor         {one / floor:6.2f}×")
     print(f"  full proposal / evaluate                   {full / one:6.2f}×")
+    print(f"  plain Python / compact outcome path        {plain_us / compact:6.2f}×")
+    many_digest = us["wegwijs evaluate_many + outcome digest, all cores"]
+    print(f"  compact one-per-call vs evaluate_many+read {compact / many_digest:6.2f}×")
+    for name in ("wegwijs outcomes(list of dicts), all cores", "wegwijs outcomes(pyarrow Table), all cores"):
+        if name in us:
+            w1 = us[name.replace("all cores", "workers=1")]
+            print(f"  {name[8:]:<42} {compact / us[name]:6.2f}× the compact one-per-call loop (target ≥ 1.7× on 2 cores); {w1 / us[name]:4.2f}× workers=1")
 
     # On a shared machine the wall clock of the parallel batch says little (other work
     # takes the second core). The CPU split says what it would do on free cores: the
-    # batch takes as long as its busiest thread.
-    name = "wegwijs evaluate_many, all cores"
-    total, main_thread = cpu_us[name], main_us[name]
-    busiest = max(main_thread, total - main_thread)
-    load = cpu_us["wegwijs evaluate, one case per call"]
-    print("\nCPU split of evaluate_many (all cores), µs per case:")
-    print(f"  calling thread {main_thread:.2f} (converts, then evaluates), other threads {total - main_thread:.2f}")
-    print(f"  CPU of the batch vs CPU of one-per-call     {total / load:6.2f}×  (parallel overhead)")
-    print(f"  one-per-call CPU / busiest thread           {load / busiest:6.2f}×  (the speed-up on free cores)")
+    # batch takes as long as its busiest thread (with 2 threads: the calling thread and
+    # the helper).
+    for name, single in (
+        ("wegwijs evaluate_many, all cores", "wegwijs evaluate, one case per call"),
+        ("wegwijs outcomes(list of dicts), all cores", "wegwijs evaluate + outcome digest, one per call"),
+        ("wegwijs outcomes(pyarrow Table), all cores", "wegwijs evaluate + outcome digest, one per call"),
+    ):
+        if name not in cpu_us:
+            continue
+        total, main_thread = cpu_us[name], main_us[name]
+        busiest = max(main_thread, total - main_thread)
+        load = cpu_us[single]
+        print(f"\nCPU split of {name[8:]}, µs per case (vs {single[8:]}):")
+        print(f"  calling thread {main_thread:.2f}, other threads {total - main_thread:.2f}")
+        print(f"  CPU of the batch vs CPU of one-per-call     {total / load:6.2f}×  (parallel overhead)")
+        print(f"  one-per-call CPU / busiest thread           {load / busiest:6.2f}×  (the speed-up on 2 free cores)")
 
 
 if __name__ == "__main__":

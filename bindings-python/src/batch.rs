@@ -12,6 +12,10 @@ use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// How often the calling thread of a batch checks for Ctrl-C once it only evaluates.
+const SIGNAL_CHECK: Duration = Duration::from_millis(50);
 
 /// One row of a batch: a case, or why it is not one.
 pub(crate) type Row = Result<Case, CaseError>;
@@ -272,9 +276,18 @@ where
         }
         ready.notify_all();
         let (done, interrupted) = py.detach(|| {
-            // The calling thread takes the GIL back between its blocks, only to check
-            // for signals.
-            let (mut done, interrupted) = consume(&|| Python::attach(|py| py.check_signals()));
+            // The calling thread takes the GIL back between its blocks, only to check for
+            // signals, at most every 50 ms (another Python thread may hold the GIL).
+            let last = Mutex::new(Instant::now());
+            let check = || {
+                let mut last = last.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                if last.elapsed() < SIGNAL_CHECK {
+                    return Ok(());
+                }
+                *last = Instant::now();
+                Python::attach(|py| py.check_signals())
+            };
+            let (mut done, interrupted) = consume(&check);
             for h in helpers {
                 // `work` catches panics per case; a helper that died anyway loses its
                 // blocks, which the count below turns into an error.

@@ -2,9 +2,10 @@
 //! between).
 //!
 //! Keys and enum values are matched against the schema's names as interned Python strings,
-//! made once per engine: first by pointer (a key written as a literal in Python source,
-//! or a column label reused for every row, is the interned string itself; keys usually
-//! come in schema order, so the next fact is tried first), then through a Python dict of
+//! made once per engine: keys usually come in schema order, so the fact after the previous
+//! key is tried first, by pointer (a key written as a literal in Python source, or a
+//! column label reused for every row, is the interned string itself) and then by one
+//! string comparison; otherwise a key is looked up through a Python dict of
 //! the names, which uses the string's cached hash and never copies it (the abi3 (3.9) API
 //! has no zero-copy access to a string's UTF-8 bytes). No key allocates.
 //!
@@ -106,8 +107,14 @@ impl FactTable {
 
     /// The fact named by `key`; `guess` is the index to try first by pointer.
     fn entry(&self, key: &Bound<'_, PyAny>, guess: usize) -> PyResult<Option<&FactEntry>> {
-        if self.names.get(guess).is_some_and(|n| n.as_ptr() == key.as_ptr()) {
-            return Ok(Some(&self.facts[guess]));
+        if let Some(name) = self.names.get(guess) {
+            // The same object, or (keys from `json.loads`, say) an equal string: one
+            // comparison instead of a hash-table probe when keys come in schema order.
+            if name.as_ptr() == key.as_ptr()
+                || (key.is_exact_instance_of::<PyString>() && key.eq(name.bind(key.py()))?)
+            {
+                return Ok(Some(&self.facts[guess]));
+            }
         }
         match self.keys.bind(key.py()).get_item(key)? {
             Some(i) => Ok(Some(&self.facts[i.extract::<usize>()?])),
@@ -161,16 +168,20 @@ fn set(
 /// A key that is not a fact of the schema: the builder says so, with a did-you-mean (or
 /// that the fact is derived). A key that is not a string names no fact at all.
 fn not_a_fact(b: &mut CaseBuilder, key: &Bound<'_, PyAny>) -> CaseError {
-    let name = match key.cast::<PyString>() {
-        Ok(s) => s.to_string_lossy(),
+    match key.cast::<PyString>() {
+        Ok(s) => not_a_fact_named(b, &s.to_string_lossy()),
         Err(_) => {
             let kind = key.get_type().name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            return CaseError { fact: format!("({kind} key)"), problem: "fact names are strings".into(), hint: None };
+            CaseError { fact: format!("({kind} key)"), problem: "fact names are strings".into(), hint: None }
         }
-    };
-    match b.set_unknown(&name) {
+    }
+}
+
+/// The error for a key `name` that is not a fact of the schema (see [`not_a_fact`]).
+pub(crate) fn not_a_fact_named(b: &mut CaseBuilder, name: &str) -> CaseError {
+    match b.set_unknown(name) {
         Err(e) => e,
-        Ok(()) => CaseError { fact: name.into_owned(), problem: "is not a fact of the schema".into(), hint: None },
+        Ok(()) => CaseError { fact: name.into(), problem: "is not a fact of the schema".into(), hint: None },
     }
 }
 
@@ -288,12 +299,13 @@ fn text_value<'a>(f: &'a FactEntry, s: &Bound<'_, PyString>) -> PyResult<Cow<'a,
 /// The core's "expected …" error for `name`, for a Python value of the wrong type: a JSON
 /// object fits no fact, so the builder answers with what the fact expects.
 fn expected(b: &mut CaseBuilder, name: &str) -> ConvError {
+    ConvError::Case(expected_error(b, name))
+}
+
+/// The core's "expected …" error for fact `name` (see [`expected`]).
+pub(crate) fn expected_error(b: &mut CaseBuilder, name: &str) -> CaseError {
     match b.set_json(name, &serde_json::Value::Object(serde_json::Map::new())) {
-        Err(e) => ConvError::Case(e),
-        Ok(()) => ConvError::Case(CaseError {
-            fact: name.into(),
-            problem: "has a value of an unsupported type".into(),
-            hint: None,
-        }),
+        Err(e) => e,
+        Ok(()) => CaseError { fact: name.into(), problem: "has a value of an unsupported type".into(), hint: None },
     }
 }

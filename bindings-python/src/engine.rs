@@ -5,7 +5,7 @@ use crate::batch::{self, Evaluated};
 use crate::conv::{self, FactTable};
 use crate::names::Names;
 use crate::result::{to_py, PyEvaluation};
-use crate::{error, time};
+use crate::{error, outcomes, time};
 use engine::Engine;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
@@ -164,6 +164,26 @@ impl PyEngine {
             }
         }
         Ok(out)
+    }
+
+    /// The outcomes of many cases as a `pyarrow.Table`, one row per case in input order:
+    /// regie, needs, regiehouder, one status and urgency column per offer, and `error`
+    /// for a row that does not fit the schema. `data`: a pyarrow Table/RecordBatch, a
+    /// polars or pandas DataFrame, anything with the Arrow PyCapsule interface, or an
+    /// iterable of mappings. Runs on `workers` threads (default: every core).
+    #[pyo3(signature = (data, *, now = None, workers = None))]
+    fn outcomes<'py>(
+        &self,
+        data: &Bound<'py, PyAny>,
+        now: Option<&Bound<'py, PyAny>>,
+        workers: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        outcomes::outcomes(self, data, now, workers)
+    }
+
+    /// The column names of `outcomes()`, in order (its schema: every column is text).
+    fn outcome_columns(&self) -> Vec<String> {
+        outcomes::schema(&self.engine).fields().iter().map(|f| f.name().clone()).collect()
     }
 
     /// The unanswered questions that could still change the proposal for `case`, most

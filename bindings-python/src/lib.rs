@@ -9,6 +9,7 @@
 //! everything is decided by the core crate.
 #![forbid(unsafe_code)]
 
+mod arrow_in;
 mod batch;
 mod conv;
 mod engine;
@@ -17,6 +18,7 @@ mod impact;
 mod json;
 mod names;
 mod outcome;
+mod outcomes;
 mod record;
 mod result;
 mod time;

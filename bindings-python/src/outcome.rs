@@ -32,14 +32,14 @@ impl PyOutcome {
     }
 }
 
-/// `(level, status)` of a level outcome.
+/// `(level, status, up_to)` of a level outcome.
 fn level<'py>(
     py: Python<'py>,
     names: &Names,
     levels: &[Py<PyString>],
     l: &LevelOutcome,
 ) -> PyResult<Bound<'py, PyTuple>> {
-    PyTuple::new(py, [at(py, levels, l.certain), names.status(py, l.up_to == l.certain)])
+    PyTuple::new(py, [at(py, levels, l.certain), names.status(py, l.up_to == l.certain), at(py, levels, l.up_to)])
 }
 
 #[pymethods]
@@ -65,7 +65,7 @@ impl PyOutcome {
         at(py, &n.regie_levels, o.regie.up_to)
     }
 
-    /// Area → `(level, status)`, in manifest order.
+    /// Area → `(level, status, up_to)`, in manifest order (`up_to` = `level` when certain).
     #[getter]
     fn needs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let (o, n) = self.parts();

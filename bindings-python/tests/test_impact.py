@@ -121,3 +121,16 @@ def test_impact_agrees_with_the_proposals(mini: wegwijs.Engine, stricter: wegwij
         }
         assert row.regie == (None if old_regie == new_regie else (old_regie, new_regie))
         assert row.regiehouder == (None if old_holder == new_holder else (old_holder, new_holder))
+
+
+def test_arrow_input_goes_through_outcomes_with_the_same_result(mini: wegwijs.Engine, stricter: wegwijs.Engine) -> None:
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    cases = generated(400) + [{"age": 300}]
+    by_rows = wegwijs.impact(mini, stricter, cases, now=NOW)
+    table = pa.Table.from_pandas(pd.DataFrame(cases), preserve_index=False)
+    by_table = wegwijs.impact(mini, stricter, table, now=NOW)
+    key = lambda r: (r.case, r.changed, r.error, r.needs, sorted(r.referrals_added), sorted(r.referrals_removed), r.referral_status, r.regie, r.regiehouder)  # noqa: E731
+    assert [key(r) for r in by_table.rows] == [key(r) for r in by_rows.rows]
+    assert by_table.summary == by_rows.summary and by_rows.summary["changed"] > 0
+    assert wegwijs.impact(mini, stricter, table.to_batches()[0], now=NOW).summary == by_rows.summary

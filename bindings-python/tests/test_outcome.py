@@ -16,11 +16,12 @@ import wegwijs
 def outcome_from_proposal(p: Dict[str, Any]) -> Dict[str, Any]:
     """What `Result.outcome` must say, read from the canonical proposal."""
     status = lambda up_to: "certain" if up_to is None else "possible"  # noqa: E731
+    up = lambda n: n["up_to"] or n["level"]  # noqa: E731
     return {
         "regie": p["regie"]["level"],
         "regie_status": p["regie"]["status"],
         "regie_up_to": p["regie"]["up_to"] or p["regie"]["level"],
-        "needs": {n["area"]: (n["level"], status(n["up_to"])) for n in p["needs"]},
+        "needs": {n["area"]: (n["level"], status(n["up_to"]), up(n)) for n in p["needs"]},
         "referrals": [(r["offer"], r["urgency"], r["status"], r["against_wish"]) for r in p["referrals"]],
         "certain_offers": tuple(r["offer"] for r in p["referrals"] if r["status"] == "certain"),
         "possible_offers": tuple(r["offer"] for r in p["referrals"] if r["status"] == "possible"),
@@ -50,7 +51,7 @@ def test_outcome_of_the_pep_case(mini: wegwijs.Engine) -> None:
     o = mini.evaluate(PEP_CASE, NOW).outcome
     assert isinstance(o, wegwijs.Outcome)
     assert o.regie == "R1" and o.regie_status == "certain" and o.regie_up_to == "R1"
-    assert o.needs == {"veiligheid": ("geen", "certain"), "hulp": ("urgent", "certain")}
+    assert o.needs == {"veiligheid": ("geen", "certain", "geen"), "hulp": ("urgent", "certain", "urgent")}
     assert o.referrals == [("pep", "direct", "certain", False)]
     assert o.certain_offers == ("pep",) and o.possible_offers == ()
     assert o.regiehouder == ("csg_casemanager", "certain")

@@ -140,8 +140,13 @@ def impact(
     now: Union[str, "datetime.datetime", None] = None,
     workers: Optional[int] = None,
 ) -> Impact:
-    """Evaluates ``cases`` (an iterable of mappings, or a pandas DataFrame) with ``old``
-    and ``new`` at the same ``now`` and compares the proposals case by case."""
+    """Evaluates ``cases`` with ``old`` and ``new`` at the same ``now`` and compares the
+    proposals case by case. ``cases``: an iterable of mappings, a pandas DataFrame, or
+    other Arrow data (a pyarrow Table/RecordBatch/RecordBatchReader, a polars DataFrame):
+    Arrow data goes through ``Engine.outcomes`` (converted and evaluated without the
+    GIL) and the two outcome tables are compared."""
+    if _is_arrow(cases) and not _is_dataframe(cases):  # (pandas 3 frames speak Arrow too)
+        return _impact_of_tables(old, new, cases, now, workers)
     raw = _impact_rows(old, new, cases, now, workers)
     rows = [
         ImpactRow(
@@ -159,6 +164,80 @@ def impact(
     ]
     index = list(cases.index) if _is_dataframe(cases) else None  # type: ignore[union-attr]
     return Impact(old, new, rows, index)
+
+
+def _is_arrow(obj: object) -> bool:
+    return hasattr(obj, "__arrow_c_stream__") or hasattr(obj, "__arrow_c_array__")
+
+
+def _impact_of_tables(
+    old: Engine, new: Engine, cases: Any, now: Union[str, "datetime.datetime", None], workers: Optional[int]
+) -> Impact:
+    import datetime as dt
+
+    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
+
+    # Both engines read the same rows at the same moment (a stream can be read once).
+    data = pa.Table.from_batches([cases]) if isinstance(cases, pa.RecordBatch) else pa.table(cases)
+    at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) if now is None else now
+    a = old.outcomes(data, now=at, workers=workers).to_pylist()
+    b = new.outcomes(data, now=at, workers=workers).to_pylist()
+    areas = lambda e: [c[len("need_") : -len("_status")] for c in e.outcome_columns() if c.startswith("need_") and c.endswith("_status")]  # noqa: E731
+    offers = lambda e: [c[len("referral_") :] for c in e.outcome_columns() if c.startswith("referral_") and not c.endswith("_urgency")]  # noqa: E731
+    old_areas, new_areas, old_offers, new_offers = areas(old), areas(new), offers(old), offers(new)
+    rows = [
+        _compare_rows(i, x, y, old_areas, new_areas, old_offers, new_offers) for i, (x, y) in enumerate(zip(a, b))
+    ]
+    return Impact(old, new, rows)
+
+
+def _level(row: Mapping[str, Any], column: str) -> str:
+    if row[f"{column}_status"] == "certain":
+        return str(row[column])
+    return f"{row[column]}..{row[f'{column}_up_to']}"
+
+
+def _compare_rows(
+    i: int,
+    x: Mapping[str, Any],
+    y: Mapping[str, Any],
+    old_areas: List[str],
+    new_areas: List[str],
+    old_offers: List[str],
+    new_offers: List[str],
+) -> ImpactRow:
+    """One case's differences between two rows of outcome tables (as `_impact_rows`)."""
+    if x["error"] is not None or y["error"] is not None:
+        messages = [f"{w} rules: {r['error']}" for w, r in (("old", x), ("new", y)) if r["error"] is not None]
+        return ImpactRow(case=i, changed=False, error="; ".join(messages))
+    needs: Dict[str, Level] = {}
+    for area in new_areas:
+        before = _level(x, f"need_{area}") if area in old_areas else "-"
+        after = _level(y, f"need_{area}")
+        if before != after:
+            needs[area] = (before, after)
+    for area in old_areas:
+        if area not in new_areas:
+            needs[area] = (_level(x, f"need_{area}"), "-")
+    was = {o: x[f"referral_{o}"] for o in old_offers if x[f"referral_{o}"] is not None}
+    now_ = {o: y[f"referral_{o}"] for o in new_offers if y[f"referral_{o}"] is not None}
+    added = [o for o in now_ if o not in was]
+    removed = [o for o in was if o not in now_]
+    status = {o: (was[o], s) for o, s in now_.items() if o in was and was[o] != s}
+    regie = (_level(x, "regie"), _level(y, "regie"))
+    holder = (x["regiehouder"], y["regiehouder"])
+    row = ImpactRow(
+        case=i,
+        changed=False,
+        needs=needs,
+        referrals_added=added,
+        referrals_removed=removed,
+        referral_status=status,
+        regie=regie if regie[0] != regie[1] else None,
+        regiehouder=holder if holder[0] != holder[1] else None,
+    )
+    changed = bool(row.changes())
+    return ImpactRow(**{**row.__dict__, "changed": changed})
 
 
 def _is_dataframe(obj: object) -> bool:

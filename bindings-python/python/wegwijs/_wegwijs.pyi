@@ -38,8 +38,9 @@ class Outcome:
     def regie_up_to(self) -> str:
         """The highest regie level open questions could still give (= ``regie`` when certain)."""
     @property
-    def needs(self) -> Dict[str, Tuple[str, _Status]]:
-        """Area -> ``(level, status)``, in manifest order."""
+    def needs(self) -> Dict[str, Tuple[str, _Status, str]]:
+        """Area -> ``(level, status, up_to)``, in manifest order (``up_to`` = ``level``
+        when certain)."""
     @property
     def referrals(self) -> List[Tuple[str, str, _Status, bool]]:
         """``(offer, urgency, status, against_wish)`` per referral, by area, then urgency."""
@@ -141,6 +142,14 @@ class Engine:
     ) -> List[Union[Result, CaseError]]:
         """Evaluates many cases (mappings, or a pandas DataFrame) in parallel without the
         GIL; one entry per case, in order: a ``Result`` or the row's ``CaseError``."""
+    def outcomes(self, data: Any, *, now: _Now = None, workers: Optional[int] = None) -> Any:
+        """The outcomes of many cases as a ``pyarrow.Table``, one row per case in input
+        order (columns: ``outcome_columns()``, all text; ``error`` for a row that does not
+        fit the schema). ``data``: a pyarrow Table/RecordBatch/RecordBatchReader, a polars or
+        pandas DataFrame, anything with the Arrow PyCapsule interface, or an iterable of
+        mappings. Converted and evaluated on ``workers`` threads (default: every core)."""
+    def outcome_columns(self) -> List[str]:
+        """The column names of ``outcomes()``, in order."""
     def questions(self, case: _Case, now: _Now = None) -> List[Dict[str, Any]]:
         """The open questions for ``case``, most urgent first."""
     def schema(self) -> Dict[str, Any]:

@@ -131,7 +131,7 @@ impl Plan {
                 Step::IntCmp(cmp, a, b) => match (v(a), v(b)) {
                     (Value::Int(x), Value::Int(y)) => Value::Bool(cmp.holds(x, y)),
                     (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
-                    (x, y) => interval::cmp(|p, q| cmp.holds(p, q), x, y),
+                    (x, y) => interval::cmp(&|p, q| cmp.holds(p, q), x, y),
                 },
                 Step::EnumIn(a, mask) => match v(a) {
                     Value::Enum(i) => Value::Bool(mask >> i & 1 == 1),

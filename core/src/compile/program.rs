@@ -206,7 +206,7 @@ pub(crate) fn apply(op: &Op, env: &Env, operand: impl Fn(NodeId) -> Value) -> Va
         Op::IntCmp(cmp, a, b) => match (operand(*a), operand(*b)) {
             (Value::Int(x), Value::Int(y)) => Value::Bool(cmp.holds(x, y)),
             (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
-            (x, y) => interval::cmp(|p, q| cmp.holds(p, q), x, y),
+            (x, y) => interval::cmp(&|p, q| cmp.holds(p, q), x, y),
         },
         Op::EnumIn(a, mask) => match operand(*a) {
             Value::Enum(i) => Value::Bool(mask >> i & 1 == 1),

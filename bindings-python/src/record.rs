@@ -19,10 +19,9 @@ fn text_of(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     if !obj.is_instance_of::<PyDict>() {
         return Err(error::argument(py, "a case record must be a dict or JSON text".into()));
     }
-    py.import("json")?
-        .call_method1("dumps", (obj,))?
-        .extract()
-        .map_err(|_| error::argument(py, "a case record must hold JSON values only (times as RFC 3339 text)".into()))
+    // json.dumps fails on a value JSON cannot hold (e.g. a datetime): say what to give.
+    let not_json = |_| error::argument(py, "a case record must hold JSON values only (times as RFC 3339 text)".into());
+    py.import("json")?.call_method1("dumps", (obj,)).map_err(not_json)?.extract().map_err(not_json)
 }
 
 impl PyEngine {

@@ -73,3 +73,12 @@ def test_record_errors_never_carry_values() -> None:
     with pytest.raises(wegwijs.CaseError) as info:
         engine.evaluate_record('{"facts": {"age": 24, "age": 25}}', MEETING)
     assert "given twice" in str(info.value) and "25" not in str(info.value)
+
+
+def test_a_record_with_a_value_json_cannot_hold_gets_a_clear_error() -> None:
+    import datetime
+
+    engine = wegwijs.Engine.default()
+    record = {"facts": {"last_incident_at": datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc)}}
+    with pytest.raises(wegwijs.ArgumentError, match="JSON values only"):
+        engine.evaluate_record(record, MEETING)

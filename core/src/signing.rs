@@ -271,7 +271,11 @@ fn verify(
     let Some(key) = trusted.iter().find(|k| k.id.key_id == sig.key_id) else {
         let known: Vec<&str> = trusted.iter().map(|k| k.id.key_id.as_str()).collect();
         return Err(refuse(
-            format!("signed by key `{}` ({}), which is not trusted", crate::limits::echo(&sig.key_id), crate::limits::echo(&sig.signer)),
+            format!(
+                "signed by key `{}` ({}), which is not trusted",
+                crate::limits::echo(&sig.key_id),
+                crate::limits::echo(&sig.signer)
+            ),
             &format!("trusted keys: {}", known.join(", ")),
         ));
     };

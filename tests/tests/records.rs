@@ -299,6 +299,15 @@ fn an_incomplete_decision_is_refused_and_a_complete_one_stamped() {
     // The written record reads back to the same record.
     let again = engine.record_from_json(&out.to_json()).unwrap();
     assert_eq!(again.decisions, out.decisions);
+    let warned = |r: &Record| {
+        let p = engine.evaluate_record(r, now).proposal();
+        p.warnings.iter().any(|w| w.code == "decision_other_ruleset")
+    };
+    assert!(!warned(&out), "decided on this rule set");
+    // A decision stamped with another rule set's hash is pointed out.
+    let mut other = out.to_json();
+    other["decisions"][0]["ruleset_hash"] = json!(format!("sha256:{}", "0".repeat(64)));
+    assert!(warned(&engine.record_from_json(&other).unwrap()));
 }
 
 #[test]

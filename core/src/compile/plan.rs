@@ -130,7 +130,8 @@ impl Plan {
                 },
                 Step::IntCmp(cmp, a, b) => match (v(a), v(b)) {
                     (Value::Int(x), Value::Int(y)) => Value::Bool(cmp.holds(x, y)),
-                    (x, y) => interval::cmp(|p, q| cmp.holds(p, q), x, y),
+                    (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
+                    (x, y) => interval::cmp(&|p, q| cmp.holds(p, q), x, y),
                 },
                 Step::EnumIn(a, mask) => match v(a) {
                     Value::Enum(i) => Value::Bool(mask >> i & 1 == 1),
@@ -153,10 +154,12 @@ impl Plan {
                 Step::Mul(a, b) => int2(v(a), v(b), i64::saturating_mul),
                 Step::Neg(a) => match v(a) {
                     Value::Int(x) => Value::Int(x.saturating_neg()),
+                    Value::Unknown => Value::Unknown,
                     x => interval::neg(x),
                 },
                 Step::Since(a, unit) => match v(a) {
                     Value::Time(t) => Value::Int(now.saturating_sub(t).div_euclid(*unit)),
+                    Value::Unknown => Value::Unknown,
                     x => interval::since(x, now, *unit),
                 },
                 Step::Known(a) => Value::Bool(v(a) != Value::Unknown),
@@ -235,6 +238,7 @@ fn lower_node(
 fn int2(a: Value, b: Value, f: fn(i64, i64) -> i64) -> Value {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Value::Int(f(x, y)),
+        (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
         (x, y) => interval::arith(x, y, f),
     }
 }

@@ -210,10 +210,15 @@ pub(crate) fn apply(op: &Op, env: &Env, operand: impl Fn(NodeId) -> Value) -> Va
         Op::And(items) => items.iter().map(|&i| operand(i).tri()).min().unwrap_or(Tri::True).value(),
         Op::Or(items) => items.iter().map(|&i| operand(i).tri()).max().unwrap_or(Tri::False).value(),
         Op::Implies(a, b) => (!operand(*a).tri()).max(operand(*b).tri()).value(),
-        Op::Same(a, b, equal) => interval::same(operand(*a), operand(*b), *equal),
+        Op::Same(a, b, equal) => match (operand(*a), operand(*b)) {
+            (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
+            (x @ (Value::Bool(_) | Value::Enum(_)), y) => Value::Bool((x == y) == *equal),
+            (x, y) => interval::same(x, y, *equal),
+        },
         Op::IntCmp(cmp, a, b) => match (operand(*a), operand(*b)) {
             (Value::Int(x), Value::Int(y)) => Value::Bool(cmp.holds(x, y)),
-            (x, y) => interval::cmp(|p, q| cmp.holds(p, q), x, y),
+            (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
+            (x, y) => interval::cmp(&|p, q| cmp.holds(p, q), x, y),
         },
         Op::EnumIn(a, mask) => match operand(*a) {
             Value::Enum(i) => Value::Bool(mask >> i & 1 == 1),
@@ -236,10 +241,12 @@ pub(crate) fn apply(op: &Op, env: &Env, operand: impl Fn(NodeId) -> Value) -> Va
         Op::Mul(a, b) => int2(operand(*a), operand(*b), i64::saturating_mul),
         Op::Neg(a) => match operand(*a) {
             Value::Int(x) => Value::Int(x.saturating_neg()),
+            Value::Unknown => Value::Unknown,
             x => interval::neg(x),
         },
         Op::Since(a, unit) => match operand(*a) {
             Value::Time(t) => Value::Int(env.now.saturating_sub(t).div_euclid(*unit)),
+            Value::Unknown => Value::Unknown,
             x => interval::since(x, env.now, *unit),
         },
         Op::Known(a) => Value::Bool(operand(*a) != Value::Unknown),
@@ -250,6 +257,7 @@ pub(crate) fn apply(op: &Op, env: &Env, operand: impl Fn(NodeId) -> Value) -> Va
 fn int2(a: Value, b: Value, f: fn(i64, i64) -> i64) -> Value {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Value::Int(f(x, y)),
+        (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,
         (x, y) => interval::arith(x, y, f),
     }
 }

@@ -108,7 +108,8 @@ pub(crate) mod interval {
 
     /// `a cmp b` over ranges: true if it holds for every pair, false if for none.
     #[cold]
-    pub fn cmp(holds: impl Fn(i64, i64) -> bool, a: Value, b: Value) -> Value {
+    #[inline(never)]
+    pub fn cmp(holds: &dyn Fn(i64, i64) -> bool, a: Value, b: Value) -> Value {
         let (Some((alo, ahi)), Some((blo, bhi))) = (a.int_bounds(), b.int_bounds()) else {
             return Value::Unknown;
         };
@@ -132,6 +133,7 @@ pub(crate) mod interval {
 
     /// `a op b` over ranges for a monotone-per-corner `op` (+, -, *).
     #[cold]
+    #[inline(never)]
     pub fn arith(a: Value, b: Value, f: fn(i64, i64) -> i64) -> Value {
         let (Some((alo, ahi)), Some((blo, bhi))) = (a.int_bounds(), b.int_bounds()) else {
             return Value::Unknown;
@@ -143,6 +145,7 @@ pub(crate) mod interval {
 
     /// `-a` over a range.
     #[cold]
+    #[inline(never)]
     pub fn neg(a: Value) -> Value {
         match a.int_bounds() {
             Some((lo, hi)) => Value::int_range(hi.saturating_neg(), lo.saturating_neg()),
@@ -153,6 +156,7 @@ pub(crate) mod interval {
     /// Whole periods of `unit` seconds from a time range to `now`: floor is monotone and
     /// takes every integer between its values at the ends.
     #[cold]
+    #[inline(never)]
     pub fn since(a: Value, now: i64, unit: i64) -> Value {
         match a.time_bounds() {
             Some((from, to)) => {
@@ -164,6 +168,7 @@ pub(crate) mod interval {
 
     /// Equality of two values where one may be a range (bool and enum never are).
     #[cold]
+    #[inline(never)]
     pub fn same(a: Value, b: Value, equal: bool) -> Value {
         match (a, b) {
             (Value::Unknown, _) | (_, Value::Unknown) => Value::Unknown,

@@ -17,6 +17,8 @@ pub(crate) struct RecordContext {
     /// Offers done and declined (indices), for the questions filter.
     done: Vec<u16>,
     declined: Vec<u16>,
+    /// The last decision was taken on a proposal of another rule set (version).
+    other_ruleset: bool,
 }
 
 /// The schema-fact values of a record as of `now`, and which facts went stale.
@@ -137,7 +139,8 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
         stale: fact_ids(&stale),
         ranges: fact_ids(&ranges),
     };
-    *slot = Some(Arc::new(RecordContext { status, done, declined }));
+    let other_ruleset = last.is_some_and(|d| !d.ruleset_hash.is_empty() && d.ruleset_hash != rules.hash);
+    *slot = Some(Arc::new(RecordContext { status, done, declined, other_ruleset }));
     ev
 }
 
@@ -189,6 +192,13 @@ pub(crate) fn annotate(p: &mut Proposal, ctx: &RecordContext) {
             };
             p.warnings.push(warning("differs_from_decision", nl, en));
         }
+    }
+    if ctx.other_ruleset {
+        p.warnings.push(warning(
+            "decision_other_ruleset",
+            "Het laatste MDT-besluit is genomen op een voorstel van een andere versie van de regels.".into(),
+            "The last MDT decision was taken on a proposal of another version of the rules.".into(),
+        ));
     }
     for d in &s.deadlines_passed {
         p.warnings.push(warning(

@@ -44,7 +44,8 @@ impl PyEngine {
         let this = slf.get();
         let rec = this.record(record)?;
         let now = time::timestamp(now)?;
-        Ok(PyEvaluation::new(slf.clone().unbind(), this.engine().evaluate_record(&rec, now)))
+        let evaluation = this.engine().evaluate_record(&rec, now);
+        Ok(PyEvaluation::new(slf.clone().unbind(), evaluation).with_record(rec))
     }
 
     /// What changed since `previous` (an earlier proposal: a `Result`, dict or JSON text),

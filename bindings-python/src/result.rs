@@ -11,7 +11,7 @@ use crate::names::Names;
 use crate::outcome::PyOutcome;
 use crate::{error, json};
 use engine::result::Decisions;
-use engine::{Evaluation, Proposal, Timestamp, Value};
+use engine::{Evaluation, Proposal, Record, Timestamp, Value};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 use serde::Serialize;
@@ -24,6 +24,9 @@ pub(crate) struct PyEvaluation {
     evaluation: Evaluation,
     decisions: OnceLock<Decisions>,
     proposal: OnceLock<Proposal>,
+    /// The case record it was evaluated from, if any: pickling evaluates it again (its
+    /// actions and decisions are more than the facts).
+    record: Option<Record>,
 }
 
 /// A Rust value as Python objects (dicts keep the JSON's key order).
@@ -33,7 +36,13 @@ pub(crate) fn to_py<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> P
 
 impl PyEvaluation {
     pub(crate) fn new(engine: Py<PyEngine>, evaluation: Evaluation) -> Self {
-        PyEvaluation { engine, evaluation, decisions: OnceLock::new(), proposal: OnceLock::new() }
+        PyEvaluation { engine, evaluation, decisions: OnceLock::new(), proposal: OnceLock::new(), record: None }
+    }
+
+    /// The result of evaluating `record` (kept for pickling).
+    pub(crate) fn with_record(mut self, record: Record) -> Self {
+        self.record = Some(record);
+        self
     }
 
     pub(crate) fn evaluation(&self) -> &Evaluation {
@@ -184,9 +193,13 @@ impl PyEvaluation {
     /// Pickles as its engine, case and evaluation time: loading evaluates again, which
     /// gives the same result (evaluation is deterministic).
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let evaluate = self.engine.bind(py).getattr("evaluate")?;
+        let engine = self.engine.bind(py);
+        if let Some(record) = &self.record {
+            let args = (to_py(py, &record.to_json())?, self.evaluated_at()).into_pyobject(py)?;
+            return Ok((engine.getattr("evaluate_record")?, args));
+        }
         let args = (self.case(py)?, self.evaluated_at()).into_pyobject(py)?;
-        Ok((evaluate, args))
+        Ok((engine.getattr("evaluate")?, args))
     }
 
     fn __repr__(&self) -> String {

@@ -82,3 +82,15 @@ def test_a_record_with_a_value_json_cannot_hold_gets_a_clear_error() -> None:
     record = {"facts": {"last_incident_at": datetime.datetime(2026, 3, 1, tzinfo=datetime.timezone.utc)}}
     with pytest.raises(wegwijs.ArgumentError, match="JSON values only"):
         engine.evaluate_record(record, MEETING)
+
+
+@pytest.mark.parametrize("name", ["zaak-02-pep-gemist", "zaak-08-afgeslagen"])
+def test_a_record_result_pickles_with_its_actions_and_decisions(name: str) -> None:
+    import pickle
+
+    engine = wegwijs.Engine.default()
+    result = engine.evaluate_record(example(name), MEETING)
+    back = pickle.loads(pickle.dumps(result))
+    assert back.to_json() == result.to_json()
+    # the record's part (done, declined, deadlines passed) survives: not only the facts
+    assert json.loads(back.to_json())["record"] is not None

@@ -21,14 +21,26 @@ pub(crate) struct PyEngine {
     engine: Engine,
     table: FactTable,
     names: Names,
+    /// How to make it again when unpickled, so that a signed rule set stays signed.
+    origin: Origin,
+}
+
+/// Where an engine came from, as far as pickling needs to know.
+enum Origin {
+    /// `Engine.default()`: the built-in rules, signed at build time.
+    National,
+    /// A bundle verified against trusted keys: its text and the key texts.
+    Verified { bundle: String, trust: Vec<String> },
+    /// Anything else: its own (unsigned) bundle is enough.
+    Unsigned,
 }
 
 impl PyEngine {
-    fn wrap(py: Python<'_>, engine: Result<Engine, engine::RuleError>) -> PyResult<Self> {
+    fn wrap(py: Python<'_>, engine: Result<Engine, engine::RuleError>, origin: Origin) -> PyResult<Self> {
         let engine = engine.map_err(|e| error::rule_error(py, &e))?;
         let table = FactTable::new(py, &engine)?;
         let names = Names::new(py, &engine);
-        Ok(PyEngine { engine, table, names })
+        Ok(PyEngine { engine, table, names, origin })
     }
 
     pub(crate) fn engine(&self) -> &Engine {
@@ -61,11 +73,11 @@ impl PyEngine {
         // not load raises `RuleError` instead of panicking.
         static NATIONAL: OnceLock<Engine> = OnceLock::new();
         if let Some(e) = NATIONAL.get() {
-            return Self::wrap(py, Ok(e.clone()));
+            return Self::wrap(py, Ok(e.clone()), Origin::National);
         }
         let loaded = py.detach(Engine::try_national);
         let engine = loaded.map(|e| NATIONAL.get_or_init(|| e).clone());
-        Self::wrap(py, engine)
+        Self::wrap(py, engine, Origin::National)
     }
 
     /// Loads a rule-set folder or a JSON bundle file. With `trust` (texts of public key
@@ -73,12 +85,20 @@ impl PyEngine {
     #[classmethod]
     #[pyo3(signature = (path, trust = None))]
     fn load(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf, trust: Option<Vec<String>>) -> PyResult<Self> {
-        let keys = trusted_keys(py, trust)?;
+        let keys = trusted_keys(py, trust.clone())?;
         let loaded = py.detach(|| match &keys {
             None => Engine::load(&path),
             Some(keys) => Engine::load_verified(&path, keys),
         });
-        Self::wrap(py, loaded)
+        // A verified bundle is kept as read, so that a pickled engine is verified again.
+        let origin = match (trust, &loaded) {
+            (Some(trust), Ok(_)) => match std::fs::read_to_string(&path) {
+                Ok(bundle) => Origin::Verified { bundle, trust },
+                Err(e) => return Err(pyo3::exceptions::PyOSError::new_err(e.to_string())),
+            },
+            _ => Origin::Unsigned,
+        };
+        Self::wrap(py, loaded, origin)
     }
 
     /// Loads a JSON bundle given as text (as written by `bundle()` or `wegwijs bundle`).
@@ -86,12 +106,16 @@ impl PyEngine {
     #[classmethod]
     #[pyo3(signature = (text, trust = None))]
     fn from_bundle(_cls: &Bound<'_, PyType>, py: Python<'_>, text: &str, trust: Option<Vec<String>>) -> PyResult<Self> {
-        let keys = trusted_keys(py, trust)?;
+        let keys = trusted_keys(py, trust.clone())?;
         let loaded = py.detach(|| match &keys {
             None => Engine::from_bundle(text),
             Some(keys) => Engine::from_bundle_verified(text, keys),
         });
-        Self::wrap(py, loaded)
+        let origin = match trust {
+            Some(trust) => Origin::Verified { bundle: text.to_string(), trust },
+            None => Origin::Unsigned,
+        };
+        Self::wrap(py, loaded, origin)
     }
 
     /// The rule set's name, e.g. `wegwijs-nationaal`.
@@ -260,11 +284,17 @@ impl PyEngine {
         to_py(py, &value)
     }
 
-    /// Pickles as the bundle: `Engine.from_bundle(bundle)`.
+    /// Pickles as `Engine.default()`, as its verified bundle with the same trusted keys, or
+    /// as its own bundle: the unpickled engine says who signed it exactly as this one does.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let from_bundle = slf.get_type().getattr("from_bundle")?;
-        let args = PyTuple::new(slf.py(), [slf.get().engine.bundle()])?;
-        Ok((from_bundle, args))
+        let (py, class) = (slf.py(), slf.get_type());
+        match &slf.get().origin {
+            Origin::National => Ok((class.getattr("default")?, PyTuple::empty(py))),
+            Origin::Verified { bundle, trust } => {
+                Ok((class.getattr("from_bundle")?, (bundle.as_str(), trust.clone()).into_pyobject(py)?))
+            }
+            Origin::Unsigned => Ok((class.getattr("from_bundle")?, PyTuple::new(py, [slf.get().engine.bundle()])?)),
+        }
     }
 
     fn __repr__(&self) -> String {

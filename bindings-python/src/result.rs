@@ -127,10 +127,10 @@ impl PyEvaluation {
         to_py(py, &self.engine.get().engine().id())
     }
 
-    /// The evaluation time (RFC 3339, UTC).
+    /// The evaluation time (RFC 3339, in the rule set's time zone), as in the proposal.
     #[getter]
     fn evaluated_at(&self) -> String {
-        self.evaluation.now().to_rfc3339()
+        self.evaluation.evaluated_at()
     }
 
     /// The case's region, if known.

@@ -355,6 +355,11 @@ impl Evaluation {
         Timestamp(self.now)
     }
 
+    /// The evaluation time as the proposal writes it (RFC 3339 in the rule set's time zone).
+    pub fn evaluated_at(&self) -> String {
+        self.rules.zone.format(self.now)
+    }
+
     /// The case's own values (one per schema fact, in schema order), as given: enough to
     /// evaluate it again, e.g. after a binding sent the evaluation to another process.
     pub fn case_values(&self) -> &[Value] {

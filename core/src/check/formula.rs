@@ -66,6 +66,9 @@ pub(crate) fn not(f: Formula) -> Formula {
     }
 }
 
+/// Up to this many items a conjunction is simplified by scanning, beyond it with hash sets.
+const SMALL: usize = 32;
+
 /// Conjunction, folding constants and nested conjunctions.
 pub(crate) fn and(items: impl IntoIterator<Item = Formula>) -> Formula {
     let mut out = Vec::new();
@@ -85,12 +88,28 @@ pub(crate) fn and(items: impl IntoIterator<Item = Formula>) -> Formula {
         Formula::Not(g) => g.as_atom().map(|a| (true, a)),
         _ => None,
     };
-    let negated: HashSet<Atom> = out.iter().filter_map(literal).filter(|l| l.0).map(|l| l.1).collect();
-    if out.iter().any(|f| f.as_atom().is_some_and(|a| negated.contains(&a))) {
-        return FALSE;
+    if out.len() <= SMALL {
+        // Few items (the common case): a scan beats building hash sets.
+        let negated: Vec<Atom> = out.iter().filter_map(literal).filter(|l| l.0).map(|l| l.1).collect();
+        if out.iter().any(|f| f.as_atom().is_some_and(|a| negated.contains(&a))) {
+            return FALSE;
+        }
+        let mut seen = Vec::new();
+        out.retain(|f| {
+            literal(f).is_none_or(|l| {
+                let new = !seen.contains(&l);
+                seen.push(l);
+                new
+            })
+        });
+    } else {
+        let negated: HashSet<Atom> = out.iter().filter_map(literal).filter(|l| l.0).map(|l| l.1).collect();
+        if out.iter().any(|f| f.as_atom().is_some_and(|a| negated.contains(&a))) {
+            return FALSE;
+        }
+        let mut seen = HashSet::with_capacity(out.len());
+        out.retain(|f| literal(f).is_none_or(|l| seen.insert(l)));
     }
-    let mut seen = HashSet::new();
-    out.retain(|f| literal(f).is_none_or(|l| seen.insert(l)));
     match out.len() {
         0 => TRUE,
         1 => out.pop().expect("one item"),

@@ -53,6 +53,9 @@ fn no_regiehouder(ctx: &mut Ctx) {
 }
 
 fn no_rule(ctx: &mut Ctx) {
+    if ctx.spent() {
+        return;
+    }
     let target = not(ctx.terms.any_rule());
     if ctx.exists(target, || "whether some case gets no rule at all".into()) == Answer::Found {
         let witness = ctx.search.witness(true);
@@ -72,9 +75,14 @@ fn regie_default(ctx: &mut Ctx) {
     let Some(top) = manifest.need_levels.len().checked_sub(1).filter(|&t| t > 0) else {
         return;
     };
+    if ctx.spent() {
+        return;
+    }
     let no_regie = not(ctx.terms.regie_at_least(1));
     let urgent = (0..ctx.rules.rules.len()).filter(|&i| ctx.rules.rules[i].needs.iter().any(|n| n.1 as usize == top));
-    let target = or(urgent.map(|i| and([ctx.terms.fires(i), no_regie.clone()])));
+    // (a and c) or (b and c) as (a or b) and c: the same cases, without a copy of `c`
+    // (which reads every rule) per urgent rule.
+    let target = and([or(urgent.map(|i| ctx.terms.fires(i))), no_regie]);
     let level = &manifest.need_levels[top].id;
     let regie = manifest.regie_levels.first().map_or("the default", |l| l.id.as_str());
     if ctx.exists(target, || format!("whether a need `{level}` can go with regie {regie}")) == Answer::Found {

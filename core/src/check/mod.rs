@@ -27,6 +27,7 @@ mod space;
 mod terms;
 #[cfg(test)]
 mod tests;
+mod victim;
 
 pub use diff::DiffClass;
 
@@ -91,6 +92,7 @@ impl Engine {
     pub fn check(&self) -> Vec<Finding> {
         let rules = self.rules();
         let mut findings = coverage::findings(rules);
+        findings.extend(victim::findings(rules));
         findings.extend(context::analyse(rules));
         findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.code.cmp(&b.code)));
         findings

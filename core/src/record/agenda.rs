@@ -114,7 +114,8 @@ impl Engine {
                         }
                     }
                 }
-                let changes = self.proposal_at_last_decision_by(record, now.seconds()).map(|prev| ev.changes_since(&prev));
+                let changes =
+                    self.proposal_at_last_decision_by(record, now.seconds()).map(|prev| ev.changes_since(&prev));
                 let case = record.case.clone().unwrap_or_else(|| name.clone());
                 let entry = AgendaEntry {
                     case: case.clone(),

@@ -519,3 +519,45 @@ export interface RuleDiagnostic {
   path: string;
   snippet: string;
 }
+
+/** The victim's or caller's summary (`forAudience(…, "slachtoffer" | "melder")`, issue 11). */
+export interface Summary {
+  ruleset: RuleSetId;
+  evaluated_at: string;
+  audience: "slachtoffer" | "melder";
+  voice: string | null;
+  /** What happens, most urgent (then earliest deadline) first. */
+  steps: SummaryStep[];
+  /** How many more steps open questions could still add. */
+  more_possible: number;
+  /** The whole summary as one text per language. */
+  text: Text;
+}
+
+/** One step of a Summary: no internal codes. */
+export interface SummaryStep {
+  /** When, in words in local time ("vóór donderdag 3 december 12.00 uur"). */
+  when: Text;
+  deadline: string | null;
+  what: Text;
+  where: string | null;
+  /** What happens even against the stated wish and why, or that consent is asked first. */
+  against_wish: Text | null;
+}
+
+/** What one partner organisation receives (`forAudience(…, organisationId)`). */
+export interface Handover {
+  ruleset: RuleSetId;
+  evaluated_at: string;
+  organisation: string;
+  label: Text;
+  /** Whether the consent scope allows sharing with this partner. */
+  consent: boolean;
+  /** Without consent: the legal grounds under which the facts are shared anyway. */
+  legal_grounds: Text[];
+  facts: { fact: string; label: Text; value: unknown }[];
+  referrals: ReferralProposal[];
+  /** Known facts not shared (counted, never shown). */
+  left_out_facts: number;
+  left_out_referrals: number;
+}

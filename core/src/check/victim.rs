@@ -15,7 +15,7 @@ pub(crate) fn findings(rules: &RuleSet) -> Vec<Finding> {
                 code: "victim-text-missing".into(),
                 severity: Severity::Info,
                 message: format!(
-                    "override rule `{}` has no `victim` text: the victim's summary says in general words why it goes ahead",
+                    "override rule `{}` has no `victim` text: the victim's summary says in general words why it goes ahead (with a `legal_ground`) or that consent is asked first",
                     rule.id
                 ),
                 location: Some(rules.origins.locate(&Place::new(Section::Rules, i).key("override"), None)),

@@ -368,6 +368,10 @@ export interface Manifest {
   regiehouders: RegiehouderSource[];
   /** Voices texts may have variants in; the first whose `when` holds is used, else the last. */
   voices?: VoiceSource[];
+  /** Facts every partner handover holds (within consent). */
+  handover_basics?: string[];
+  /** Per organisation id: the bool fact or derived fact that says whether consent allows sharing with it. */
+  consent?: { [organisation: string]: string };
 }
 
 /** A voice (manner of address). */
@@ -417,6 +421,10 @@ export interface RuleSource {
   regie?: string;
   regiehouder?: RegiehouderChoice;
   override?: Text;
+  /** With `override`: what the victim's summary says about going against the wish. */
+  victim?: Text;
+  /** With `override`: the legal ground that allows it without consent (meldrecht, a duty to report). */
+  legal_ground?: Text;
 }
 
 /** A referral effect of a rule. */

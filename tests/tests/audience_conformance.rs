@@ -9,7 +9,8 @@ use wegwijs_tests::{load_ruleset, repo_root};
 #[test]
 fn every_audience_vector_gives_the_expected_bytes() {
     let dir = repo_root().join("tests/conformance/audience");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("vectors").filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).expect("vectors").filter_map(Result::ok).map(|e| e.path()).collect();
     files.retain(|p| p.to_string_lossy().ends_with(".for.json"));
     files.sort();
     assert!(files.len() >= 20, "expected at least 20 audience vectors, found {}", files.len());
@@ -29,7 +30,8 @@ fn every_audience_vector_gives_the_expected_bytes() {
         let ev = engine.evaluate(&case, Timestamp::parse(v["now"].as_str().unwrap()).unwrap());
         let view = ev.for_audience(&Audience::parse(v["for"].as_str().unwrap())).unwrap();
         let actual = serde_json::to_string(&view).unwrap() + "\n";
-        let expected_path = path.with_file_name(path.file_name().unwrap().to_string_lossy().replace(".for.json", ".expected.json"));
+        let expected_path =
+            path.with_file_name(path.file_name().unwrap().to_string_lossy().replace(".for.json", ".expected.json"));
         if bless {
             std::fs::write(&expected_path, &actual).unwrap();
             continue;

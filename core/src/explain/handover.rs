@@ -31,7 +31,15 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
         let grounds = grounded.iter().filter_map(|&r| src.rules[r].legal_ground.clone()).collect();
         (grounded, grounds)
     };
-    legal_grounds.dedup();
+    let mut seen = Vec::new();
+    legal_grounds.retain(|g| {
+        if seen.contains(g) {
+            false
+        } else {
+            seen.push(g.clone());
+            true
+        }
+    });
     let mut wanted: BTreeSet<usize> =
         shared_rules.iter().flat_map(|&r| rules.rules[r].reads.iter().map(|&f| f as usize)).collect();
     if consent {

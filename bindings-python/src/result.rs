@@ -57,6 +57,11 @@ impl PyEvaluation {
         self.proposal.get_or_init(|| self.evaluation.proposal())
     }
 
+    fn audience_view(&self, py: Python<'_>, audience: &str) -> PyResult<engine::audience::AudienceView> {
+        let audience = engine::audience::Audience::parse(audience);
+        self.evaluation.for_audience(&audience).map_err(|e| error::argument_error(py, &e))
+    }
+
     fn decisions(&self) -> &Decisions {
         self.decisions.get_or_init(|| self.evaluation.decisions())
     }
@@ -188,6 +193,18 @@ impl PyEvaluation {
             Ok(w) => to_py(py, &w),
             Err(e) => Err(error::argument_error(py, &e)),
         }
+    }
+
+    /// The proposal for `audience` (issue 11): `"professional"` (the proposal),
+    /// `"slachtoffer"` or `"melder"` (a short plain-language summary), or a partner
+    /// organisation id (a handover within the consent scope), as plain Python objects.
+    fn for_audience<'py>(&self, py: Python<'py>, audience: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.audience_view(py, audience)?)
+    }
+
+    /// [`for_audience`] as compact JSON: the same bytes in every binding.
+    fn for_audience_json(&self, py: Python<'_>, audience: &str) -> PyResult<String> {
+        Ok(json::to_json(&self.audience_view(py, audience)?))
     }
 
     /// Pickles as its engine, case and evaluation time: loading evaluates again, which

@@ -111,6 +111,40 @@ impl Engine {
         Ok(to_js(&why))
     }
 
+    /// The proposal for an audience (issue 11): `"professional"` (the proposal),
+    /// `"slachtoffer"` or `"melder"` (a short plain-language summary), or a partner
+    /// organisation id (a handover within the consent scope).
+    #[wasm_bindgen(js_name = forAudience)]
+    #[wasm_bindgen(unchecked_return_type = "Proposal | Summary | Handover")]
+    pub fn for_audience(
+        &self,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Now | null | undefined")] now: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] audience: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = self.for_audience_json(case, now, audience)?;
+        Ok(js_sys::JSON::parse(&text).expect("serde_json writes valid JSON"))
+    }
+
+    /// [`Self::for_audience`] as canonical JSON text: the same bytes as Rust and Python.
+    #[wasm_bindgen(js_name = forAudienceJson)]
+    pub fn for_audience_json(
+        &self,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Now | null | undefined")] now: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] audience: &JsValue,
+    ) -> Result<String, JsValue> {
+        let audience = audience.as_string().ok_or_else(|| {
+            argument_error(&wegwijs::error::ArgumentError {
+                what: "audience".into(),
+                problem: "expected slachtoffer, melder, professional or an organisation id (a string)".into(),
+            })
+        })?;
+        let ev = self.run(case, &now)?;
+        let view = ev.for_audience(&wegwijs::audience::Audience::parse(&audience)).map_err(|e| argument_error(&e))?;
+        Ok(serde_json::to_string(&view).expect("an audience view always serializes"))
+    }
+
     /// The intake facts and their sections, in gespreksgids order.
     #[wasm_bindgen(unchecked_return_type = "Schema")]
     pub fn schema(&self) -> JsValue {

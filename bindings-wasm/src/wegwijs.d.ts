@@ -368,6 +368,10 @@ export interface Manifest {
   regiehouders: RegiehouderSource[];
   /** Voices texts may have variants in; the first whose `when` holds is used, else the last. */
   voices?: VoiceSource[];
+  /** Facts every partner handover holds (within consent). */
+  handover_basics?: string[];
+  /** Per organisation id: the bool fact or derived fact that says whether consent allows sharing with it. */
+  consent?: { [organisation: string]: string };
 }
 
 /** A voice (manner of address). */
@@ -417,6 +421,10 @@ export interface RuleSource {
   regie?: string;
   regiehouder?: RegiehouderChoice;
   override?: Text;
+  /** With `override`: what the victim's summary says about going against the wish. */
+  victim?: Text;
+  /** With `override`: the legal ground that allows it without consent (meldrecht, a duty to report). */
+  legal_ground?: Text;
 }
 
 /** A referral effect of a rule. */
@@ -518,4 +526,46 @@ export interface RuleDiagnostic {
   column: number | null;
   path: string;
   snippet: string;
+}
+
+/** The victim's or caller's summary (`forAudience(…, "slachtoffer" | "melder")`, issue 11). */
+export interface Summary {
+  ruleset: RuleSetId;
+  evaluated_at: string;
+  audience: "slachtoffer" | "melder";
+  voice: string | null;
+  /** What happens, most urgent (then earliest deadline) first. */
+  steps: SummaryStep[];
+  /** How many more steps open questions could still add. */
+  more_possible: number;
+  /** The whole summary as one text per language. */
+  text: Text;
+}
+
+/** One step of a Summary: no internal codes. */
+export interface SummaryStep {
+  /** When, in words in local time ("vóór donderdag 3 december 12.00 uur"). */
+  when: Text;
+  deadline: string | null;
+  what: Text;
+  where: string | null;
+  /** What happens even against the stated wish and why, or that consent is asked first. */
+  against_wish: Text | null;
+}
+
+/** What one partner organisation receives (`forAudience(…, organisationId)`). */
+export interface Handover {
+  ruleset: RuleSetId;
+  evaluated_at: string;
+  organisation: string;
+  label: Text;
+  /** Whether the consent scope allows sharing with this partner. */
+  consent: boolean;
+  /** Without consent: the legal grounds under which the facts are shared anyway. */
+  legal_grounds: Text[];
+  facts: { fact: string; label: Text; value: unknown }[];
+  referrals: ReferralProposal[];
+  /** Known facts not shared (counted, never shown). */
+  left_out_facts: number;
+  left_out_referrals: number;
 }

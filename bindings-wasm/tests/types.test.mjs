@@ -75,6 +75,16 @@ test("every declared result interface matches real output", () => {
     each("Explanation", p.explanations);
     each("Question", p.questions);
     each("Warning", p.warnings);
+    for (const who of ["slachtoffer", "melder"]) {
+      const s = engine.forAudience(c, "2026-03-02T18:00:00+01:00", who);
+      check("Summary", s);
+      each("SummaryStep", s.steps);
+    }
+    for (const org of ["politie", "veilig_thuis", "csg"]) {
+      const h = engine.forAudience(c, "2026-03-02T18:00:00+01:00", org);
+      check("Handover", h);
+      each("ReferralProposal", h.referrals);
+    }
     for (const offer of src.offers.slice(0, 12)) {
       const w = engine.whyNot(c, "2026-03-02T18:00:00+01:00", offer.id);
       check("WhyNot", w);

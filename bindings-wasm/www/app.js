@@ -8,6 +8,7 @@
 
 import init, { Engine } from "./pkg/wegwijs_wasm.js";
 import { evaluate, renderRecord, setupRecord } from "./record.js";
+import { labelAudience, renderAudience, setupAudience } from "./audience.js";
 
 // ------------------------------------------------------------------ page texts
 const UI = {
@@ -425,6 +426,7 @@ function update() {
   markQuestions(proposal.questions);
   renderAnswers();
   renderRecord(proposal);
+  renderAudience();
 }
 
 function renderCaseError(e) {
@@ -621,6 +623,7 @@ function renderAnswers() {
 function setLanguage(lang) {
   state.lang = lang;
   document.documentElement.lang = lang;
+  labelAudience();
   for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
   for (const el of document.querySelectorAll("[data-ui]")) {
     const text = UI[lang][el.dataset.ui];
@@ -704,6 +707,7 @@ async function start() {
   window.addEventListener("afterprint", () => { for (const d of closed) d.open = false; closed = []; });
   $("#download").addEventListener("click", download);
   setupRecord({ state, renderForm, update, now, h, $ });
+  setupAudience({ engine: () => state.engine, answers: () => state.answers, now, lang: () => state.lang, h, $ });
   $("#proposal").addEventListener("click", (e) => {
     const a = e.target.closest("a[data-goto]");
     if (!a) return;

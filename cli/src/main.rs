@@ -2,6 +2,7 @@
 //! sets. Exit codes: 0 ok, 1 failed tests or findings, 2 usage or load error.
 
 mod agenda;
+mod audience;
 mod text;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -72,6 +73,10 @@ enum Command {
         /// decision of a case record.
         #[arg(long, value_name = "PREVIOUS.json")]
         since: Option<PathBuf>,
+        /// Who reads it: `professional` (default), `slachtoffer` or `melder` (a short
+        /// plain-language summary), or a partner organisation id (a handover within consent).
+        #[arg(long = "for", value_name = "AUDIENCE")]
+        audience: Option<String>,
     },
     /// The daily MDT agenda over case records: most urgent first, with what changed since
     /// each case's last decision, what awaits a decision and the open questions.
@@ -309,7 +314,7 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 
 fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
     match command {
-        Command::Eval { args, why_not, since } => {
+        Command::Eval { args, why_not, since, audience } => {
             let engine = load(args.rules.as_deref(), trust)?;
             check_lang(&engine, &args.lang)?;
             let case = read_case(&engine, &args.case)?;
@@ -319,6 +324,16 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
                 match args.format {
                     Format::Json => println!("{}", json(&answer)),
                     Format::Text => print!("{}", text::why_not(&answer)),
+                }
+                return Ok(0);
+            }
+            if let Some(name) = audience.filter(|a| a != "professional") {
+                let view = evaluation
+                    .for_audience(&wegwijs::audience::Audience::parse(&name))
+                    .map_err(|e| Failure(2, format!("error: --for: {e}")))?;
+                match args.format {
+                    Format::Json => println!("{}", json(&view)),
+                    Format::Text => print!("{}", audience::text(&view, &args.lang)),
                 }
                 return Ok(0);
             }

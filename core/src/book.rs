@@ -125,6 +125,12 @@ fn book(src: &RuleSetSource, hash: &str) -> String {
         if let Some(reason) = &rule.r#override {
             let _ = writeln!(o, "- **Gaat zo nodig tegen de wens in**: {}", reason.nl());
         }
+        if let Some(ground) = &rule.legal_ground {
+            let _ = writeln!(o, "- **Wettelijke grond (ook zonder toestemming)**: {}", ground.nl());
+        }
+        if let Some(victim) = &rule.victim {
+            let _ = writeln!(o, "- **Voor het slachtoffer**: {}", victim.nl());
+        }
         let _ = writeln!(o, "- **Bron**: {}\n", rule.source);
     }
 

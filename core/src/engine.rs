@@ -334,7 +334,7 @@ impl Evaluation {
     }
 
     /// The proposal in `voice`, with what a case record adds (its questions and points).
-    fn proposal_with_voice(&self, voice: Option<usize>) -> Proposal {
+    pub(crate) fn proposal_with_voice(&self, voice: Option<usize>) -> Proposal {
         let (rules, now, outcome) = (&self.rules, self.now, &self.outcome);
         let mut p = proposal::build_in_voice(rules, now, &self.slots, &self.status, &self.wishes, outcome, voice);
         if let Some(ctx) = &self.record {
@@ -396,6 +396,12 @@ impl Evaluation {
 
     pub(crate) fn rules(&self) -> &RuleSet {
         &self.rules
+    }
+
+    /// Every slot (facts, then derived facts) with the evaluation time, to evaluate
+    /// rule-set expressions against this case.
+    pub(crate) fn env(&self) -> Env<'_> {
+        Env { slots: &self.slots, now: self.now }
     }
 
     pub(crate) fn parts_mut(&mut self) -> (&mut Outcome, &mut Option<Arc<RecordContext>>) {

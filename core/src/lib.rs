@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod audience;
 mod book;
 pub mod check;
 mod compile;

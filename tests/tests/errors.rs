@@ -192,5 +192,7 @@ fn override_for_is_checked_at_load() {
     assert_eq!(d.hint.as_deref(), Some("did you mean `consent`?"), "{err}");
     let err = load("override_for = \"consent\"\n").unwrap_err();
     assert!(err.first().message.contains("needs an `override`"), "{err}");
+    let both = "override = { nl = \"x\", en = \"x\" }\noverride_for = \"consent\"\nlegal_ground = { nl = \"x\", en = \"x\" }\n";
+    assert!(load(both).unwrap_err().first().message.contains("legal_ground"));
     assert!(load("override = { nl = \"x\", en = \"x\" }\noverride_for = \"consent\"\n").is_ok());
 }

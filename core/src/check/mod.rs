@@ -28,6 +28,7 @@ mod space;
 mod terms;
 #[cfg(test)]
 mod tests;
+mod victim;
 
 pub use budget::{CheckBudget, DEFAULT_CASES};
 pub use diff::DiffClass;
@@ -102,6 +103,7 @@ impl Engine {
     pub fn check_with(&self, budget: &CheckBudget) -> Vec<Finding> {
         let rules = self.rules();
         let mut findings = coverage::findings(rules);
+        findings.extend(victim::findings(rules));
         findings.extend(context::analyse(rules, budget));
         findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.code.cmp(&b.code)));
         findings

@@ -1,6 +1,7 @@
 //! [`RuleSetSource`] → [`RuleSet`]: validates every reference and type, resolves names to
 //! slots and compiles every expression once. All problems are collected, not just the first.
 
+mod handover;
 pub(crate) mod model;
 pub(crate) mod plan;
 pub(crate) mod program;
@@ -41,6 +42,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     let voices = c.voices(&source, &scope);
     let (region, providers) = c.regions(&source, &facts, &domains);
     let zone = c.zone(&source);
+    c.handover(&source, &names);
     if c.program.ops.len() >= u32::MAX as usize / 2 {
         c.error(DiagnosticKind::Invalid, Place::new(Section::Rules, 0), None, "rule set too large".into(), None);
     }
@@ -546,8 +548,22 @@ impl Compiler<'_> {
             if let Some(reason) = &r.r#override {
                 vocab.check_text(self, place().key("override"), reason);
             }
+            for (key, text) in [("victim", &r.victim), ("legal_ground", &r.legal_ground)] {
+                let Some(text) = text else { continue };
+                vocab.check_text(self, place().key(key), text);
+                if r.r#override.is_none() {
+                    let message = format!("`{key}` is only for a rule with an `override`");
+                    self.error(DiagnosticKind::Invalid, place().key(key), None, message, None);
+                }
+            }
             let consent_only = match (r.override_for.as_deref(), r.r#override.is_some()) {
                 (None | Some("wish"), _) => false,
+                (Some("consent"), true) if r.legal_ground.is_some() => {
+                    let message = "an override with a `legal_ground` goes against the wish, not only consent".into();
+                    let hint = Some("remove `override_for = \"consent\"` or the `legal_ground`".into());
+                    self.error(DiagnosticKind::Invalid, place().key("override_for"), None, message, hint);
+                    false
+                }
                 (Some("consent"), true) => true,
                 (Some("consent"), false) => {
                     let message = "`override_for` needs an `override` reason".into();

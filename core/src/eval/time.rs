@@ -57,6 +57,28 @@ impl Zone {
     }
 }
 
+/// A moment as people read it in a zone: weekday (0 = Monday), day, month (1–12),
+/// hour and minute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct LocalTime {
+    pub weekday: u8,
+    pub day: u8,
+    pub month: u8,
+    pub hour: u8,
+    pub minute: u8,
+}
+
+impl Zone {
+    /// The local calendar time of `seconds` (UTC without a zone).
+    pub fn local(&self, seconds: i64) -> Option<LocalTime> {
+        let tz = self.0.clone().unwrap_or(jiff::tz::TimeZone::UTC);
+        let t = tz.to_datetime(jiff::Timestamp::from_second(seconds).ok()?);
+        let [weekday, day, month, hour, minute] =
+            [t.weekday().to_monday_zero_offset(), t.day(), t.month(), t.hour(), t.minute()].map(|n| n as u8);
+        Some(LocalTime { weekday, day, month, hour, minute })
+    }
+}
+
 /// `YYYY-MM-DD` of a date value.
 pub fn format_date(seconds: i64) -> String {
     format_datetime(seconds).chars().take(10).collect()

@@ -69,6 +69,14 @@ pub struct Manifest {
     /// evaluation speaks in the first voice whose condition holds.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub voices: Vec<VoiceSource>,
+    /// Facts every partner handover holds (within consent), besides the facts read by the
+    /// rules that refer to that partner's offers (e.g. age, region).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handover_basics: Vec<String>,
+    /// Per organisation id: the bool fact or derived fact that says whether the consent
+    /// scope allows sharing with it. An organisation not listed has no consent.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub consent: BTreeMap<String, String>,
 }
 
 /// A voice (manner of address) a text may have a variant in.
@@ -235,6 +243,14 @@ pub struct RuleSource {
     /// declined in a case record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub override_for: Option<String>,
+    /// For an override rule: what the victim is told about going against their wish, in
+    /// plain language (with voice variants).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub victim: Option<Text>,
+    /// For an override rule: the legal ground that allows it without consent (meldrecht,
+    /// a duty to report). Without one, an override means "discuss consent first".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_ground: Option<Text>,
 }
 
 /// A referral effect.

@@ -1,0 +1,48 @@
+//! `wegwijs eval --for` (issue 11): the victim's summary, the caller's, a partner handover.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn wegwijs(args: &[&str]) -> Output {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    Command::new(env!("CARGO_BIN_EXE_wegwijs")).args(args).current_dir(repo).output().expect("runs")
+}
+
+const CASE: &str = "examples/cases/vignet-3-stiefvader-acuut.json";
+const NOW: &str = "2026-03-03T10:00:00+01:00";
+
+#[test]
+fn a_fourteen_year_old_gets_a_short_je_text_with_what_happens_next_and_when() {
+    let out = wegwijs(&["eval", "--now", NOW, "--for", "slachtoffer", CASE]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Dit stellen we nu voor. Jij mag"), "{text}");
+    assert!(text.contains("1. Vóór zaterdag 7 maart 16.00 uur: "), "{text}");
+    assert!(!text.contains("R2") && !text.contains("csg_casemanager") && !text.contains("melding_veilig_thuis"));
+}
+
+#[test]
+fn the_caller_reads_about_their_child_and_the_police_get_only_what_a_ground_allows() {
+    let out = wegwijs(&["eval", "--now", NOW, "--for", "melder", CASE]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("uw kind"));
+    let case: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(CASE)).unwrap(),
+    )
+    .unwrap();
+    let mut case = case.as_object().unwrap().clone();
+    case.insert("consent_mdt".into(), "nee".into());
+    case.remove("consent_scope");
+    case.insert("current_safety".into(), "acuut_onveilig".into());
+    let path = std::env::temp_dir().join(format!("wegwijs-audience-{}.json", std::process::id()));
+    std::fs::write(&path, serde_json::to_string(&case).unwrap()).unwrap();
+    let out = wegwijs(&["eval", "--now", NOW, "--for", "politie", "--format", "json", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).ok();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let h: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(h["consent"], false);
+    assert_eq!(h["legal_grounds"].as_array().unwrap().len(), 1, "{h}");
+    assert!(h["left_out_facts"].as_u64().unwrap() > 0);
+    let out = wegwijs(&["eval", "--now", NOW, "--for", "politei", CASE]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `politie`"));
+}

@@ -421,6 +421,8 @@ export interface RuleSource {
   regie?: string;
   regiehouder?: RegiehouderChoice;
   override?: Text;
+  /** What the override goes against: `wish` (absent: the default) or `consent` only (never brings back a declined offer). */
+  override_for?: "wish" | "consent";
   /** With `override`: what the victim's summary says about going against the wish. */
   victim?: Text;
   /** With `override`: the legal ground that allows it without consent (meldrecht, a duty to report). */

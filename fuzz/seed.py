@@ -56,6 +56,18 @@ def main() -> None:
         for stamp in (now, 0, -(2**63), 2**63 - 1):
             write(corpus / "case_json", struct.pack("<qB", stamp, i % 256) + text.encode())
 
+    # case_record: 8 bytes of `now`, the record JSON and, after a `---` line, the record's
+    # last decision taken again (so `decide` runs on real records).
+    meeting = int(datetime.fromisoformat("2026-03-10T09:00:00+01:00").timestamp())
+    for path in sorted((root / "examples/records").glob("*.json")):
+        text = path.read_text()
+        record = json.loads(text)
+        write(corpus / "case_record", struct.pack("<q", meeting) + text.encode())
+        for decision in record.get("decisions", [])[-1:]:
+            again = {k: v for k, v in decision.items() if k not in ("ruleset_hash", "proposal_hash", "at")}
+            tail = "\n---\n" + json.dumps(again, ensure_ascii=False)
+            write(corpus / "case_record", struct.pack("<q", meeting) + (text + tail).encode())
+
     # expression: every condition, derived-fact expression and placeholder.
     seen = set()
     for path in tomls:
@@ -77,7 +89,7 @@ def main() -> None:
         write(corpus / "bundle", text.encode())
         write(corpus / "bundle", json.dumps(json.loads(text), separators=(",", ":")).encode())
 
-    for target in ("case_json", "expression", "toml_folder", "bundle"):
+    for target in ("case_json", "case_record", "expression", "toml_folder", "bundle"):
         count = len(list((corpus / target).glob("*"))) if (corpus / target).exists() else 0
         print(f"    seeds {target}: {count}")
 

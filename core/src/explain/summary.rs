@@ -83,7 +83,12 @@ fn step(
     let when = match deadline {
         Some(t) if t < ev.now().seconds() => words::as_soon_as_possible(),
         Some(t) => rules.zone.local(t).map(words::before).unwrap_or_else(words::as_soon_as_possible),
-        None => src.manifest.urgencies.iter().find(|u| u.id == r.urgency).map(|u| u.label.clone()).unwrap_or_default(),
+        None => match src.manifest.urgencies.iter().position(|u| u.id == r.urgency) {
+            // The lowest urgency (the default) has no time pressure to speak of.
+            Some(0) => words::no_hurry(),
+            Some(u) => src.manifest.urgencies[u].label.clone(),
+            None => Text::default(),
+        },
     };
     let what = src.offers.iter().find(|o| o.id == r.offer).map(|o| speak(&o.victim)).unwrap_or_default();
     let against_wish = r.against_wish.then(|| {

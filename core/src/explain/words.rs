@@ -49,6 +49,12 @@ pub(crate) fn as_soon_as_possible() -> Text {
     pair("zo snel mogelijk", "as soon as possible")
 }
 
+/// A step without a deadline at the lowest urgency: no time pressure ("regulier" is a
+/// professionals' word).
+pub(crate) fn no_hurry() -> Text {
+    pair("in de komende weken", "in the coming weeks")
+}
+
 /// How the summary speaks: to the victim (`je` or `u`) or to a caller about the victim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Frame {

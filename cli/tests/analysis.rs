@@ -1,16 +1,10 @@
 //! `wegwijs check` and `wegwijs diff` end to end: exit codes, JSON for editors, and a
 //! witness that `wegwijs eval` reproduces.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn wegwijs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wegwijs")).args(args).current_dir(repo()).output().expect("runs")
-}
+use common::wegwijs;
+use std::process::Output;
 
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)

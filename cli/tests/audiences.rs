@@ -1,12 +1,9 @@
 //! `wegwijs eval --for` (issue 11): the victim's summary, the caller's, a partner handover.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn wegwijs(args: &[&str]) -> Output {
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
-    Command::new(env!("CARGO_BIN_EXE_wegwijs")).args(args).current_dir(repo).output().expect("runs")
-}
+use common::wegwijs;
+use std::path::PathBuf;
 
 const CASE: &str = "examples/cases/vignet-3-stiefvader-acuut.json";
 const NOW: &str = "2026-03-03T10:00:00+01:00";

@@ -1,20 +1,9 @@
 //! The `wegwijs` command end to end: output, exit codes (0 ok, 1 findings/failed tests,
 //! 2 usage or load error) and located errors.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn wegwijs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wegwijs")).args(args).current_dir(repo()).output().expect("runs")
-}
-
-fn text(o: &[u8]) -> String {
-    String::from_utf8_lossy(o).into_owned()
-}
+use common::{repo, text, wegwijs};
 
 #[test]
 fn eval_prints_the_proposal_of_the_example_case() {

@@ -1,15 +1,9 @@
 //! `wegwijs agenda`, `wegwijs decide` and `wegwijs eval --since` end to end.
 
+mod common;
+
+use common::{repo, wegwijs};
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn wegwijs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wegwijs")).args(args).current_dir(repo()).output().expect("runs")
-}
 
 fn temp(name: &str, text: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("wegwijs-cli-records-{}", std::process::id()));

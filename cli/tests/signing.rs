@@ -1,20 +1,10 @@
 //! `wegwijs bundle --sign`, `--trust` and `keygen` end to end: a signed bundle is accepted
 //! under its key, a tampered (PEP 72 h → 0 h, rehashed), unsigned or foreign one refused.
 
-use std::path::PathBuf;
+mod common;
+
+use common::{repo, text, wegwijs};
 use std::process::{Command, Output};
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn wegwijs(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wegwijs")).args(args).current_dir(repo()).output().expect("runs")
-}
-
-fn text(o: &[u8]) -> String {
-    String::from_utf8_lossy(o).into_owned()
-}
 
 const TRUST: &str = "keys/test-signing-key.public.json";
 const CASE: &str = "tests/conformance/national-empty.case.json";

@@ -3,10 +3,11 @@
 //!
 //! Only wiring lives here. Exposed: `Engine` (engine.rs), `Result` (result.rs), `Outcome`
 //! (outcome.rs, ids interned once per engine in names.rs) and the rule-change impact
-//! helper `_impact_rows` (impact.rs). Python objects become cases in
-//! conv.rs, batches run in batch.rs, errors map to `wegwijs._errors` in error.rs, `now`
-//! is read in time.rs and results become canonical JSON in json.rs. No rule logic here:
-//! everything is decided by the core crate.
+//! helper `_impact_rows` (impact.rs). Python objects become cases in conv.rs, Arrow
+//! columns in arrow_in.rs; batches run in batch.rs, `Engine.outcomes` builds its Arrow
+//! table in outcomes.rs; errors map to `wegwijs._errors` in error.rs, `now` is read in
+//! time.rs and results become canonical JSON in json.rs. No rule logic here: everything
+//! is decided by the core crate.
 #![forbid(unsafe_code)]
 
 mod arrow_in;

@@ -10,6 +10,7 @@
 #                               falling back to Debian's rustc-web recipe
 #   WEGWIJS_WASM_ROUTE=auto|rustup|debian   force a wasm32 route
 #   WEGWIJS_NO_APT=1            never call apt-get (just report what is missing)
+#   WEGWIJS_MIN_FREE_GIB=6      free disk space required before anything is built
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -32,6 +33,14 @@ info "cargo:   $(cargo --version)"
 info "python3: $(python3 --version 2>&1) ($(command -v python3))"
 python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 9) else 1)' \
     || die "python3 >= 3.9 is needed (the bindings are abi3-py39)"
+# A full build (debug + release + wasm targets, the venv with pyarrow/pyspark) needs about 6 GiB;
+# say so up front instead of failing halfway with "No space left on device".
+free_kib=$(df -Pk "$REPO_ROOT" | awk 'NR==2 {print $4}')
+need_kib=$(( ${WEGWIJS_MIN_FREE_GIB:-6} * 1024 * 1024 ))
+if [[ -n "$free_kib" && "$free_kib" -lt "$need_kib" ]]; then
+    die "only $(( free_kib / 1024 )) MiB free on the disk of $REPO_ROOT; the build and test suites need about ${WEGWIJS_MIN_FREE_GIB:-6} GiB (set WEGWIJS_MIN_FREE_GIB to change the check)"
+fi
+info "disk:    $(( free_kib / 1024 / 1024 )) GiB free"
 
 # --------------------------------------------------------------------------
 APT_PKGS=()            # required

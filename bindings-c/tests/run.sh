@@ -4,7 +4,7 @@
 #   Go    bindings-c/tests/go (cgo, standard library only): go test
 #   Java  bindings-c/tests/java/Conformance.java (JNA from Debian's libjna-java)
 # Each runs every conformance vector byte for byte and error cases against the debug build
-# of libwegwijs_c. scripts/setup.sh installs cc, valgrind, golang-go, default-jdk-headless
+# of libwegwijs_c. Then the Go and Java examples (bindings-c/examples) run once. scripts/setup.sh installs cc, valgrind, golang-go, default-jdk-headless
 # and libjna-java; a missing tool fails this script (it never skips silently).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -46,4 +46,12 @@ step "c-abi: Go (cgo)"
 step "c-abi: Java (JNA)"
 java -Djna.library.path="$LIB_DIR" -Djna.encoding=UTF-8 -cp "$JNA_JAR" \
     bindings-c/tests/java/Conformance.java "$REPO_ROOT"
+
+step "c-abi: the Go and Java examples run (bindings-c/examples; the .NET one is not run here)"
+go_out="$(cd bindings-c/examples/go && GOTOOLCHAIN=local GOPROXY=off GOCACHE="$OUT/go-cache" \
+    GOPATH="$OUT/go-path" CGO_LDFLAGS="-L$LIB_DIR -Wl,-rpath,$LIB_DIR" go run .)"
+[[ $go_out == "regie level: R"* ]] || die "the Go example printed: $go_out"
+java_out="$(java -Djna.library.path="$LIB_DIR" -cp "$JNA_JAR" bindings-c/examples/java/Triage.java)"
+[[ $java_out == '{"ruleset":{"name":"wegwijs-nationaal"'* ]] || die "the Java example printed: ${java_out:0:200}"
+info "Go example: $go_out; Java example: a proposal of ${#java_out} bytes"
 ok "c-abi: C, Go and Java give the conformance bytes"

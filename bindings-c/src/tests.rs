@@ -322,3 +322,66 @@ fn a_panic_becomes_an_internal_error() {
     assert_eq!(error(&text)["kind"], "InternalError");
     assert!(!text.contains("case value"), "{text}");
 }
+
+/// Runs one of the record calls that take (record, second document, options).
+fn record_call(
+    f: unsafe extern "C" fn(
+        *const WegwijsEngine,
+        *const c_char,
+        usize,
+        *const c_char,
+        usize,
+        *const c_char,
+        usize,
+        *mut *mut c_char,
+        *mut usize,
+    ) -> WegwijsStatus,
+    engine: *const WegwijsEngine,
+    record: &str,
+    second: Option<&str>,
+) -> (WegwijsStatus, String) {
+    let (mut out, mut len) = (null_mut(), 0usize);
+    let (ptr, n) = second.map_or((null(), 0), |s| (s.as_ptr().cast(), s.len()));
+    // SAFETY: all buffers valid for their lengths.
+    let status = unsafe {
+        f(engine, record.as_ptr().cast(), record.len(), ptr, n, NOW.as_ptr().cast(), NOW.len(), &mut out, &mut len)
+    };
+    (status, take(out, len))
+}
+
+#[test]
+fn decide_refuses_an_incomplete_decision_and_changes_compare_with_the_last_one() {
+    let engine = national();
+    let record = r#"{"case": "x", "facts": {"age": 30, "strangulation": true, "police_wish": "aangifte"}}"#;
+    let (status, out) = evaluate(engine, record.as_bytes(), Some(NOW));
+    assert_eq!(status, WegwijsStatus::Ok, "{out}");
+    let p: Value = serde_json::from_str(&out).unwrap();
+    let level = p["regie"]["level"].as_str().unwrap();
+    let lower = if level == "R0" { "R1" } else { "R0" };
+
+    let incomplete = serde_json::json!({ "by": "mdt", "regie": lower, "accepted": [] }).to_string();
+    let (status, out) = record_call(wegwijs_decide, engine, record, Some(&incomplete));
+    assert_eq!(status, WegwijsStatus::DecisionError, "{out}");
+    assert!(error(&out)["problems"].as_array().is_some_and(|p| !p.is_empty()), "{out}");
+
+    let offers: Vec<&Value> = p["referrals"].as_array().unwrap().iter().map(|r| &r["offer"]).collect();
+    let against: Vec<&Value> =
+        p["referrals"].as_array().unwrap().iter().filter(|r| r["against_wish"] == true).map(|r| &r["offer"]).collect();
+    let complete = serde_json::json!({ "by": "mdt", "regie": level, "regiehouder": p["regiehouder"]["id"],
+        "accepted": offers, "overrides_acknowledged": against })
+    .to_string();
+    let (status, updated) = record_call(wegwijs_decide, engine, record, Some(&complete));
+    assert_eq!(status, WegwijsStatus::Ok, "{updated}");
+    let decisions = serde_json::from_str::<Value>(&updated).unwrap()["decisions"].as_array().map(Vec::len);
+    assert_eq!(decisions, Some(1));
+
+    // Since the last decision: an object; without a decision: null; a bad `previous`: refused.
+    let (status, changes) = record_call(wegwijs_changes, engine, &updated, None);
+    assert_eq!(status, WegwijsStatus::Ok, "{changes}");
+    assert!(changes.starts_with('{'), "{changes}");
+    assert_eq!(record_call(wegwijs_changes, engine, record, None), (WegwijsStatus::Ok, "null".to_string()));
+    let (status, out) = record_call(wegwijs_changes, engine, record, Some(r#"{"regie": 1}"#));
+    assert_eq!(status, WegwijsStatus::ArgumentError, "{out}");
+    // SAFETY: from the constructor, freed once.
+    unsafe { wegwijs_engine_free(engine) };
+}

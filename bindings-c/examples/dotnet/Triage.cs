@@ -9,7 +9,7 @@ using System.Text.Json;
 static class Native
 {
     const string Lib = "wegwijs_c";
-    [DllImport(Lib)] public static extern int wegwijs_engine_national(out IntPtr engine, IntPtr error, IntPtr errorLen);
+    [DllImport(Lib)] public static extern int wegwijs_engine_national(out SafeEngine engine, IntPtr error, IntPtr errorLen);
     [DllImport(Lib)] public static extern void wegwijs_engine_free(IntPtr engine);
     [DllImport(Lib)] public static extern void wegwijs_string_free(IntPtr text);
     [DllImport(Lib)] public static extern int wegwijs_evaluate(SafeEngine engine, byte[] input, nuint inputLen,
@@ -25,11 +25,8 @@ sealed class SafeEngine : SafeHandle
 
     public static SafeEngine National()
     {
-        if (Native.wegwijs_engine_national(out var raw, IntPtr.Zero, IntPtr.Zero) != 0)
-            throw new InvalidOperationException("the national rules did not load");
-        var engine = new SafeEngine();
-        engine.SetHandle(raw);
-        return engine;
+        int status = Native.wegwijs_engine_national(out var engine, IntPtr.Zero, IntPtr.Zero);
+        return status == 0 ? engine : throw new InvalidOperationException($"the national rules did not load ({status})");
     }
 
     /// <summary>The proposal JSON; throws with the error object (never a case value) otherwise.</summary>

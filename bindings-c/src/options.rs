@@ -89,7 +89,11 @@ fn now(value: Option<Value>) -> Result<Timestamp, FfiError> {
         Some(Value::String(text)) => Timestamp::parse(&text).map_err(argument),
         Some(Value::Number(n)) => match n.as_i64() {
             Some(seconds) => Timestamp::from_unix(seconds).map_err(argument),
-            None => Err(FfiError::invalid("evaluation time", "whole seconds must be an integer", None)),
+            None => Err(FfiError::invalid(
+                "evaluation time",
+                "seconds since 1970 must be a whole number from -62167219200 to 253402300799 (years 0000 to 9999)",
+                None,
+            )),
         },
         Some(_) => Err(FfiError::invalid(
             "evaluation time",

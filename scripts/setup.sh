@@ -56,6 +56,12 @@ have npm || want_pkg npm
 [[ -x /usr/bin/chromium ]] || have chromium || want_pkg chromium
 # pyspark (the Spark test of the Python bindings) needs a Java runtime
 have java || want_pkg default-jre-headless
+# the c-abi suite (bindings-c/tests/run.sh): C under valgrind, Go with cgo, Java with JNA
+# (running a single Java source file needs the JDK's compiler, not only the runtime)
+have valgrind || want_pkg valgrind
+have go || want_pkg golang-go
+have javac || want_pkg default-jdk-headless
+[[ -f /usr/share/java/jna.jar ]] || want_pkg libjna-java
 if [[ ! -x "$VENV_DIR/bin/python" ]] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
     want_pkg python3-venv
 fi

@@ -4,7 +4,8 @@
 # Runs scripts/setup.sh, then every suite in order:
 #   fmt        cargo fmt --check                     (skipped with a note if rustfmt is absent)
 #   clippy     cargo clippy --workspace -D warnings   (skipped with a note if clippy is absent)
-#   rust       cargo test --no-fail-fast  (default members: core, cli, tests, benches)
+#   rust       cargo test --no-fail-fast  (default members: core, cli, tests, benches, bindings-c)
+#   c-abi      bindings-c/tests/run.sh: the C ABI from C (under valgrind), Go (cgo), Java (JNA)
 #   python     maturin develop --release + pytest bindings-python/tests (+ stubtest/mypy if stubs exist)
 #   wasm-build scripts/build-wasm.sh
 #   wasm-node  node --test bindings-wasm/tests/*.test.mjs
@@ -14,7 +15,7 @@
 #
 # A suite is skipped ONLY when you ask for it, for a quick local run:
 #   WEGWIJS_SKIP_FMT=1 WEGWIJS_SKIP_CLIPPY=1 WEGWIJS_SKIP_RUST=1 WEGWIJS_SKIP_PYTHON=1
-#   WEGWIJS_SKIP_WASM=1 (build + node tests) WEGWIJS_SKIP_BROWSER=1 WEGWIJS_SKIP_FUZZ=1
+#   WEGWIJS_SKIP_C_ABI=1 WEGWIJS_SKIP_WASM=1 (build + node tests) WEGWIJS_SKIP_BROWSER=1 WEGWIJS_SKIP_FUZZ=1
 # Under CI=true these are IGNORED: CI always runs everything.
 # Exit status is non-zero if any suite failed; a summary line per suite is printed at the end.
 set -uo pipefail
@@ -98,9 +99,13 @@ suite_clippy() {
 
 suite_rust() {
     need_file Cargo.toml "the workspace manifest"
-    # Plain `cargo test` = the workspace's default-members (core, cli, tests, benches);
-    # the bindings are tested by the python and wasm suites.
+    # Plain `cargo test` = the workspace's default-members (core, cli, tests, benches,
+    # bindings-c); the other bindings are tested by the python and wasm suites.
     cargo test --no-fail-fast
+}
+
+suite_c_abi() {
+    bash bindings-c/tests/run.sh
 }
 
 suite_python() {
@@ -212,6 +217,7 @@ fi
 run_suite fmt        WEGWIJS_SKIP_FMT     suite_fmt
 run_suite clippy     WEGWIJS_SKIP_CLIPPY  suite_clippy
 run_suite rust       WEGWIJS_SKIP_RUST    suite_rust
+run_suite c-abi      WEGWIJS_SKIP_C_ABI   suite_c_abi
 run_suite python     WEGWIJS_SKIP_PYTHON  suite_python
 run_suite wasm-build WEGWIJS_SKIP_WASM    suite_wasm_build
 run_suite wasm-node  WEGWIJS_SKIP_WASM    suite_wasm_node

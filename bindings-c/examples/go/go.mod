@@ -1,0 +1,3 @@
+module wegwijs.example/triage
+
+go 1.19

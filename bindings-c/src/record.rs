@@ -1,0 +1,151 @@
+//! Case records over time (docs/case-record.md): what changed since an earlier proposal or
+//! the last decision, the MDT agenda over many records, and recording a decision. Wiring
+//! only: the semantics live in the core.
+
+use crate::boundary::{optional_text, respond, text};
+use crate::engine::{engine_ref, WegwijsEngine};
+use crate::error::{FfiError, WegwijsStatus};
+use crate::evaluate::json;
+use crate::options::Options;
+use crate::split::array_elements;
+use std::ffi::c_char;
+use wegwijs::Proposal;
+
+/// What changed since `previous` (a proposal's JSON, `previous_len` bytes), or, with
+/// `previous` NULL, since the proposal at the record's last decision: a JSON object, or
+/// `null` when there is nothing to compare with. Options: `now`.
+///
+/// # Safety
+/// `engine` is NULL or a live handle; `record_json`, `previous`, `options_json` each NULL
+/// or pointing to their length in readable bytes; `out` valid for a write; `out_len` NULL or
+/// valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn wegwijs_changes(
+    engine: *const WegwijsEngine,
+    record_json: *const c_char,
+    record_len: usize,
+    previous: *const c_char,
+    previous_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> WegwijsStatus {
+    let run = || {
+        // SAFETY: as the caller guarantees (all three reads).
+        let (engine, record, previous, options) = unsafe {
+            (
+                engine_ref(engine)?,
+                text(record_json, record_len, "record_json")?,
+                optional_text(previous, previous_len, "previous")?,
+                optional_text(options_json, options_len, "options_json")?,
+            )
+        };
+        let options = Options::read(options)?;
+        options.only_now("wegwijs_changes")?;
+        let record = engine.record_from_str(record).map_err(|e| FfiError::case(&e))?;
+        let previous: Option<Proposal> = match previous {
+            None => engine.proposal_at_last_decision(&record),
+            Some(text) => Some(serde_json::from_str(text).map_err(|_| {
+                FfiError::invalid(
+                    "previous",
+                    "is not a Wegwijs proposal",
+                    Some("pass the JSON that wegwijs_evaluate returned".into()),
+                )
+            })?),
+        };
+        let ev = engine.evaluate_record(&record, options.now);
+        Ok(previous.map_or_else(|| "null".to_string(), |p| json(&ev.changes_since(&p))))
+    };
+    // SAFETY: passed on from the caller.
+    unsafe { respond(out, out_len, run) }
+}
+
+/// The MDT agenda at `now` over records given as a JSON array (`records_json`), most urgent
+/// first. A record without a `case` reference is named by its position (`#1`, `#2`, …).
+/// Options: `now`.
+///
+/// # Safety
+/// As `wegwijs_changes`.
+#[no_mangle]
+pub unsafe extern "C" fn wegwijs_agenda(
+    engine: *const WegwijsEngine,
+    records_json: *const c_char,
+    records_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> WegwijsStatus {
+    let run = || {
+        // SAFETY: as the caller guarantees (all three reads).
+        let (engine, records, options) = unsafe {
+            (
+                engine_ref(engine)?,
+                text(records_json, records_len, "records_json")?,
+                optional_text(options_json, options_len, "options_json")?,
+            )
+        };
+        let options = Options::read(options)?;
+        options.only_now("wegwijs_agenda")?;
+        let not_array = || {
+            FfiError::invalid(
+                "records_json",
+                "must be a JSON array of case records",
+                Some("e.g. [record1, record2]".into()),
+            )
+        };
+        serde_json::from_str::<serde::de::IgnoredAny>(records).map_err(|_| not_array())?;
+        let texts = array_elements(records).ok_or_else(not_array)?;
+        let mut named = Vec::with_capacity(texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            let record = engine
+                .record_from_str(text)
+                .map_err(|e| FfiError::case(&e).in_argument(format!("records_json[{i}]")))?;
+            named.push((format!("#{}", i + 1), record));
+        }
+        Ok(json(&engine.agenda(&named, options.now)))
+    };
+    // SAFETY: passed on from the caller.
+    unsafe { respond(out, out_len, run) }
+}
+
+/// Records an MDT decision (`decision_json`, docs/case-record.md): checked against the
+/// proposal, stamped, appended. On success `*out` is the updated record's JSON; an
+/// incomplete decision is `WEGWIJS_STATUS_DECISION_ERROR` with every problem in `problems`.
+/// Options: `now` (the decision time when the decision has no `at`).
+///
+/// # Safety
+/// As `wegwijs_changes`; `decision_json` NULL or `decision_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn wegwijs_decide(
+    engine: *const WegwijsEngine,
+    record_json: *const c_char,
+    record_len: usize,
+    decision_json: *const c_char,
+    decision_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> WegwijsStatus {
+    let run = || {
+        // SAFETY: as the caller guarantees (all four reads).
+        let (engine, record, decision, options) = unsafe {
+            (
+                engine_ref(engine)?,
+                text(record_json, record_len, "record_json")?,
+                text(decision_json, decision_len, "decision_json")?,
+                optional_text(options_json, options_len, "options_json")?,
+            )
+        };
+        let options = Options::read(options)?;
+        options.only_now("wegwijs_decide")?;
+        let record = engine.record_from_str(record).map_err(|e| FfiError::case(&e))?;
+        let decision = engine.decision_from_str(decision).map_err(|e| FfiError::decision(&e))?;
+        let updated = engine.decide(&record, &decision, options.now).map_err(|e| FfiError::decision(&e))?;
+        Ok(json(&updated.to_json()))
+    };
+    // SAFETY: passed on from the caller.
+    unsafe { respond(out, out_len, run) }
+}

@@ -1,0 +1,3 @@
+module wegwijs.example/cabi-test
+
+go 1.19

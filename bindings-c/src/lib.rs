@@ -30,7 +30,6 @@ mod error;
 mod evaluate;
 mod options;
 mod record;
-mod split;
 
 pub use boundary::wegwijs_string_free;
 pub use engine::{

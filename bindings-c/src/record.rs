@@ -7,7 +7,7 @@ use crate::engine::{engine_ref, WegwijsEngine};
 use crate::error::{FfiError, WegwijsStatus};
 use crate::evaluate::json;
 use crate::options::Options;
-use crate::split::array_elements;
+use serde_json::value::RawValue;
 use std::ffi::c_char;
 use wegwijs::Proposal;
 
@@ -95,12 +95,13 @@ pub unsafe extern "C" fn wegwijs_agenda(
                 Some("e.g. [record1, record2]".into()),
             )
         };
-        serde_json::from_str::<serde::de::IgnoredAny>(records).map_err(|_| not_array())?;
-        let texts = array_elements(records).ok_or_else(not_array)?;
+        // Each element's own text, so the core's reader sees it as written (it refuses a key
+        // given twice, which a parsed JSON value would have dropped silently).
+        let texts: Vec<&RawValue> = serde_json::from_str(records).map_err(|_| not_array())?;
         let mut named = Vec::with_capacity(texts.len());
         for (i, text) in texts.iter().enumerate() {
             let record = engine
-                .record_from_str(text)
+                .record_from_str(text.get())
                 .map_err(|e| FfiError::case(&e).in_argument(format!("records_json[{i}]")))?;
             named.push((format!("#{}", i + 1), record));
         }

@@ -376,6 +376,26 @@ export interface Manifest {
   handover_basics?: string[];
   /** Per organisation id: the bool fact or derived fact that says whether consent allows sharing with it. */
   consent?: { [organisation: string]: string };
+  /** The words of the victim's and caller's summary (absent: no summary). */
+  summary_words?: SummaryWords;
+}
+
+/** `[summary_words]`: the frame of the victim's summary, per language and voice. */
+export interface SummaryWords {
+  intro: Text;
+  even_against_wish: Text;
+  ask_first: Text;
+  where: Text;
+  more_possible: Text;
+  nothing_yet: Text;
+  as_soon_as_possible: Text;
+  no_hurry: Text;
+  /** A deadline in words: `{weekday} {day} {month} {hour} {minute}`. */
+  before: Text;
+  /** Monday to Sunday. */
+  weekdays: Text[];
+  /** January to December. */
+  months: Text[];
 }
 
 /** A voice (manner of address). */

@@ -57,9 +57,18 @@ impl PyEvaluation {
         self.proposal.get_or_init(|| self.evaluation.proposal())
     }
 
-    fn audience_view(&self, py: Python<'_>, audience: &str) -> PyResult<engine::audience::AudienceView> {
+    fn audience_view(
+        &self,
+        py: Python<'_>,
+        audience: &str,
+        lang: Option<&str>,
+    ) -> PyResult<engine::audience::AudienceView> {
         let audience = engine::audience::Audience::parse(audience);
-        self.evaluation.for_audience(&audience).map_err(|e| error::argument_error(py, &e))
+        match lang {
+            None => self.evaluation.for_audience(&audience),
+            Some(lang) => self.evaluation.for_audience_in(&audience, lang),
+        }
+        .map_err(|e| error::argument_error(py, &e))
     }
 
     fn decisions(&self) -> &Decisions {
@@ -198,13 +207,17 @@ impl PyEvaluation {
     /// The proposal for `audience` (issue 11): `"professional"` (the proposal),
     /// `"slachtoffer"` or `"melder"` (a short plain-language summary), or a partner
     /// organisation id (a handover within the consent scope), as plain Python objects.
-    fn for_audience<'py>(&self, py: Python<'py>, audience: &str) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.audience_view(py, audience)?)
+    /// With `lang` (one of the rule set's languages), every text holds only that language,
+    /// or Dutch where it has none, and the result says `"language"`.
+    #[pyo3(signature = (audience, lang = None))]
+    fn for_audience<'py>(&self, py: Python<'py>, audience: &str, lang: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.audience_view(py, audience, lang)?)
     }
 
     /// [`for_audience`] as compact JSON: the same bytes in every binding.
-    fn for_audience_json(&self, py: Python<'_>, audience: &str) -> PyResult<String> {
-        Ok(json::to_json(&self.audience_view(py, audience)?))
+    #[pyo3(signature = (audience, lang = None))]
+    fn for_audience_json(&self, py: Python<'_>, audience: &str, lang: Option<&str>) -> PyResult<String> {
+        Ok(json::to_json(&self.audience_view(py, audience, lang)?))
     }
 
     /// Pickles as its engine, case and evaluation time: loading evaluates again, which

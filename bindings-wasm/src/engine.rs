@@ -113,7 +113,9 @@ impl Engine {
 
     /// The proposal for an audience (issue 11): `"professional"` (the proposal),
     /// `"slachtoffer"` or `"melder"` (a short plain-language summary), or a partner
-    /// organisation id (a handover within the consent scope).
+    /// organisation id (a handover within the consent scope). With `lang` (one of the
+    /// rule set's languages), every text holds only that language, or Dutch where it has
+    /// none, and the result says `language`.
     #[wasm_bindgen(js_name = forAudience)]
     #[wasm_bindgen(unchecked_return_type = "Proposal | Summary | Handover")]
     pub fn for_audience(
@@ -121,8 +123,9 @@ impl Engine {
         #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Now | null | undefined")] now: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] audience: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] lang: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = self.for_audience_json(case, now, audience)?;
+        let text = self.for_audience_json(case, now, audience, lang)?;
         Ok(js_sys::JSON::parse(&text).expect("serde_json writes valid JSON"))
     }
 
@@ -133,7 +136,18 @@ impl Engine {
         #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Now | null | undefined")] now: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] audience: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] lang: JsValue,
     ) -> Result<String, JsValue> {
+        let lang = match (lang.is_null() || lang.is_undefined(), lang.as_string()) {
+            (true, _) => None,
+            (false, Some(l)) => Some(l),
+            (false, None) => {
+                return Err(argument_error(&wegwijs::error::ArgumentError {
+                    what: "lang".into(),
+                    problem: "expected one of the rule set's languages (a string), e.g. \"ar\"".into(),
+                }))
+            }
+        };
         let audience = audience.as_string().ok_or_else(|| {
             argument_error(&wegwijs::error::ArgumentError {
                 what: "audience".into(),
@@ -141,7 +155,12 @@ impl Engine {
             })
         })?;
         let ev = self.run(case, &now)?;
-        let view = ev.for_audience(&wegwijs::audience::Audience::parse(&audience)).map_err(|e| argument_error(&e))?;
+        let audience = wegwijs::audience::Audience::parse(&audience);
+        let view = match lang.as_deref() {
+            None => ev.for_audience(&audience),
+            Some(lang) => ev.for_audience_in(&audience, lang),
+        }
+        .map_err(|e| argument_error(&e))?;
         Ok(serde_json::to_string(&view).expect("an audience view always serializes"))
     }
 

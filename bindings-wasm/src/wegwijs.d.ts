@@ -20,7 +20,9 @@ export type Case = { [fact: string]: FactValue } | Map<string, FactValue>;
 export type Now = string | Date;
 
 /** A user-facing text per language; Dutch (`nl`) is always present. A key that is a voice of
- *  the manifest (e.g. `je`) holds the text in that voice, per language. */
+ *  the manifest (e.g. `je`) holds the text in that voice, per language. In output narrowed
+ *  to one language (`forAudience(…, lang)`), a text holds only that language or, where it
+ *  has none, only `nl` (so read it as `t[lang] ?? t.nl`). */
 export interface Text {
   nl: string;
   [langOrVoice: string]: string | { [lang: string]: string };
@@ -58,6 +60,8 @@ export interface Proposal {
   ruleset: RuleSetId;
   /** The evaluation time (RFC 3339, in the rule set's time zone, e.g. `+01:00`). */
   evaluated_at: string;
+  /** The language the texts were narrowed to (`lang`); absent: every language. */
+  language?: string;
   /** The case's region, if known. */
   region: string | null;
   /** The voice victim-facing texts speak in (e.g. `je`, `u`, `melder`), if the rule set declares voices. */
@@ -372,6 +376,26 @@ export interface Manifest {
   handover_basics?: string[];
   /** Per organisation id: the bool fact or derived fact that says whether consent allows sharing with it. */
   consent?: { [organisation: string]: string };
+  /** The words of the victim's and caller's summary (absent: no summary). */
+  summary_words?: SummaryWords;
+}
+
+/** `[summary_words]`: the frame of the victim's summary, per language and voice. */
+export interface SummaryWords {
+  intro: Text;
+  even_against_wish: Text;
+  ask_first: Text;
+  where: Text;
+  more_possible: Text;
+  nothing_yet: Text;
+  as_soon_as_possible: Text;
+  no_hurry: Text;
+  /** A deadline in words: `{weekday} {day} {month} {hour} {minute}`. */
+  before: Text;
+  /** Monday to Sunday. */
+  weekdays: Text[];
+  /** January to December. */
+  months: Text[];
 }
 
 /** A voice (manner of address). */
@@ -534,6 +558,8 @@ export interface RuleDiagnostic {
 export interface Summary {
   ruleset: RuleSetId;
   evaluated_at: string;
+  /** The language the texts were narrowed to (`lang`); absent: every language. */
+  language?: string;
   audience: "slachtoffer" | "melder";
   voice: string | null;
   /** What happens, most urgent (then earliest deadline) first. */
@@ -559,6 +585,8 @@ export interface SummaryStep {
 export interface Handover {
   ruleset: RuleSetId;
   evaluated_at: string;
+  /** The language the texts were narrowed to (`lang`); absent: every language. */
+  language?: string;
   organisation: string;
   label: Text;
   /** Whether the consent scope allows sharing with this partner. */

@@ -79,6 +79,7 @@ test("every declared result interface matches real output", () => {
       const s = engine.forAudience(c, "2026-03-02T18:00:00+01:00", who);
       check("Summary", s);
       each("SummaryStep", s.steps);
+      check("Summary", engine.forAudience(c, "2026-03-02T18:00:00+01:00", who, "ar"));
     }
     for (const org of ["politie", "veilig_thuis", "csg"]) {
       const h = engine.forAudience(c, "2026-03-02T18:00:00+01:00", org);
@@ -100,6 +101,7 @@ test("every declared result interface matches real output", () => {
   for (const k of ["areas", "need_levels", "urgencies", "regie_levels", "organisations"]) each("Labelled", src.manifest[k]);
   each("RegiehouderSource", src.manifest.regiehouders);
   each("VoiceSource", src.manifest.voices ?? []);
+  check("SummaryWords", src.manifest.summary_words);
   check("Schema", src.schema);
   each("Labelled", src.schema.sections);
   each("FactSource", src.schema.facts);

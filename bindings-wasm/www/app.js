@@ -49,6 +49,7 @@ const UI = {
     againstWishWhy: "Waarom veiligheid hier voorgaat:",
     overrideWhy: "Deze regel mag tegen de wens van het slachtoffer in gaan, omdat:",
     why: "Waarom", source: "bron", rule: "regel",
+    victimLang: "Taal voor slachtoffer en vragen",
     questions: "Open vragen die ertoe doen", noQuestions: "Geen open vragen meer die het voorstel kunnen veranderen.",
     questionsIntro: "In volgorde van belang. Ze zijn ook in het formulier gemarkeerd.",
     affects: "Kan veranderen:",
@@ -102,6 +103,7 @@ const UI = {
     againstWishWhy: "Why safety comes first here:",
     overrideWhy: "This rule may go against the victim's wish, because:",
     why: "Why", source: "source", rule: "rule",
+    victimLang: "Language for the victim and questions",
     questions: "Open questions that matter", noQuestions: "No open questions left that could change the proposal.",
     questionsIntro: "Most important first. They are also marked in the form.",
     affects: "Could change:",
@@ -123,6 +125,9 @@ const UI = {
 // ------------------------------------------------------------------ state
 const state = {
   lang: "nl",
+  // The language of what the victim reads: the questions and the victim's summary (issue
+  // 11). Follows the page's language until picked; any language of the rule set.
+  victimLang: "nl",
   engine: null,
   source: null, // the rule set as written (manifest, schema, offers, regions)
   answers: {}, // fact id -> value for the engine; absent = unknown
@@ -135,6 +140,16 @@ const $ = (sel, root = document) => root.querySelector(sel);
 const ui = () => UI[state.lang];
 /** A rule-set text in the current language (falls back to Dutch). */
 const t = (text) => (text ? text[state.lang] ?? text.nl ?? "" : "");
+/** Languages written right to left (the rule set may list any language). */
+const RTL = new Set(["ar", "fa", "he", "ps", "ur", "yi"]);
+/** `lang` and `dir` attributes for text in `lang`. */
+const langAttrs = (lang) => ({ lang, dir: RTL.has(lang.split("-")[0]) ? "rtl" : "ltr" });
+/** A rule-set text in the victim's language, or in Dutch where it has none: the text and
+ *  the attributes of the language it is actually in. */
+function tv(text) {
+  const lang = text?.[state.victimLang] !== undefined ? state.victimLang : "nl";
+  return { text: text?.[lang] ?? "", ...langAttrs(lang) };
+}
 const statusText = (s) => ui()[s] ?? s;
 
 /** Creates an element: h("p", { class: "x", text: "…" }, child, …). */
@@ -232,7 +247,7 @@ function renderFact(fact) {
   const helpId = fact.help ? uid("help") : null;
   const errId = uid("err");
   const describedBy = [qId, helpId, errId].filter(Boolean).join(" ");
-  const question = h("p", { class: "question", id: qId, text: t(fact.question) });
+  const question = h("p", { class: "question", id: qId, ...tv(fact.question) });
   const help = fact.help ? h("p", { class: "help", id: helpId, text: t(fact.help) }) : null;
   const error = h("p", { class: "field-error", id: errId, "aria-live": "polite" });
   const badge = h("span", { class: "badge open-badge", hidden: true });
@@ -518,7 +533,8 @@ function renderProposal(p) {
           h("ol", { class: "qlist" }, p.questions.map((q) =>
             h("li", { "data-fact": q.fact },
               h("a", { href: `#fact-${q.fact}`, "data-goto": q.fact, text: t(q.label) }),
-              h("span", { class: "q", text: ` — ${t(q.question)}` }),
+              " — ",
+              h("span", { class: "q", ...tv(q.question) }),
               affectsLine(q.affects))))]
         : h("p", { class: "muted", text: ui().noQuestions })),
   );
@@ -623,6 +639,8 @@ function renderAnswers() {
 function setLanguage(lang) {
   state.lang = lang;
   document.documentElement.lang = lang;
+  setVictimLanguage(lang, false);
+  labelVictimLanguages();
   labelAudience();
   for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
   for (const el of document.querySelectorAll("[data-ui]")) {
@@ -631,6 +649,34 @@ function setLanguage(lang) {
   }
   document.title = lang === "nl" ? "Wegwijs — beslisondersteuning seksueel geweld" : "Wegwijs — decision support after sexual violence";
   if (state.source) {
+    renderForm();
+    update();
+  }
+}
+
+/** The language picker for what the victim reads: the rule set's languages, each named in
+ *  itself ("العربية"). */
+function labelVictimLanguages() {
+  const select = $("#victim-lang");
+  if (!state.source || !select) return;
+  const name = (code) => {
+    try {
+      return new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  select.replaceChildren(...state.source.manifest.languages.map((code) =>
+    h("option", { value: code, ...langAttrs(code), text: name(code) })));
+  select.value = state.victimLang;
+}
+
+/** Sets the victim's language; `render` redraws the form, proposal and victim view. */
+function setVictimLanguage(lang, render = true) {
+  state.victimLang = lang;
+  const select = $("#victim-lang");
+  if (select) select.value = lang;
+  if (render && state.source) {
     renderForm();
     update();
   }
@@ -707,7 +753,11 @@ async function start() {
   window.addEventListener("afterprint", () => { for (const d of closed) d.open = false; closed = []; });
   $("#download").addEventListener("click", download);
   setupRecord({ state, renderForm, update, now, h, $ });
-  setupAudience({ engine: () => state.engine, answers: () => state.answers, now, lang: () => state.lang, h, $ });
+  setupAudience({
+    engine: () => state.engine, answers: () => state.answers, now, lang: () => state.lang,
+    victimLang: () => state.victimLang, langAttrs, h, $,
+  });
+  $("#victim-lang").addEventListener("change", (e) => setVictimLanguage(e.target.value));
   $("#proposal").addEventListener("click", (e) => {
     const a = e.target.closest("a[data-goto]");
     if (!a) return;

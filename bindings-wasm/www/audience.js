@@ -21,7 +21,7 @@ const WORDS = {
 
 let ctx = null;
 
-/** `context`: { engine, answers(), now(), lang(), h, $ } from app.js. */
+/** `context`: { engine, answers(), now(), lang(), victimLang(), langAttrs, h, $ } from app.js. */
 export function setupAudience(context) {
   ctx = context;
   ctx.$("#audience-select").addEventListener("change", renderAudience);
@@ -66,9 +66,12 @@ export function renderAudience() {
     body.replaceChildren();
     return;
   }
+  // The victim's and caller's summary in the victim's language; a handover is read by
+  // professionals, in the page's language.
+  const forVictim = who === "slachtoffer" || who === "melder";
   let view;
   try {
-    view = ctx.engine().forAudience(ctx.answers(), ctx.now(), who);
+    view = ctx.engine().forAudience(ctx.answers(), ctx.now(), who, forVictim ? ctx.victimLang() : undefined);
   } catch {
     body.replaceChildren(); // the case error is shown with the proposal
     return;
@@ -78,8 +81,9 @@ export function renderAudience() {
   const t = (text) => text?.[lang] ?? text?.nl ?? "";
   body.dataset.audience = who;
   if (view.steps) {
-    // The summary: its own text, as the victim or caller reads it.
-    body.replaceChildren(h("div", { class: "victim-text", lang, text: t(view.text) }));
+    // The summary: its own text, as the victim or caller reads it (narrowed to one language).
+    const [shown] = Object.keys(view.text);
+    body.replaceChildren(h("div", { class: "victim-text", ...ctx.langAttrs(shown), text: view.text[shown] }));
     return;
   }
   const grounds = view.consent ? h("p", { text: w.consent })

@@ -10,6 +10,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wegwijs::check::Severity;
+use wegwijs::language::InLanguage;
 use wegwijs::signing::{PublicKey, SigningKey};
 use wegwijs::{Engine, Timestamp};
 
@@ -46,9 +47,11 @@ struct EvalArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// Language of the text output.
-    #[arg(long, default_value = "nl")]
-    lang: String,
+    /// Language, one of the rule set's (`nl`, `en`, `ar`): the text output is in it, and
+    /// JSON output keeps only it in every text (Dutch where a text lacks it) and says
+    /// `"language"`. Default: text in Dutch, JSON with every language.
+    #[arg(long)]
+    lang: Option<String>,
     /// The case as a JSON file: a facts object or a case record (`-` reads standard input).
     case: PathBuf,
 }
@@ -247,20 +250,12 @@ fn keygen(signer: &str, out: &Path) -> Result<u8, Failure> {
     Ok(0)
 }
 
-/// `--lang` must be one of the rule set's languages (its texts exist only in those).
-fn check_lang(engine: &Engine, lang: &str) -> Result<(), Failure> {
-    let languages = &engine.source().manifest.languages;
-    if languages.iter().any(|l| l == lang) {
-        return Ok(());
-    }
-    Err(Failure(
-        2,
-        format!(
-            "error: --lang `{}`: the rule set's languages are {}",
-            wegwijs::limits::echo(lang),
-            languages.join(", ")
-        ),
-    ))
+/// `--lang` must be one of the rule set's languages (its texts exist only in those);
+/// without it, Dutch.
+fn check_lang<'a>(engine: &Engine, lang: Option<&'a str>) -> Result<&'a str, Failure> {
+    let lang = lang.unwrap_or("nl");
+    engine.check_language(lang).map_err(|e| Failure(2, format!("error: --lang: {e}")))?;
+    Ok(lang)
 }
 
 fn read_text(path: &Path) -> Result<String, Failure> {
@@ -316,7 +311,7 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
     match command {
         Command::Eval { args, why_not, since, audience } => {
             let engine = load(args.rules.as_deref(), trust)?;
-            check_lang(&engine, &args.lang)?;
+            let lang = check_lang(&engine, args.lang.as_deref())?;
             let case = read_case(&engine, &args.case)?;
             let evaluation = engine.evaluate_record(&case, now(args.now.as_deref())?);
             if let Some(offer) = why_not {
@@ -328,29 +323,35 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
                 return Ok(0);
             }
             if let Some(name) = audience.filter(|a| a != "professional") {
-                let view = evaluation
+                let mut view = evaluation
                     .for_audience(&wegwijs::audience::Audience::parse(&name))
                     .map_err(|e| Failure(2, format!("error: --for: {e}")))?;
+                if args.lang.is_some() {
+                    view.in_language(lang);
+                }
                 match args.format {
                     Format::Json => println!("{}", json(&view)),
-                    Format::Text => print!("{}", audience::text(&view, &args.lang)),
+                    Format::Text => print!("{}", audience::text(&view, lang)),
                 }
                 return Ok(0);
             }
-            let proposal = evaluation.proposal();
+            let mut proposal = evaluation.proposal();
             let changes = match since {
                 Some(path) => Some(evaluation.changes_since(&previous_proposal(&engine, &path)?)),
                 None => None,
             };
+            if args.lang.is_some() {
+                proposal.in_language(lang);
+            }
             match (args.format, &changes) {
                 (Format::Json, None) => println!("{}", json(&proposal)),
                 (Format::Json, Some(c)) => {
                     println!("{}", json(&serde_json::json!({ "proposal": proposal, "changes": c })))
                 }
                 (Format::Text, _) => {
-                    print!("{}", text::proposal(&proposal, &args.lang));
+                    print!("{}", text::proposal(&proposal, lang));
                     if let Some(c) = &changes {
-                        print!("{}", agenda::changes(c, &args.lang, ""));
+                        print!("{}", agenda::changes(c, lang, ""));
                     }
                 }
             }
@@ -358,6 +359,7 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
         }
         Command::Agenda { records, rules, now: at, format, lang } => {
             let engine = load(rules.as_deref(), trust)?;
+            engine.check_language(&lang).map_err(|e| Failure(2, format!("error: --lang: {e}")))?;
             let list = agenda::read_records(&engine, &records).map_err(|m| Failure(2, m))?;
             let result = engine.agenda(&list, now(at.as_deref())?);
             match format {
@@ -384,12 +386,15 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
         }
         Command::Questions { args } => {
             let engine = load(args.rules.as_deref(), trust)?;
-            check_lang(&engine, &args.lang)?;
+            let lang = check_lang(&engine, args.lang.as_deref())?;
             let case = read_case(&engine, &args.case)?;
-            let questions = engine.evaluate_record(&case, now(args.now.as_deref())?).questions();
+            let mut questions = engine.evaluate_record(&case, now(args.now.as_deref())?).questions();
+            if args.lang.is_some() {
+                questions.in_language(lang);
+            }
             match args.format {
                 Format::Json => println!("{}", json(&questions)),
-                Format::Text => print!("{}", text::questions(&questions, &args.lang)),
+                Format::Text => print!("{}", text::questions(&questions, lang)),
             }
             Ok(0)
         }

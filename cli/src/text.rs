@@ -193,15 +193,28 @@ pub fn why_not(w: &WhyNot) -> String {
 }
 
 pub fn findings(fs: &[Finding]) -> String {
+    use wegwijs::check::translations::{COUNT, MISSING};
     let mut o = String::new();
-    for f in fs {
+    let (translations, others): (Vec<&Finding>, Vec<&Finding>) =
+        fs.iter().partition(|f| f.code == COUNT || f.code == MISSING);
+    for f in &others {
         let at = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
         let _ = writeln!(o, "{:?}[{}] {at}{}", f.severity, f.code, f.message);
         if let Some(w) = &f.witness {
             let _ = writeln!(o, "    witness (now {}): {}", w.now, serde_json::Value::Object(w.case.clone()));
         }
     }
-    let _ = writeln!(o, "{} finding(s)", fs.len());
+    let _ = writeln!(o, "{} finding(s)", others.len());
+    if !translations.is_empty() {
+        let _ = writeln!(o, "\nTranslations (a missing text is read in Dutch; a warning, not an error):");
+        for f in translations.iter().filter(|f| f.code == COUNT) {
+            let _ = writeln!(o, "  {}", f.message);
+        }
+        for f in translations.iter().filter(|f| f.code == MISSING) {
+            let at = f.location.as_ref().map(|l| format!("{l}: ")).unwrap_or_default();
+            let _ = writeln!(o, "  {at}{}", f.message);
+        }
+    }
     o
 }
 

@@ -43,3 +43,30 @@ fn the_caller_reads_about_their_child_and_the_police_get_only_what_a_ground_allo
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `politie`"));
 }
+
+#[test]
+fn lang_ar_gives_the_victim_summary_in_arabic_and_an_unknown_language_is_refused() {
+    let out = wegwijs(&["eval", "--now", NOW, "--for", "slachtoffer", "--lang", "ar", CASE]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("هذا ما نقترحه الآن."), "{text}");
+    assert!(text.contains("1. قبل يوم السبت 7 مارس، الساعة 16:00: "), "{text}");
+    assert!(text.contains("   أين: "), "{text}");
+    let out = wegwijs(&["eval", "--now", NOW, "--for", "slachtoffer", "--lang", "ar", "--format", "json", CASE]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["language"], "ar");
+    assert_eq!(json["text"].as_object().unwrap().keys().collect::<Vec<_>>(), ["ar"]);
+    // Without --lang, JSON holds every language and no "language".
+    let out = wegwijs(&["eval", "--now", NOW, "--for", "slachtoffer", "--format", "json", CASE]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json.get("language").is_none());
+    assert_eq!(json["text"].as_object().unwrap().len(), 3);
+    for args in [&["eval", "--lang", "ara", CASE][..], &["questions", "--lang", "de", CASE][..]] {
+        let out = wegwijs(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("is not one of the rule set's languages (nl, en, ar)"), "{err}");
+    }
+    let err = String::from_utf8(wegwijs(&["eval", "--lang", "ara", CASE]).stderr).unwrap();
+    assert!(err.contains("did you mean `ar`?"), "{err}");
+}

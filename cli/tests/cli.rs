@@ -117,8 +117,11 @@ fn a_language_the_rule_set_does_not_have_is_a_usage_error() {
         let out = wegwijs(&[command, "--lang", "GEHEIM", "--now", "2026-03-02T18:00:00+01:00", case]);
         assert_eq!(out.status.code(), Some(2), "{command}: {}", text(&out.stdout));
         let err = text(&out.stderr);
-        assert!(err.contains("--lang `GEHEIM`") && err.contains("nl, en"), "{err}");
+        assert!(err.contains("--lang: language `GEHEIM`") && err.contains("nl, en, ar"), "{err}");
     }
+    let out = wegwijs(&["agenda", "--lang", "GEHEIM", "examples/records"]);
+    assert_eq!(out.status.code(), Some(2), "agenda: {}", text(&out.stdout));
+    assert!(text(&out.stderr).contains("language `GEHEIM`"));
     let out = wegwijs(&["eval", "--lang", "en", "--now", "2026-03-02T18:00:00+01:00", case]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }

@@ -54,6 +54,9 @@ pub struct Summary {
     pub ruleset: RuleSetId,
     /// The evaluation time (RFC 3339, UTC).
     pub evaluated_at: String,
+    /// The language picked for its texts (see [`Proposal::language`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// `slachtoffer` or `melder`.
     pub audience: String,
     /// The voice the texts speak in.
@@ -89,6 +92,9 @@ pub struct Handover {
     pub ruleset: RuleSetId,
     /// The evaluation time (RFC 3339, UTC).
     pub evaluated_at: String,
+    /// The language picked for its texts (see [`Proposal::language`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// Organisation id.
     pub organisation: String,
     /// Organisation label.
@@ -124,8 +130,19 @@ impl Evaluation {
     pub fn for_audience(&self, audience: &Audience) -> Result<AudienceView, ArgumentError> {
         Ok(match audience {
             Audience::Professional => AudienceView::Professional(Box::new(self.proposal())),
-            Audience::Slachtoffer => AudienceView::Summary(crate::explain::summary::build(self, false)),
-            Audience::Melder => AudienceView::Summary(crate::explain::summary::build(self, true)),
+            Audience::Slachtoffer | Audience::Melder => {
+                let Some(words) = &self.rules().source.manifest.summary_words else {
+                    return Err(ArgumentError {
+                        what: format!(
+                            "audience `{}`",
+                            if *audience == Audience::Melder { "melder" } else { "slachtoffer" }
+                        ),
+                        problem: "needs `[summary_words]` in the rule set's manifest (see docs/rule-format.md)".into(),
+                    });
+                };
+                let for_caller = *audience == Audience::Melder;
+                AudienceView::Summary(crate::explain::summary::build(self, for_caller, words))
+            }
             Audience::Partner(org) => {
                 let orgs = &self.rules().source.manifest.organisations;
                 let Some(index) = orgs.iter().position(|o| &o.id == org) else {

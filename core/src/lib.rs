@@ -32,6 +32,7 @@ pub mod error;
 mod eval;
 mod explain;
 mod expr;
+pub mod language;
 pub mod limits;
 mod national;
 mod record;

@@ -34,6 +34,10 @@ pub struct Proposal {
     pub ruleset: RuleSetId,
     /// The evaluation time (RFC 3339, UTC).
     pub evaluated_at: String,
+    /// The language picked for its texts (`lang`), each text then holding only that
+    /// language or, where it has none, Dutch. Absent: every language of the rule set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The case's region, if known.
     pub region: Option<String>,
     /// The voice the victim-facing texts speak in (e.g. `je`, `u`, `melder`), when the

@@ -34,6 +34,22 @@ impl Text {
         self.langs.iter().find(|(l, _)| l == lang).map(|(_, t)| t.as_str())
     }
 
+    /// Whether it has no text in any language and no variants (an absent optional text).
+    pub fn is_empty(&self) -> bool {
+        self.langs.is_empty() && self.voices.is_none()
+    }
+
+    /// The text in `lang` only, without variants: `{lang: …}` when it has `lang`, else its
+    /// Dutch text as `{nl: …}` — the key says which language a reader gets (fallback per
+    /// text).
+    pub fn only(&self, lang: &str) -> Text {
+        let (l, t) = match self.get_exact(lang) {
+            Some(t) => (lang, t),
+            None => ("nl", self.get("nl")),
+        };
+        Text { langs: Arc::from([(l.to_string(), t.to_string())]), voices: None }
+    }
+
     /// The Dutch text.
     pub fn nl(&self) -> &str {
         self.get("nl")
@@ -126,6 +142,9 @@ mod tests {
         assert_eq!(t.get("de"), "hallo");
         assert_eq!(t.get_exact("de"), None);
         assert_eq!(t.languages().collect::<Vec<_>>(), ["en", "nl"]);
+        assert_eq!(serde_json::to_string(&t.only("en")).unwrap(), r#"{"en":"hello"}"#);
+        assert_eq!(serde_json::to_string(&t.only("ar")).unwrap(), r#"{"nl":"hallo"}"#, "falls back to Dutch");
+        assert!(!t.is_empty() && Text::default().is_empty());
     }
 
     #[test]

@@ -74,3 +74,33 @@ test("a handover to Veilig Thuis shows only what it may and counts the rest", as
   assert.match(await page.textContent("#audience-body .left-out"), new RegExp(`Niet gedeeld: ${want.left_out_facts} gegevens`));
   assert.deepEqual(problems, []);
 });
+
+test("the victim's language picker shows the summary and the questions in Arabic, right to left, and prints", async () => {
+  await page.selectOption("#victim-lang", "ar");
+  await page.selectOption("#audience-select", "slachtoffer");
+  const want = engine.forAudience(CASE, NOW, "slachtoffer", "ar");
+  assert.equal(want.language, "ar");
+  const text = page.locator("#audience-body .victim-text");
+  assert.equal(await text.getAttribute("dir"), "rtl");
+  assert.equal(await text.getAttribute("lang"), "ar");
+  assert.equal(await text.textContent(), want.text.ar);
+  // An Arabic string from the rules (offers.toml, melding_veilig_thuis.victim.ar), and the
+  // frame words from the manifest's summary_words.
+  assert.match(await text.textContent(), /لذلك نُبلغ Veilig Thuis \(0800-2000\)/);
+  assert.match(await text.textContent(), /^هذا ما نقترحه الآن/);
+  // The intake questions follow the victim's language; the page itself stays Dutch.
+  const age = page.locator("#fact-age .question");
+  assert.equal(await age.getAttribute("dir"), "rtl");
+  assert.equal(await age.textContent(), "كم عمرك؟");
+  assert.equal(await page.getAttribute("html", "lang"), "nl");
+  assert.equal(await page.textContent("#audience-title"), "Voor wie");
+  await page.evaluate(() => document.body.classList.add("print-audience"));
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await text.isVisible(), true);
+  assert.equal(await page.isVisible("#proposal"), false);
+  await page.emulateMedia({ media: "screen" });
+  await page.evaluate(() => document.body.classList.remove("print-audience"));
+  await page.selectOption("#victim-lang", "nl");
+  assert.equal(await page.textContent("#fact-age .question"), engine.schema().facts.find((f) => f.id === "age").question.nl);
+  assert.deepEqual(problems, []);
+});

@@ -105,10 +105,12 @@ class Result:
         """Things the MDT should notice: code, message."""
     def why_not(self, offer: str) -> Dict[str, Any]:
         """Why ``offer`` is not (certainly) proposed."""
-    def for_audience(self, audience: str) -> Dict[str, Any]:
+    def for_audience(self, audience: str, lang: Optional[str] = None) -> Dict[str, Any]:
         """The proposal for ``audience``: ``"professional"``, ``"slachtoffer"``, ``"melder"``
-        (a short plain-language summary) or a partner organisation id (a handover within consent)."""
-    def for_audience_json(self, audience: str) -> str:
+        (a short plain-language summary) or a partner organisation id (a handover within consent).
+        With ``lang`` (one of the rule set's languages, else ``ValueError``), every text holds
+        only that language, or Dutch where it has none, and the result says ``"language"``."""
+    def for_audience_json(self, audience: str, lang: Optional[str] = None) -> str:
         """``for_audience`` as compact JSON (byte-identical in every binding)."""
     def __reduce__(self) -> Tuple[Any, Tuple[Dict[str, Any], str]]: ...
 

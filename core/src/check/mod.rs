@@ -11,7 +11,8 @@
 //! wish-blocked referrals), `shadow` (rules that never change the outcome), `gaps`
 //! (complete cases without a regiehouder or without any rule), `properties` (declared
 //! safety properties and monotonicity) and `diff` (the semantic difference of two rule
-//! sets).
+//! sets). Besides: `victim` (victim texts and voices) and `translations` (texts without a
+//! language of the manifest, which read in Dutch).
 
 mod budget;
 mod conflict;
@@ -28,6 +29,7 @@ mod space;
 mod terms;
 #[cfg(test)]
 mod tests;
+pub mod translations;
 mod victim;
 
 pub use budget::{CheckBudget, DEFAULT_CASES};
@@ -104,6 +106,7 @@ impl Engine {
         let rules = self.rules();
         let mut findings = coverage::findings(rules);
         findings.extend(victim::findings(rules));
+        findings.extend(translations::findings(rules));
         findings.extend(context::analyse(rules, budget));
         findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.code.cmp(&b.code)));
         findings

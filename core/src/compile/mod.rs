@@ -7,8 +7,10 @@ pub(crate) mod plan;
 pub(crate) mod program;
 mod size;
 mod template;
+pub(crate) mod texts;
 mod vocab;
 mod voice;
+mod words;
 
 pub use model::RuleSet;
 
@@ -33,6 +35,8 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
         return Err(RuleError { diagnostics: c.errors });
     }
     let vocab = Vocab::build(&source, &mut c);
+    c.texts(&source, &vocab);
+    c.summary_words(&source);
     let (facts, domains, mut names) = c.schema(&source, &vocab);
     let derived = c.derived(&source, &facts, &domains, &mut names);
     let scope = Scope { names: &names, domains: &domains, fact_count: facts.len() };
@@ -215,8 +219,6 @@ impl Compiler<'_> {
             if !vocab.sections.contains(&f.section.as_str()) {
                 self.unknown(place().key("section"), "section", &f.section, vocab.sections.iter().copied());
             }
-            vocab.check_text(self, place().key("label"), &f.label);
-            vocab.check_text(self, place().key("question"), &f.question);
             let (ty, min, max) = match f.kind.as_str() {
                 "bool" => (Ty::Bool, 0, 1),
                 "datetime" => (Ty::DateTime, i64::MIN, i64::MAX),
@@ -428,14 +430,6 @@ impl Compiler<'_> {
                     vocab.organisations.iter().copied(),
                 );
             }
-            for key in ["label", "professional", "victim"] {
-                let text = match key {
-                    "label" => &o.label,
-                    "professional" => &o.professional,
-                    _ => &o.victim,
-                };
-                vocab.check_text(self, place().key(key), text);
-            }
             let wish = o
                 .wish
                 .as_ref()
@@ -535,7 +529,6 @@ impl Compiler<'_> {
                     Some("give it a need, refer, regie or regiehouder".into()),
                 );
             }
-            vocab.check_text(self, place().key("because"), &r.because);
             if let Some((voice, _)) = r.because.variants().next() {
                 self.error(
                     DiagnosticKind::Invalid,
@@ -545,13 +538,8 @@ impl Compiler<'_> {
                     Some("write victim-facing texts in the offer's `victim` text".into()),
                 );
             }
-            if let Some(reason) = &r.r#override {
-                vocab.check_text(self, place().key("override"), reason);
-            }
             for (key, text) in [("victim", &r.victim), ("legal_ground", &r.legal_ground)] {
-                let Some(text) = text else { continue };
-                vocab.check_text(self, place().key(key), text);
-                if r.r#override.is_none() {
+                if text.is_some() && r.r#override.is_none() {
                     let message = format!("`{key}` is only for a rule with an `override`");
                     self.error(DiagnosticKind::Invalid, place().key(key), None, message, None);
                 }
@@ -576,10 +564,14 @@ impl Compiler<'_> {
                     false
                 }
             };
+            // A language the template lacks falls back to Dutch when rendered: no pieces.
             let because = vocab
                 .languages
                 .iter()
-                .map(|lang| self.template(scope, place().key("because").key(lang), r.because.get(lang)))
+                .map(|lang| match r.because.get_exact(lang) {
+                    Some(t) => self.template(scope, place().key("because").key(lang), t),
+                    None => Vec::new(),
+                })
                 .collect();
             if let Some(when) = when {
                 let reads = reads.of(&self.program, when);

@@ -128,7 +128,8 @@ pub(crate) struct Rule {
     /// The override covers only a missing consent (`override_for = "consent"`): it does not
     /// go against a victim's refusal recorded as a declined action.
     pub consent_only: bool,
-    /// Per manifest language (same order): the `because` template.
+    /// Per manifest language (same order): the `because` template; empty for a language
+    /// the rule does not give (the explanation then has only the languages it gives).
     pub because: Vec<Vec<Piece>>,
     /// Schema facts the condition reads (directly or through derived facts), sorted.
     pub reads: Vec<u16>,

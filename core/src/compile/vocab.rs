@@ -5,7 +5,6 @@ use super::Compiler;
 use crate::error::DiagnosticKind;
 use crate::ruleset::locate::{Place, Section};
 use crate::ruleset::source::{Labelled, RuleSetSource};
-use crate::text::Text;
 
 /// Ids of everything a rule may name, in manifest order.
 pub(crate) struct Vocab<'s> {
@@ -79,7 +78,6 @@ impl<'s> Vocab<'s> {
                         None,
                     );
                 }
-                vocab.check_text(c, manifest().key(key).at(i).key("label"), &item.label);
             }
         }
         if m.areas.len() > 255 || m.need_levels.len() > 255 || m.urgencies.len() > 255 || m.regie_levels.len() > 255 {
@@ -100,40 +98,8 @@ impl<'s> Vocab<'s> {
                     vocab.organisations.iter().copied(),
                 );
             }
-            vocab.check_text(c, manifest().key("regiehouders").at(i).key("label"), &r.label);
         }
         vocab
-    }
-
-    /// Checks that `text` has every manifest language.
-    pub fn check_text(&self, c: &mut Compiler, place: Place, text: &Text) {
-        for lang in &self.languages {
-            if text.get_exact(lang).is_none_or(|t| t.trim().is_empty()) {
-                c.error(
-                    DiagnosticKind::Invalid,
-                    place.clone(),
-                    None,
-                    format!("text in `{lang}` is missing"),
-                    Some(format!("write it as {{ {} = \"…\" }}", self.languages.join(" = \"…\", "))),
-                );
-            }
-        }
-        for lang in text.languages() {
-            if !self.languages.iter().any(|l| l == lang) {
-                c.unknown(place.clone().key(lang), "language", lang, self.languages.iter().map(String::as_str));
-            }
-        }
-        for (voice, variant) in text.variants() {
-            if !self.voices.contains(&voice) {
-                c.unknown(place.clone().key(voice), "voice", voice, self.voices.iter().copied());
-            }
-            for lang in variant.languages() {
-                if !self.languages.iter().any(|l| l == lang) {
-                    let place = place.clone().key(voice).key(lang);
-                    c.unknown(place, "language", lang, self.languages.iter().map(String::as_str));
-                }
-            }
-        }
     }
 
     /// Checks an identifier's spelling (snake_case ASCII, `-` allowed).

@@ -65,6 +65,7 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
     Handover {
         ruleset: proposal.ruleset,
         evaluated_at: proposal.evaluated_at,
+        language: None,
         organisation: org_id.clone(),
         label: src.manifest.organisations[org].label.clone(),
         consent,

@@ -159,6 +159,7 @@ pub(crate) fn build_in_voice(
                 m.languages
                     .iter()
                     .zip(&rule.because)
+                    .filter(|(lang, _)| s.because.get_exact(lang).is_some())
                     .map(|(lang, pieces)| (lang.as_str(), render(rules, pieces, &env, lang))),
             );
             Explanation {
@@ -181,6 +182,7 @@ pub(crate) fn build_in_voice(
             signed_by: rules.signed_by.clone(),
         },
         evaluated_at: rules.zone.format(now),
+        language: None,
         region,
         voice: voice.map(|v| rules.voices[v].id.clone()),
         needs,

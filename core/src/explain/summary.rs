@@ -2,30 +2,26 @@
 //! `victim` texts, most urgent first, with deadlines in words in local time, where to go,
 //! and what happens even against the stated wish. Never a rule id, offer id or regie code.
 
-use super::words::{self, Frame};
+use super::words::Words;
 use crate::audience::{Summary, SummaryStep};
 use crate::compile::RuleSet;
 use crate::engine::Evaluation;
 use crate::eval::time::parse_datetime;
 use crate::eval::value::Value;
 use crate::result::{ReferralProposal, Status};
+use crate::ruleset::source::SummaryWords;
 use crate::text::Text;
 
 /// The voice id a caller is addressed in, when the manifest declares it.
 const MELDER: &str = "melder";
-/// The informal voice id (`je`); any other victim voice is framed as formal (`u`).
-const JE: &str = "je";
 
-/// Builds the summary for the victim (`for_caller == false`) or for the caller.
-pub(crate) fn build(ev: &Evaluation, for_caller: bool) -> Summary {
+/// Builds the summary for the victim (`for_caller == false`) or for the caller, framed
+/// by the manifest's `words`.
+pub(crate) fn build(ev: &Evaluation, for_caller: bool, words: &SummaryWords) -> Summary {
     let rules = ev.rules();
     let victim_voice = victim_voice(ev, rules);
     let voice_id = victim_voice.map(|v| rules.voices[v].id.as_str());
-    let frame = match (for_caller, voice_id) {
-        (true, _) => Frame::Melder,
-        (false, Some(JE)) => Frame::Je,
-        _ => Frame::U,
-    };
+    let frame = Words::new(words, if for_caller { Some(MELDER) } else { voice_id });
     let speak = |text: &Text| -> Text {
         let has_melder = text.variants().any(|(v, _)| v == MELDER);
         if for_caller && has_melder {
@@ -43,9 +39,9 @@ pub(crate) fn build(ev: &Evaluation, for_caller: bool) -> Summary {
             .cmp(&urgency(a))
             .then_with(|| (a.deadline.is_none(), &a.deadline).cmp(&(b.deadline.is_none(), &b.deadline)))
     });
-    let steps: Vec<SummaryStep> = certain.iter().map(|r| step(ev, rules, r, frame, &speak)).collect();
+    let steps: Vec<SummaryStep> = certain.iter().map(|r| step(ev, rules, r, &frame, &speak)).collect();
     let more_possible = proposal.referrals.len() - certain.len();
-    let text = render(rules, frame, &steps, more_possible);
+    let text = render(rules, &frame, &steps, more_possible);
     let voice = if for_caller && rules.voices.iter().any(|v| v.id == MELDER) {
         Some(MELDER.to_string())
     } else {
@@ -54,6 +50,7 @@ pub(crate) fn build(ev: &Evaluation, for_caller: bool) -> Summary {
     Summary {
         ruleset: proposal.ruleset,
         evaluated_at: proposal.evaluated_at,
+        language: None,
         audience: if for_caller { "melder" } else { "slachtoffer" }.to_string(),
         voice,
         steps,
@@ -75,17 +72,17 @@ fn step(
     ev: &Evaluation,
     rules: &RuleSet,
     r: &ReferralProposal,
-    frame: Frame,
+    frame: &Words,
     speak: &dyn Fn(&Text) -> Text,
 ) -> SummaryStep {
     let src = &rules.source;
     let deadline = r.deadline.as_deref().and_then(parse_datetime);
     let when = match deadline {
-        Some(t) if t < ev.now().seconds() => words::as_soon_as_possible(),
-        Some(t) => rules.zone.local(t).map(words::before).unwrap_or_else(words::as_soon_as_possible),
+        Some(t) if t < ev.now().seconds() => frame.as_soon_as_possible(),
+        Some(t) => rules.zone.local(t).map(|l| frame.before(l)).unwrap_or_else(|| frame.as_soon_as_possible()),
         None => match src.manifest.urgencies.iter().position(|u| u.id == r.urgency) {
             // The lowest urgency (the default) has no time pressure to speak of.
-            Some(0) => words::no_hurry(),
+            Some(0) => frame.no_hurry(),
             Some(u) => src.manifest.urgencies[u].label.clone(),
             None => Text::default(),
         },
@@ -102,7 +99,7 @@ fn step(
 }
 
 /// The summary as one text per language of the rule set.
-fn render(rules: &RuleSet, frame: Frame, steps: &[SummaryStep], more_possible: usize) -> Text {
+fn render(rules: &RuleSet, frame: &Words, steps: &[SummaryStep], more_possible: usize) -> Text {
     let langs = &rules.source.manifest.languages;
     Text::from_pairs(langs.iter().map(|lang| {
         let mut out = String::from(frame.intro().get(lang));

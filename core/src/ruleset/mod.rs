@@ -5,6 +5,7 @@ mod json_keys;
 pub(crate) mod load;
 pub(crate) mod locate;
 pub mod source;
+pub(crate) mod texts;
 
 pub use hash::content_hash;
 pub use load::BUNDLE_FORMAT;

@@ -77,6 +77,42 @@ pub struct Manifest {
     /// scope allows sharing with it. An organisation not listed has no consent.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub consent: BTreeMap<String, String>,
+    /// The words the victim's (or caller's) summary adds around the rule set's texts, so
+    /// that a new language needs no code. Without them there is no summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_words: Option<SummaryWords>,
+}
+
+/// `[summary_words]`: the frame of the victim summary. Each text may have a variant per
+/// voice (`je`, `melder`); the plain text is the formal default.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryWords {
+    /// The opening line.
+    pub intro: Text,
+    /// Said of a step that goes ahead without consent because a law allows it (when the
+    /// rule has no `victim` text of its own).
+    pub even_against_wish: Text,
+    /// Said of a step that needs consent not (yet) given.
+    pub ask_first: Text,
+    /// The label before the provider ("Waar").
+    #[serde(rename = "where")]
+    pub where_label: Text,
+    /// Said when open questions could still add steps.
+    pub more_possible: Text,
+    /// Said when nothing is proposed (yet).
+    pub nothing_yet: Text,
+    /// For a deadline that has passed.
+    pub as_soon_as_possible: Text,
+    /// For a step at the lowest urgency without a deadline.
+    pub no_hurry: Text,
+    /// A deadline in words, with `{weekday}`, `{day}`, `{month}`, `{hour}` and `{minute}`
+    /// (two digits), e.g. `"vóór {weekday} {day} {month} {hour}.{minute} uur"`.
+    pub before: Text,
+    /// Monday to Sunday.
+    pub weekdays: Vec<Text>,
+    /// January to December.
+    pub months: Vec<Text>,
 }
 
 /// A voice (manner of address) a text may have a variant in.

@@ -18,7 +18,7 @@
 #define WEGWIJS_ABI_MAJOR 1
 
 // The minor version of the C API: raised when functions, options or status codes are added.
-#define WEGWIJS_ABI_MINOR 0
+#define WEGWIJS_ABI_MINOR 1
 
 // The patch version of the C API: raised for fixes that change no signature.
 #define WEGWIJS_ABI_PATCH 0
@@ -151,7 +151,9 @@ enum WegwijsStatus wegwijs_bundle(const struct WegwijsEngine *engine, char **out
 //   plain-language summary), or a partner organisation id (a handover within the consent
 //   scope);
 // - `voice`: a voice declared in the manifest (e.g. `"melder"`), for the proposal's
-//   victim-facing texts; not together with `for`.
+//   victim-facing texts; not together with `for`;
+// - `lang`: one of the rule set's languages (e.g. `"ar"`): every text keeps only that
+//   language, or Dutch where it has none, and the result says `"language"`.
 //
 // On success `*out` is the result; otherwise the error object. Either way free it with
 // `wegwijs_string_free`. `*out_len` (when `out_len` is not NULL) is its length in bytes.

@@ -7,6 +7,7 @@ use crate::error::{FfiError, WegwijsStatus};
 use crate::options::Options;
 use serde::Serialize;
 use std::ffi::c_char;
+use wegwijs::language::InLanguage;
 use wegwijs::Evaluation;
 
 /// Compact JSON of a result: the canonical bytes the other APIs give.
@@ -45,7 +46,9 @@ pub(crate) unsafe fn evaluation(
 ///   plain-language summary), or a partner organisation id (a handover within the consent
 ///   scope);
 /// - `voice`: a voice declared in the manifest (e.g. `"melder"`), for the proposal's
-///   victim-facing texts; not together with `for`.
+///   victim-facing texts; not together with `for`;
+/// - `lang`: one of the rule set's languages (e.g. `"ar"`): every text keeps only that
+///   language, or Dutch where it has none, and the result says `"language"`.
 ///
 /// On success `*out` is the result; otherwise the error object. Either way free it with
 /// `wegwijs_string_free`. `*out_len` (when `out_len` is not NULL) is its length in bytes.
@@ -67,13 +70,23 @@ pub unsafe extern "C" fn wegwijs_evaluate(
     let run = || {
         // SAFETY: as the caller guarantees.
         let (ev, options) = unsafe { evaluation(engine, case_json, case_len, options_json, options_len) }?;
+        let argument = |e: wegwijs::error::ArgumentError| FfiError::argument(&e);
         if let Some(audience) = &options.audience {
-            return ev.for_audience(audience).map(|view| json(&view)).map_err(|e| FfiError::argument(&e));
+            let view = match &options.lang {
+                Some(lang) => ev.for_audience_in(audience, lang),
+                None => ev.for_audience(audience),
+            };
+            return view.map(|view| json(&view)).map_err(argument);
         }
-        match &options.voice {
-            Some(voice) => ev.proposal_in_voice(voice).map(|p| json(&p)).map_err(|e| FfiError::argument(&e)),
-            None => Ok(json(&ev.proposal())),
+        let mut proposal = match &options.voice {
+            Some(voice) => ev.proposal_in_voice(voice).map_err(argument)?,
+            None => ev.proposal(),
+        };
+        if let Some(lang) = &options.lang {
+            ev.check_language(lang).map_err(argument)?;
+            proposal.in_language(lang);
         }
+        Ok(json(&proposal))
     };
     // SAFETY: passed on from the caller.
     unsafe { respond(out, out_len, run) }

@@ -1,4 +1,4 @@
-//! The `options` JSON object of the evaluating calls: `now`, `for` and `voice`.
+//! The `options` JSON object of the evaluating calls: `now`, `for`, `voice` and `lang`.
 
 use crate::error::FfiError;
 use serde::Deserialize;
@@ -7,7 +7,7 @@ use wegwijs::audience::Audience;
 use wegwijs::Timestamp;
 
 /// The option names, for hints.
-const KNOWN: &str = "the options are now, for and voice";
+const KNOWN: &str = "the options are now, for, voice and lang";
 
 /// The options as written: any JSON value per key (checked below, so that no message of
 /// the JSON library, which may quote a value, reaches the caller). A key given twice or an
@@ -19,6 +19,7 @@ struct Raw {
     #[serde(rename = "for")]
     audience: Option<Value>,
     voice: Option<Value>,
+    lang: Option<Value>,
 }
 
 /// The options of one call.
@@ -29,6 +30,9 @@ pub(crate) struct Options {
     pub(crate) audience: Option<Audience>,
     /// `voice`: the voice of the victim-facing texts in the proposal.
     pub(crate) voice: Option<String>,
+    /// `lang`: one of the rule set's languages; every text keeps only it (Dutch where a
+    /// text lacks it).
+    pub(crate) lang: Option<String>,
 }
 
 impl Options {
@@ -42,6 +46,7 @@ impl Options {
             now: now(raw.now)?,
             audience: name(raw.audience, "for")?.map(|a| Audience::parse(&a)),
             voice: name(raw.voice, "voice")?,
+            lang: name(raw.lang, "lang")?,
         };
         if options.audience.is_some() && options.voice.is_some() {
             return Err(FfiError::invalid(
@@ -55,13 +60,14 @@ impl Options {
 }
 
 impl Options {
-    /// Refuses `for` and `voice` where they would change nothing (never silently ignored).
+    /// Refuses `for`, `voice` and `lang` where they would change nothing (never silently
+    /// ignored).
     pub(crate) fn only_now(&self, call: &str) -> Result<(), FfiError> {
-        if self.audience.is_some() || self.voice.is_some() {
+        if self.audience.is_some() || self.voice.is_some() || self.lang.is_some() {
             return Err(FfiError::invalid(
                 "options",
                 format!("{call} takes only `now`"),
-                Some("`for` and `voice` apply to wegwijs_evaluate".into()),
+                Some("`for`, `voice` and `lang` apply to wegwijs_evaluate".into()),
             ));
         }
         Ok(())

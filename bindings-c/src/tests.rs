@@ -153,7 +153,9 @@ fn case_errors_name_the_fact_never_the_value() {
 fn options_are_checked_never_ignored() {
     let engine = national();
     let bad = [
-        r#"{"lang": "en"}"#,
+        r#"{"language": "en"}"#,
+        r#"{"lang": "fr"}"#,
+        r#"{"lang": 7}"#,
         r#"{"now": "yesterday"}"#,
         r#"{"now": true}"#,
         r#"{"now": 1.5}"#,

@@ -32,6 +32,12 @@ impl Engine {
 }
 
 impl Evaluation {
+    /// Checks that `lang` is one of the rule set's languages, before narrowing a result
+    /// with [`InLanguage`].
+    pub fn check_language(&self, lang: &str) -> Result<(), ArgumentError> {
+        check(&self.rules().source.manifest.languages, lang)
+    }
+
     /// [`Evaluation::for_audience`] with every text in `lang` (Dutch where a text lacks
     /// it); an unknown language is an error.
     pub fn for_audience_in(
@@ -39,7 +45,7 @@ impl Evaluation {
         audience: &crate::audience::Audience,
         lang: &str,
     ) -> Result<AudienceView, ArgumentError> {
-        check(&self.rules().source.manifest.languages, lang)?;
+        self.check_language(lang)?;
         let mut view = self.for_audience(audience)?;
         view.in_language(lang);
         Ok(view)

@@ -124,7 +124,8 @@ static int ends_with(const char *s, const char *suffix) {
 }
 
 /* Runs every DIR/NAME<suffix> vector: the value of `input` is the case (or record); the
- * options are `now` and, with `audience`, `for`. Returns how many ran. */
+ * options are `now`, with `audience` also `for`, and `lang` when the vector names one. Returns
+ * how many ran. */
 static int run_vectors(const char *dir, const char *suffix, const char *input, int audience) {
     struct dirent **names;
     int n = scandir(dir, &names, NULL, alphasort), ran = 0;
@@ -141,9 +142,10 @@ static int run_vectors(const char *dir, const char *suffix, const char *input, i
             char *want = read_file(want_path, &want_len);
             CHECK(want && want_len > 0 && want[want_len - 1] == '\n', "%s: expected file missing", file);
             char *ruleset = member(text, "ruleset"), *now = member(text, "now"), *facts = member(text, input);
-            char *for_ = audience ? member(text, "for") : NULL;
+            char *for_ = audience ? member(text, "for") : NULL, *lang = member(text, "lang");
             char options[512];
-            snprintf(options, sizeof options, "{\"now\": %s%s%s}", now, for_ ? ", \"for\": " : "", for_ ? for_ : "");
+            snprintf(options, sizeof options, "{\"now\": %s%s%s%s%s}", now, for_ ? ", \"for\": " : "", for_ ? for_ : "",
+                     lang ? ", \"lang\": " : "", lang ? lang : "");
             WegwijsEngine *engine = engine_for(ruleset);
             char *out = NULL;
             size_t out_len = 0;
@@ -163,7 +165,7 @@ static int run_vectors(const char *dir, const char *suffix, const char *input, i
                 free(in_proposal);
             }
             wegwijs_string_free(out);
-            free(text); free(want); free(ruleset); free(now); free(facts); free(for_);
+            free(text); free(want); free(ruleset); free(now); free(facts); free(for_); free(lang);
             ran++;
         }
         free(names[k]);
@@ -198,7 +200,7 @@ static void error_cases(WegwijsEngine *national) {
     CHECK(out && strstr(out, "\"kind\":\"CaseError\"") && !strstr(out, "GEHEIM"), "case value leaked: %s", out);
     wegwijs_string_free(out);
 
-    CHECK(call(national, "{}", 2, "{\"lang\": \"en\"}", &out) == WEGWIJS_STATUS_ARGUMENT_ERROR, "unknown option");
+    CHECK(call(national, "{}", 2, "{\"language\": \"en\"}", &out) == WEGWIJS_STATUS_ARGUMENT_ERROR, "unknown option");
     CHECK(out && strstr(out, "\"kind\":\"ArgumentError\"") && strstr(out, "now"), "%s", out);
     wegwijs_string_free(out);
 

@@ -65,6 +65,9 @@ func runVectors(t *testing.T, dir, suffix, input string) int {
 		if audience, ok := v["for"]; ok {
 			options += `, "for": ` + string(audience)
 		}
+		if lang, ok := v["lang"]; ok {
+			options += `, "lang": ` + string(lang)
+		}
 		options += "}"
 		want, err := os.ReadFile(strings.TrimSuffix(file, suffix) + ".expected.json")
 		if err != nil || !bytes.HasSuffix(want, []byte("\n")) {
@@ -107,7 +110,7 @@ func TestErrors(t *testing.T) {
 	if !errors.As(err, &e) || e.Status != 6 || !strings.Contains(e.JSON, `"kind":"InvalidUtf8"`) {
 		t.Errorf("invalid UTF-8: %v", err)
 	}
-	_, err = national.Evaluate([]byte(`{}`), `{"lang": "en"}`)
+	_, err = national.Evaluate([]byte(`{}`), `{"language": "en"}`)
 	if !errors.As(err, &e) || e.Status != 3 {
 		t.Errorf("unknown option: %v", err)
 	}

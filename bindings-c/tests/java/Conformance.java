@@ -106,8 +106,9 @@ public class Conformance {
         }
         for (Path file : files) {
             String text = Files.readString(file), name = file.getFileName().toString();
-            String ruleset = member(text, "ruleset"), audience = member(text, "for");
-            String options = "{\"now\": " + member(text, "now") + (audience != null ? ", \"for\": " + audience : "") + "}";
+            String ruleset = member(text, "ruleset"), audience = member(text, "for"), lang = member(text, "lang");
+            String options = "{\"now\": " + member(text, "now") + (audience != null ? ", \"for\": " + audience : "")
+                    + (lang != null ? ", \"lang\": " + lang : "") + "}";
             byte[] want = Files.readAllBytes(dir.resolve(name.replace(suffix, ".expected.json")));
             Object[] got = evaluate(engineFor(root, ruleset.substring(1, ruleset.length() - 1)),
                     member(text, input).getBytes(StandardCharsets.UTF_8), options);

@@ -1,6 +1,9 @@
 //! [`RuleSetSource`] → [`RuleSet`]: validates every reference and type, resolves names to
 //! slots and compiles every expression once. All problems are collected, not just the first.
 
+pub(crate) mod condition_code;
+#[cfg(test)]
+mod differential_tests;
 mod handover;
 pub(crate) mod model;
 pub(crate) mod plan;
@@ -49,7 +52,8 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     if !c.errors.is_empty() {
         return Err(RuleError { diagnostics: c.errors });
     }
-    let plan = plan::Plan::build(&c.program, &derived, &rules, &offers);
+    let plan = plan::Plan::build(&c.program, &derived);
+    let conditions = condition_code::ConditionCode::build(&c.program, &rules, &offers);
     let derived_roots = derived.iter().map(|d| (d.node, d.slot)).collect();
     Ok(RuleSet {
         source,
@@ -62,6 +66,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
         names,
         program: c.program,
         plan,
+        conditions,
         offers,
         rules,
         region,

@@ -274,9 +274,7 @@ impl Engine {
         // One buffer: each rule's truth, then each offer's wish.
         let mut truth = Vec::with_capacity(rules.rules.len() + rules.offers.len());
         let env = Env { slots: &slots, now };
-        let (code, program) = (&rules.conditions, &rules.program);
-        truth.extend(rules.rules.iter().enumerate().map(|(i, r)| code.rule(i, r.when, &env, program)));
-        truth.extend(rules.offers.iter().enumerate().map(|(o, offer)| code.wish(o, offer.wish, &env, program)));
+        rules.conditions.decide_all(&rules.rules, &rules.offers, &env, &rules.program, &mut truth);
         let split = rules.rules.len();
         for &o in declined {
             truth[split + o as usize] = Tri::False;
@@ -435,7 +433,7 @@ impl Evaluation {
     }
 
     /// Per offer, in catalogue order: whether the victim's wish allows it.
-    fn wishes(&self) -> &[Tri] {
+    pub(crate) fn wishes(&self) -> &[Tri] {
         &self.truth[self.rules.rules.len()..]
     }
 

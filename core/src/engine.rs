@@ -274,7 +274,7 @@ impl Engine {
         // One buffer: each rule's truth, then each offer's wish.
         let mut truth = Vec::with_capacity(rules.rules.len() + rules.offers.len());
         let env = Env { slots: &slots, now };
-        rules.conditions.decide_all(&rules.rules, &rules.offers, &env, &rules.program, &mut truth);
+        rules.conditions.decide_all(&env, &rules.program, &mut truth);
         let split = rules.rules.len();
         for &o in declined {
             truth[split + o as usize] = Tri::False;

@@ -34,24 +34,31 @@ pub(super) struct Atoms {
     pub words: usize,
     bools: Vec<(u16, Place)>,
     enums: Vec<(u16, u32)>,
-    ints: Vec<(u16, i64, i64, Place)>,
-    since: Vec<(u16, i64, i64, i64, Place)>,
+    ints: Vec<(u16, i64, i64, Place, Leaf)>,
+    since: Vec<(u16, i64, i64, i64, Place, Leaf)>,
     others: Vec<(Atom, Place)>,
     index: HashMap<Atom, Place>,
     /// The word single bits are being packed into, and the next free bit in it.
     packing: Option<(u32, u32)>,
 }
 
+/// A comparison leaf of the program for an atom, and the leaf's value when the atom holds:
+/// over a range (a time or int known only roughly) the atom is decided by the interval
+/// evaluator, as the reference decides it.
+pub(super) type Leaf = (NodeId, bool);
+
 /// Per-case atom bits, and the bits of atoms that met a value that is not exact (unknown,
 /// or known only as a range).
 pub(super) struct Bits {
     pub known: Vec<u64>,
     pub open: Vec<u64>,
+    /// Per instruction of a condition, its three-valued value (see `ConditionCode::kleene`).
+    pub scratch: Vec<crate::eval::value::Tri>,
 }
 
 impl Atoms {
     /// The place of `atom`, given one the first time it is seen.
-    pub fn place(&mut self, atom: Atom) -> Place {
+    pub fn place(&mut self, atom: Atom, leaf: Leaf) -> Place {
         if let Some(&at) = self.index.get(&atom) {
             return at;
         }
@@ -73,8 +80,8 @@ impl Atoms {
         match atom {
             Atom::Bool { slot } => self.bools.push((slot, at)),
             Atom::EnumWord { slot } => self.enums.push((slot, at.0)),
-            Atom::IntIn { slot, lo, hi } => self.ints.push((slot, lo, hi, at)),
-            Atom::SinceIn { slot, unit, lo, hi } => self.since.push((slot, unit, lo, hi, at)),
+            Atom::IntIn { slot, lo, hi } => self.ints.push((slot, lo, hi, at, leaf)),
+            Atom::SinceIn { slot, unit, lo, hi } => self.since.push((slot, unit, lo, hi, at, leaf)),
             Atom::SetAny { .. } | Atom::SetAll { .. } | Atom::Node(_) => self.others.push((atom, at)),
         }
         at
@@ -95,12 +102,32 @@ impl Atoms {
         for &(s, at) in &self.bools {
             put(at, if let Value::Bool(b) = slot(s) { Some(b) } else { None });
         }
-        for &(s, lo, hi, at) in &self.ints {
-            put(at, if let Value::Int(x) = slot(s) { Some(lo <= x && x <= hi) } else { None });
+        // A range: the leaf as the interval evaluator decides it (often, e.g. a time known to
+        // the day against a window of weeks).
+        let by_interval = |(node, holds): Leaf| match program.eval(node, env) {
+            Value::Bool(b) => Some(b == holds),
+            _ => None,
+        };
+        for &(s, lo, hi, at, leaf) in &self.ints {
+            put(
+                at,
+                match slot(s) {
+                    Value::Int(x) => Some(lo <= x && x <= hi),
+                    Value::Unknown => None,
+                    _ => by_interval(leaf),
+                },
+            );
         }
-        for &(s, unit, lo, hi, at) in &self.since {
+        for &(s, unit, lo, hi, at, leaf) in &self.since {
             let since = |t: i64| env.now.saturating_sub(t).div_euclid(unit);
-            put(at, if let Value::Time(t) = slot(s) { Some((lo..=hi).contains(&since(t))) } else { None });
+            put(
+                at,
+                match slot(s) {
+                    Value::Time(t) => Some((lo..=hi).contains(&since(t))),
+                    Value::Unknown => None,
+                    _ => by_interval(leaf),
+                },
+            );
         }
         for &(atom, at) in &self.others {
             let value = match atom {

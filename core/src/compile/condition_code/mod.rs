@@ -5,12 +5,15 @@
 //! `hours_since(t) <= 72`, …) or, for anything else, is a node of the [`Program`]. Per case,
 //! every distinct such test (an *atom*) is computed once into a bit: bool facts as their
 //! truth, enum facts one-hot in a word of their own (so `x in [...]` is one mask test),
-//! comparisons as their result. A leaf is then `bits[word] & mask != 0` and jumps to the
-//! next leaf or to a verdict, as compiled `&&` and `||` do, so a condition stops at its first
-//! deciding leaf. An atom over a value that is not exact (unknown, or known only as a range)
-//! sets its bits in a second vector instead; a condition whose path reaches such a bit is
-//! evaluated again by the recursive three-valued evaluator, which stays the reference: where
-//! every leaf a short-circuit path reads is exact, Kleene and two-valued logic agree.
+//! comparisons as their result. A leaf is then `bits[word] & mask` against a wanted pattern
+//! and jumps to the next leaf or to a verdict, as compiled `&&` and `||` do, so a condition
+//! stops at its first deciding leaf.
+//!
+//! An atom the case leaves undecided (an unknown fact; a range the interval evaluator cannot
+//! decide) sets its bits in a second vector. A condition whose short-circuit path meets one
+//! is evaluated three-valued over the same code ([`ConditionCode::kleene`]). The recursive
+//! evaluator ([`Program::eval`]) stays the reference: `compile/differential_tests.rs`
+//! checks that both give the same on random partial cases.
 
 mod atoms;
 
@@ -69,10 +72,19 @@ enum Literal {
 pub(crate) struct ConditionCode {
     atoms: Atoms,
     code: Vec<Instr>,
-    /// Per rule: the entry of its condition (may be a verdict).
-    rules: Vec<u32>,
-    /// Per offer: the entry of its wish, if it has one.
-    wishes: Vec<Option<u32>>,
+    /// Per rule: its condition's code.
+    rules: Vec<Span>,
+    /// Per offer: its wish's code, if it has one.
+    wishes: Vec<Option<Span>>,
+}
+
+/// The code of one condition: its entry (may be a verdict) and its instructions, which
+/// jump only forward and only among themselves or to a verdict.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    entry: u32,
+    start: u32,
+    end: u32,
 }
 
 impl ConditionCode {
@@ -89,8 +101,8 @@ impl ConditionCode {
         out
     }
 
-    /// Compiles one boolean root and returns its entry.
-    fn compile(&mut self, program: &Program, root: NodeId) -> u32 {
+    /// Compiles one boolean root.
+    fn compile(&mut self, program: &Program, root: NodeId) -> Span {
         // Emitted back to front (each leaf's targets are known when it is emitted), then
         // reversed into place after the code already there.
         let mut e = Emitter { program, atoms: &mut self.atoms, out: Vec::new() };
@@ -103,41 +115,77 @@ impl ConditionCode {
         for ins in reversed.iter().rev() {
             self.code.push(Instr { on_true: place(ins.on_true), on_false: place(ins.on_false), ..*ins });
         }
-        place(entry)
+        Span { entry: place(entry), start: base, end: base + last }
     }
 
     /// Per rule, whether its condition holds, then per offer, whether its wish allows it,
     /// appended to `truth`.
-    pub fn decide_all(&self, rules: &[Rule], offers: &[Offer], env: &Env, program: &Program, truth: &mut Vec<Tri>) {
+    pub fn decide_all(&self, env: &Env, program: &Program, truth: &mut Vec<Tri>) {
         thread_local! {
-            static BITS: RefCell<Bits> = const { RefCell::new(Bits { known: Vec::new(), open: Vec::new() }) };
+            static BITS: RefCell<Bits> =
+                const { RefCell::new(Bits { known: Vec::new(), open: Vec::new(), scratch: Vec::new() }) };
         }
         BITS.with_borrow_mut(|bits| {
             let any_open = self.atoms.compute(env, program, bits);
-            let bits = &*bits;
-            let decide = |entry: u32, node: NodeId| {
-                let verdict = if any_open { self.run(entry, bits) } else { Some(self.run_exact(entry, &bits.known)) };
-                verdict.map_or_else(|| program.truth(node, env), tri)
+            let Bits { known, open, scratch } = bits;
+            let mut decide = |code: Span| {
+                if !any_open {
+                    return tri(self.run_exact(code.entry, known));
+                }
+                match self.run(code.entry, known, open) {
+                    Some(b) => tri(b),
+                    None => self.kleene(code, known, open, scratch),
+                }
             };
-            truth.extend(self.rules.iter().zip(rules).map(|(&entry, r)| decide(entry, r.when)));
-            truth.extend(self.wishes.iter().zip(offers).map(|(entry, o)| match (entry, o.wish) {
-                (&Some(entry), Some(node)) => decide(entry, node),
-                _ => Tri::True,
-            }));
+            truth.extend(self.rules.iter().map(|&code| decide(code)));
+            truth.extend(self.wishes.iter().map(|code| code.map_or(Tri::True, &mut decide)));
         });
+    }
+
+    /// The three-valued value of a condition: each instruction from the last to the first,
+    /// an undecided test taking the value both its successors agree on (else unknown). That
+    /// is Kleene logic: `a and b` is `if a then b else false`, and so on.
+    fn kleene(&self, code: Span, known: &[u64], open: &[u64], scratch: &mut Vec<Tri>) -> Tri {
+        scratch.clear();
+        scratch.resize((code.end - code.start) as usize, Tri::Unknown);
+        let start = code.start;
+        let value = |scratch: &[Tri], t: u32| match t {
+            TRUE => Tri::True,
+            FALSE => Tri::False,
+            // INVARIANT: instructions jump forward within their condition.
+            _ => scratch[(t - start) as usize],
+        };
+        for k in (code.start..code.end).rev() {
+            let ins = &self.code[k as usize];
+            let word = ins.word as usize;
+            let v = if (known[word] ^ ins.want) & ins.mask & !open[word] != 0 {
+                value(scratch, ins.on_false)
+            } else if open[word] & ins.mask == 0 {
+                value(scratch, ins.on_true)
+            } else {
+                let (t, f) = (value(scratch, ins.on_true), value(scratch, ins.on_false));
+                if t == f {
+                    t
+                } else {
+                    Tri::Unknown
+                }
+            };
+            scratch[(k - start) as usize] = v;
+        }
+        value(scratch, code.entry)
     }
 
     /// Runs the code from `entry`; `None` as soon as a leaf meets an atom that is not exact.
     #[inline]
-    fn run(&self, entry: u32, bits: &Bits) -> Option<bool> {
+    fn run(&self, entry: u32, known: &[u64], open: &[u64]) -> Option<bool> {
         let mut pc = entry;
         while pc < FALSE {
             let ins = &self.code[pc as usize];
             let word = ins.word as usize;
-            if bits.open[word] & ins.mask != 0 {
+            if open[word] & ins.mask != 0 {
                 return None;
             }
-            pc = if (bits.known[word] ^ ins.want) & ins.mask == 0 { ins.on_true } else { ins.on_false };
+            pc = if (known[word] ^ ins.want) & ins.mask == 0 { ins.on_true } else { ins.on_false };
         }
         Some(pc == TRUE)
     }
@@ -247,13 +295,15 @@ impl Emitter<'_> {
     /// The atom bits of a leaf.
     fn literal(&mut self, node: NodeId) -> Literal {
         let bit = |atoms: &mut Atoms, atom: Atom, when_set: bool| {
-            let (word, bit) = atoms.place(atom);
+            let (word, bit) = atoms.place(atom, (node, when_set));
             Literal::Bit { word, bit, when_set }
         };
         let general = |atoms: &mut Atoms| bit(atoms, Atom::Node(node), true);
         match leaf(self.program, node) {
             Test::Bool { slot, want } => bit(self.atoms, Atom::Bool { slot }, want),
-            Test::Enum { slot, mask } => Literal::Any { word: self.atoms.place(Atom::EnumWord { slot }).0, mask },
+            Test::Enum { slot, mask } => {
+                Literal::Any { word: self.atoms.place(Atom::EnumWord { slot }, (node, true)).0, mask }
+            }
             Test::Int { slot, cmp, k } => match range(cmp, k) {
                 Some((lo, hi, when_in)) => bit(self.atoms, Atom::IntIn { slot, lo, hi }, when_in),
                 None => general(self.atoms),

@@ -91,9 +91,10 @@ impl Atoms {
     pub fn compute(&self, env: &Env, program: &Program, bits: &mut Bits) -> bool {
         let (known, open) = (&mut bits.known, &mut bits.open);
         known.clear();
-        known.resize(self.words, 0);
+        // At least one word: the rules' first tests read word 0 even with no atoms.
+        known.resize(self.words.max(1), 0);
         open.clear();
-        open.resize(self.words, 0);
+        open.resize(self.words.max(1), 0);
         let slot = |s: u16| env.slots[s as usize];
         let mut put = |(word, mask): Place, value: Option<bool>| match value {
             Some(b) => known[word as usize] |= mask & 0u64.wrapping_sub(u64::from(b)),

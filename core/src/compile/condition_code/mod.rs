@@ -74,6 +74,10 @@ pub(crate) struct ConditionCode {
     code: Vec<Instr>,
     /// Per rule: its condition's code.
     rules: Vec<Span>,
+    /// Per rule: its first test when failing it decides the rule false, else a test that
+    /// always passes (mask 0): complete cases screen every rule with these in one loop
+    /// without jumps, and run only the rules that pass.
+    first: Vec<(u32, u64, u64)>,
     /// Per offer: its wish's code, if it has one.
     wishes: Vec<Option<Span>>,
 }
@@ -98,6 +102,14 @@ impl ConditionCode {
             let entry = o.wish.map(|w| out.compile(program, w));
             out.wishes.push(entry);
         }
+        out.first = out
+            .rules
+            .iter()
+            .map(|code| match out.code.get(code.entry as usize) {
+                Some(ins) if ins.on_false == FALSE => (ins.word, ins.mask, ins.want),
+                _ => (0, 0, 0),
+            })
+            .collect();
         out
     }
 
@@ -128,6 +140,9 @@ impl ConditionCode {
         BITS.with_borrow_mut(|bits| {
             let any_open = self.atoms.compute(env, program, bits);
             let Bits { known, open, scratch } = bits;
+            if !any_open {
+                self.screen_exact(known, truth);
+            }
             let mut decide = |code: Span| {
                 if !any_open {
                     return tri(self.run_exact(code.entry, known));
@@ -137,9 +152,29 @@ impl ConditionCode {
                     None => self.kleene(code, known, open, scratch),
                 }
             };
-            truth.extend(self.rules.iter().map(|&code| decide(code)));
+            if any_open {
+                truth.extend(self.rules.iter().map(|&code| decide(code)));
+            }
             truth.extend(self.wishes.iter().map(|code| code.map_or(Tri::True, &mut decide)));
         });
+    }
+
+    /// Every rule's truth for a case whose atoms are all decided: the first tests of 64 rules
+    /// at a time give a mask of the rules that can still hold; only those run their code.
+    fn screen_exact(&self, known: &[u64], truth: &mut Vec<Tri>) {
+        let base = truth.len();
+        truth.resize(base + self.rules.len(), Tri::False);
+        for (chunk, (codes, firsts)) in self.rules.chunks(64).zip(self.first.chunks(64)).enumerate() {
+            let mut open = 0u64;
+            for (j, &(word, mask, want)) in firsts.iter().enumerate() {
+                open |= u64::from((known[word as usize] ^ want) & mask == 0) << j;
+            }
+            while open != 0 {
+                let j = open.trailing_zeros() as usize;
+                open &= open - 1;
+                truth[base + chunk * 64 + j] = tri(self.run_exact(codes[j].entry, known));
+            }
+        }
     }
 
     /// The three-valued value of a condition: each instruction from the last to the first,

@@ -71,3 +71,61 @@ pub fn generated_rules(n: usize) -> Engine {
     }
     Engine::from_source(src).expect("generated rules load")
 }
+
+pub mod peers_baseline;
+
+/// The peer workload (`fixtures/peers/`, see its README): the rule set of the shared
+/// rules-engine benchmark translated to a Wegwijs folder, and a sample of its cases.
+pub mod peers {
+    use super::peers_baseline::{PeerCase, PeerResult};
+    use std::path::PathBuf;
+    use wegwijs::Engine;
+    use wegwijs::Outcome;
+
+    /// `benches/fixtures/peers`.
+    pub fn dir() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/peers")
+    }
+
+    /// The translated rule set.
+    pub fn engine() -> Engine {
+        Engine::load(dir().join("rules")).unwrap_or_else(|e| panic!("the peer rules load:\n{e}"))
+    }
+
+    fn jsonl(name: &str) -> Vec<serde_json::Map<String, serde_json::Value>> {
+        let text = std::fs::read_to_string(dir().join(name)).expect("fixture readable");
+        text.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect()
+    }
+
+    /// The case sample (complete cases, every fact given), as JSON objects.
+    pub fn cases() -> Vec<serde_json::Map<String, serde_json::Value>> {
+        jsonl("cases.jsonl")
+    }
+
+    /// What the shared harness's independent oracle gives for each case of the sample.
+    pub fn expected() -> Vec<PeerResult> {
+        let offer = |code: &serde_json::Value| {
+            let code = code.as_str().expect("a code");
+            super::peers_baseline::OFFERS.iter().position(|o| *o == code).expect("a known code")
+        };
+        jsonl("expected.jsonl")
+            .iter()
+            .map(|e| PeerResult {
+                proposals: e["proposals"].as_array().expect("a list").iter().map(|c| 1u64 << offer(c)).sum(),
+                regie: e["regie"].as_u64().expect("a level") as u8,
+            })
+            .collect()
+    }
+
+    /// The sample as typed structs, for the hand-written baseline.
+    pub fn typed_cases() -> Vec<PeerCase> {
+        cases().iter().map(|c| PeerCase::from_json(c).expect("a complete case")).collect()
+    }
+
+    /// The engine's outcome in the baseline's terms: the certain referrals as offer bits
+    /// (the folder lists the offers in catalogue order) and the certain regie level (1-based).
+    pub fn as_peer_result(outcome: &Outcome) -> PeerResult {
+        let proposals = outcome.referrals.iter().filter(|r| r.certain).map(|r| 1u64 << r.offer).sum();
+        PeerResult { proposals, regie: outcome.regie.certain + 1 }
+    }
+}

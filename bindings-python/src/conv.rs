@@ -55,6 +55,7 @@ impl ConvError {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Date,
+    Enum,
     Other,
 }
 
@@ -98,7 +99,11 @@ impl FactTable {
                 }
                 Some(d.unbind())
             };
-            let kind = if f.kind == "date" { Kind::Date } else { Kind::Other };
+            let kind = match f.kind.as_str() {
+                "date" => Kind::Date,
+                "enum" => Kind::Enum,
+                _ => Kind::Other,
+            };
             let interned = f.values.iter().map(|v| PyString::intern(py, v).unbind()).collect();
             facts.push(FactEntry { name: f.id.clone(), index: i, kind, lookup, interned, values: f.values.clone() });
         }
@@ -221,6 +226,11 @@ fn set_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, depth
         return Ok(b.set_bool_at(f.index, v.is_true())?);
     }
     if let Ok(s) = value.cast::<PyString>() {
+        if f.kind == Kind::Enum {
+            if let Some(i) = value_index(f, s)? {
+                return Ok(b.set_enum_at(f.index, i)?);
+            }
+        }
         let text = text_value(f, s)?;
         return Ok(b.set_text_at(f.index, &text)?);
     }
@@ -285,15 +295,22 @@ fn other_value(b: &mut CaseBuilder, f: &FactEntry, value: &Bound<'_, PyAny>, dep
 /// string itself for datetimes, dates and values the schema does not have. A string that
 /// is not valid Unicode (a lone surrogate) becomes U+FFFD, which fits no fact.
 fn text_value<'a>(f: &'a FactEntry, s: &Bound<'_, PyString>) -> PyResult<Cow<'a, str>> {
+    Ok(match value_index(f, s)? {
+        Some(i) => Cow::Borrowed(f.values[i].as_str()),
+        None => Cow::Owned(s.to_string_lossy().into_owned()),
+    })
+}
+
+/// The index of an enum or set value in the schema's `values`: by pointer to the interned
+/// string, else through the lookup dict (the string's hash, one comparison).
+fn value_index(f: &FactEntry, s: &Bound<'_, PyString>) -> PyResult<Option<usize>> {
     if let Some(i) = f.interned.iter().position(|v| v.as_ptr() == s.as_ptr()) {
-        return Ok(Cow::Borrowed(f.values[i].as_str()));
+        return Ok(Some(i));
     }
-    if let Some(lookup) = &f.lookup {
-        if let Some(i) = lookup.bind(s.py()).get_item(s)? {
-            return Ok(Cow::Borrowed(f.values[i.extract::<usize>()?].as_str()));
-        }
+    match &f.lookup {
+        Some(lookup) => lookup.bind(s.py()).get_item(s)?.map(|i| i.extract::<usize>()).transpose(),
+        None => Ok(None),
     }
-    Ok(Cow::Owned(s.to_string_lossy().into_owned()))
 }
 
 /// The core's "expected …" error for `name`, for a Python value of the wrong type: a JSON

@@ -7,7 +7,7 @@ import datetime
 from typing import Any, Callable, List
 
 import pytest
-from conftest import NOW, PEP_CASE
+from conftest import MINI, NOW, PEP_CASE
 
 import wegwijs
 
@@ -49,3 +49,19 @@ def test_the_edges_of_the_range_are_accepted(mini: wegwijs.Engine) -> None:
     assert first.evaluated_at == "0000-01-01T00:00:00Z"
     assert mini.evaluate(PEP_CASE, FakeMoment(1772531999.9)).evaluated_at == "2026-03-03T09:59:59Z"
     assert mini.evaluate(PEP_CASE, NOW).evaluated_at == "2026-03-03T10:00:00Z"
+
+
+def test_each_call_reads_its_own_now_string() -> None:
+    """The binding remembers the last `now` string it parsed (a loop passes the same one):
+    a different string, a string equal in text but another object, and an invalid one in
+    between are each read for themselves."""
+    engine = wegwijs.Engine.load(str(MINI))
+    first, second = "2026-03-01T10:00:00+01:00", "2026-03-05T10:00:00+01:00"
+    again = "".join(["2026-03-01T10:00:00", "+01:00"])  # equal text, another object
+    seen = []
+    for now in [first, first, second, again, first]:
+        seen.append(engine.evaluate(PEP_CASE, now).to_dict()["evaluated_at"])
+    assert seen[0] == seen[1] == seen[3] == seen[4] != seen[2]
+    with pytest.raises(wegwijs.ArgumentError):
+        engine.evaluate(PEP_CASE, "2026-03-01 10:00")
+    assert engine.evaluate(PEP_CASE, second).to_dict()["evaluated_at"] == seen[2]

@@ -267,25 +267,24 @@ impl Engine {
     /// as refused (a declined offer comes back only through an override rule that may go
     /// against the victim's wish, not through one that only covers a missing consent).
     pub(crate) fn evaluate_values(&self, values: &[Value], now: i64, declined: &[u16]) -> Evaluation {
-        let mut slots = Vec::with_capacity(self.rules.slot_count());
+        let rules = &*self.rules;
+        let mut slots = Vec::with_capacity(rules.slot_count());
         slots.extend_from_slice(values);
-        let mut decided = self.rules.plan.run(&mut slots, self.rules.derived.len(), now);
+        rules.plan.derive(&mut slots, rules.derived.len(), now);
+        // One buffer: each rule's truth, then each offer's wish.
+        let mut truth = Vec::with_capacity(rules.rules.len() + rules.offers.len());
+        let env = Env { slots: &slots, now };
+        rules.conditions.decide_all(&env, &rules.program, &mut truth);
+        let split = rules.rules.len();
         for &o in declined {
-            decided.wishes[o as usize] = Tri::False;
+            truth[split + o as usize] = Tri::False;
         }
-        let mut outcome = outcome::merge(&self.rules, &decided.rules, &decided.wishes, &slots);
+        let (status, wishes) = truth.split_at(split);
+        let mut outcome = outcome::merge(rules, status, wishes, &slots);
         if !declined.is_empty() {
-            outcome::drop_declined(&self.rules, &decided.rules, declined, &mut outcome);
+            outcome::drop_declined(rules, status, declined, &mut outcome);
         }
-        Evaluation {
-            rules: self.rules.clone(),
-            now,
-            slots,
-            status: decided.rules,
-            wishes: decided.wishes,
-            outcome,
-            record: None,
-        }
+        Evaluation { rules: self.rules.clone(), now, slots, truth, outcome, record: None }
     }
 
     /// Evaluates a case or case record given as JSON text and returns the proposal.
@@ -311,8 +310,8 @@ pub struct Evaluation {
     rules: Arc<RuleSet>,
     now: i64,
     slots: Vec<Value>,
-    status: Vec<Tri>,
-    wishes: Vec<Tri>,
+    /// Per rule, whether its condition holds; then per offer, whether the wish allows it.
+    truth: Vec<Tri>,
     outcome: Outcome,
     record: Option<Arc<RecordContext>>,
 }
@@ -336,7 +335,7 @@ impl Evaluation {
     /// The proposal in `voice`, with what a case record adds (its questions and points).
     pub(crate) fn proposal_with_voice(&self, voice: Option<usize>) -> Proposal {
         let (rules, now, outcome) = (&self.rules, self.now, &self.outcome);
-        let mut p = proposal::build_in_voice(rules, now, &self.slots, &self.status, &self.wishes, outcome, voice);
+        let mut p = proposal::build_in_voice(rules, now, &self.slots, self.status(), self.wishes(), outcome, voice);
         if let Some(ctx) = &self.record {
             p.questions = proposal::questions(rules, &self.open_questions(), voice);
             crate::record::apply::annotate(&mut p, ctx);
@@ -347,7 +346,7 @@ impl Evaluation {
     /// The proposal's needs, referrals, regie, regiehouder and region, without rendering
     /// explanations, questions or warnings.
     pub fn decisions(&self) -> Decisions {
-        proposal::decisions(&self.rules, &self.slots, &self.status, &self.wishes, &self.outcome)
+        proposal::decisions(&self.rules, &self.slots, self.status(), self.wishes(), &self.outcome)
     }
 
     /// The evaluation time.
@@ -387,7 +386,7 @@ impl Evaluation {
     }
 
     pub(crate) fn open_questions(&self) -> Vec<OpenQuestion> {
-        let open = questions::open_questions(&self.rules, &self.status, &self.slots, self.now, &self.outcome);
+        let open = questions::open_questions(&self.rules, self.status(), &self.slots, self.now, &self.outcome);
         match &self.record {
             Some(ctx) => ctx.filter_questions(&self.rules, open),
             None => open,
@@ -425,12 +424,21 @@ impl Evaluation {
             None => "absent",
         };
         let env = Env { slots: &self.slots, now: self.now };
-        Ok(why_not::why_not(&self.rules, index as u16, &self.status, &env, status))
+        Ok(why_not::why_not(&self.rules, index as u16, self.status(), &env, status))
     }
 
     /// Per rule, in rule-set order: whether its condition holds.
     pub fn rule_status(&self) -> &[Tri] {
-        &self.status
+        &self.truth[..self.rules.rules.len()]
+    }
+
+    /// Per offer, in catalogue order: whether the victim's wish allows it.
+    pub(crate) fn wishes(&self) -> &[Tri] {
+        &self.truth[self.rules.rules.len()..]
+    }
+
+    fn status(&self) -> &[Tri] {
+        self.rule_status()
     }
 }
 

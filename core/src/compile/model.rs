@@ -53,8 +53,10 @@ pub struct RuleSet {
     /// every key of every case here).
     pub(crate) names: NameMap<(u16, Ty)>,
     pub(crate) program: Program,
-    /// The flat hot-path form of the outcome-deciding expressions.
+    /// The flat hot-path form of the derived facts.
     pub(crate) plan: Plan,
+    /// The hot-path form of the rule conditions and offer wishes.
+    pub(crate) conditions: super::condition_code::ConditionCode,
     pub(crate) offers: Vec<Offer>,
     pub(crate) rules: Vec<Rule>,
     /// Slot of the region fact and, per value of it, the region index.

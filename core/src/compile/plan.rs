@@ -1,5 +1,6 @@
-//! The hot-path form of a rule set: every node that decides an outcome (derived facts,
-//! rule conditions, offer wishes), laid out in one flat array in dependency order.
+//! The hot-path form of the derived facts: every node they need, laid out in one flat array
+//! in dependency order (rule conditions and offer wishes are jump code, see
+//! [`super::condition_code`]).
 //!
 //! Evaluating it is one linear pass with no recursion and no short-circuit branches:
 //! each operation reads its operands from the value buffer at fixed indices. The result is
@@ -7,7 +8,7 @@
 //! operand gives the same value as stopping early); the recursive evaluator remains for
 //! cold paths (explanations, why-not, analysis).
 
-use super::model::{Derived, Offer, Rule};
+use super::model::Derived;
 use super::program::{Cmp, NodeId, Op, Program};
 use crate::eval::value::{interval, Tri, Value};
 use std::cell::RefCell;
@@ -37,29 +38,17 @@ enum Step {
     Known(u32),
 }
 
-/// The flat program and where to find each outcome-deciding value in its buffer.
+/// The flat program and where to find each derived fact's value in its buffer.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Plan {
     steps: Vec<Step>,
     args: Vec<u32>,
     /// Per derived fact (evaluation order): its slot and its value's index.
     derived: Vec<(u16, u32)>,
-    /// Per rule: its condition's index.
-    rules: Vec<u32>,
-    /// Per offer: its wish's index, if it has one.
-    wishes: Vec<Option<u32>>,
-}
-
-/// What one run of the plan decides.
-pub(crate) struct Decided {
-    /// Per rule: whether its condition holds.
-    pub rules: Vec<Tri>,
-    /// Per offer: whether the victim's wish allows it (true without a wish).
-    pub wishes: Vec<Tri>,
 }
 
 impl Plan {
-    pub fn build(program: &Program, derived: &[Derived], rules: &[Rule], offers: &[Offer]) -> Plan {
+    pub fn build(program: &Program, derived: &[Derived]) -> Plan {
         let mut plan = Plan::default();
         // Program node -> buffer index; derived slots alias their expression's value.
         let mut index: Vec<Option<u32>> = vec![None; program.ops.len()];
@@ -74,19 +63,14 @@ impl Plan {
             slot_alias.push((d.slot, at));
             plan.derived.push((d.slot, at));
         }
-        for r in rules {
-            let at = lower(&mut plan, r.when, &slot_alias);
-            plan.rules.push(at);
-        }
-        for o in offers {
-            let at = o.wish.map(|w| lower(&mut plan, w, &slot_alias));
-            plan.wishes.push(at);
-        }
         plan
     }
 
-    /// Evaluates every step; fills the derived slots and returns each rule's and wish's truth.
-    pub fn run(&self, slots: &mut Vec<Value>, derived_count: usize, now: i64) -> Decided {
+    /// Appends the derived facts' slots to `slots` (the schema facts) and fills them.
+    pub fn derive(&self, slots: &mut Vec<Value>, derived_count: usize, now: i64) {
+        if derived_count == 0 {
+            return;
+        }
         // The value buffer is reused per thread: evaluation allocates no scratch space.
         thread_local! {
             static BUFFER: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
@@ -94,7 +78,7 @@ impl Plan {
         BUFFER.with_borrow_mut(|vals| self.run_with(vals, slots, derived_count, now))
     }
 
-    fn run_with(&self, vals: &mut Vec<Value>, slots: &mut Vec<Value>, derived_count: usize, now: i64) -> Decided {
+    fn run_with(&self, vals: &mut Vec<Value>, slots: &mut Vec<Value>, derived_count: usize, now: i64) {
         let base = slots.len();
         slots.resize(base + derived_count, Value::Unknown);
         vals.clear();
@@ -168,10 +152,6 @@ impl Plan {
         }
         for &(slot, at) in &self.derived {
             slots[slot as usize] = vals[at as usize];
-        }
-        Decided {
-            rules: self.rules.iter().map(|&at| vals[at as usize].tri()).collect(),
-            wishes: self.wishes.iter().map(|at| at.map_or(Tri::True, |at| vals[at as usize].tri())).collect(),
         }
     }
 }
@@ -250,8 +230,8 @@ mod tests {
     use crate::expr::types::Ty;
     use crate::Engine;
 
-    /// The flat plan and the recursive evaluator agree on every rule and derived fact, for
-    /// complete and partial cases of the national rules.
+    /// The flat plan and the recursive evaluator agree on every derived fact, for complete
+    /// and partial cases of the national rules.
     #[test]
     fn plan_agrees_with_the_recursive_evaluator() {
         let engine = Engine::national();
@@ -287,12 +267,8 @@ mod tests {
                 })
                 .collect();
             let (mut a, mut b) = (values.clone(), values);
-            let fast = rules.plan.run(&mut a, rules.derived.len(), now);
-            let slow = outcome::run(rules, &mut b, now);
-            assert_eq!(fast.rules, slow, "rule truth differs for seed {seed}");
-            let env = crate::compile::program::Env { slots: &b, now };
-            let wishes: Vec<_> = (0..rules.offers.len()).map(|o| outcome::wish_status(rules, o, &env)).collect();
-            assert_eq!(fast.wishes, wishes, "wishes differ for seed {seed}");
+            rules.plan.derive(&mut a, rules.derived.len(), now);
+            outcome::derive(rules, &mut b, now);
             assert_eq!(a, b, "derived facts differ for seed {seed}");
         }
     }

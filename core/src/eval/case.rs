@@ -144,6 +144,22 @@ impl CaseBuilder {
         Ok(())
     }
 
+    /// Sets the enum fact with this index to the value at `value` in the schema's `values`,
+    /// for bindings that matched the value's text themselves (no string comparison here).
+    pub fn set_enum_at(&mut self, index: usize, value: usize) -> Result<(), CaseError> {
+        let fact = self.fact_at(index)?;
+        let fits = match fact.ty {
+            Ty::Enum(d) => value < self.rules.domains[d as usize].values.len(),
+            _ => false,
+        };
+        if !fits {
+            return Err(self.expected(fact));
+        }
+        // INVARIANT: enum domains have at most 64 values (checked at load).
+        self.values[index] = Value::Enum(value as u16);
+        Ok(())
+    }
+
     /// Sets a set fact from its values (order and duplicates do not matter).
     pub fn set_texts<'a>(&mut self, name: &str, values: impl IntoIterator<Item = &'a str>) -> Result<(), CaseError> {
         let index = self.fact_index(name)?;

@@ -56,16 +56,8 @@ pub struct Outcome {
     pub regiehouder: Option<RegiehouderOutcome>,
 }
 
-/// Evaluates derived facts into their slots, then every rule's condition, with the
-/// recursive evaluator: the reference the flat plan is tested against.
-#[cfg(test)]
-pub(crate) fn run(rules: &RuleSet, slots: &mut Vec<Value>, now: i64) -> Vec<Tri> {
-    derive(rules, slots, now);
-    let env = Env { slots, now };
-    rules.rules.iter().map(|r| rules.program.truth(r.when, &env)).collect()
-}
-
-/// Evaluates the derived facts into their slots (the first step of [`run`]).
+/// Evaluates the derived facts into their slots with the recursive evaluator (the
+/// reference the flat plan is tested against).
 pub(crate) fn derive(rules: &RuleSet, slots: &mut Vec<Value>, now: i64) {
     slots.resize(rules.slot_count(), Value::Unknown);
     for d in &rules.derived {
@@ -97,6 +89,7 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], wishes: &[Tri], slots: &[Va
     let mut regie = LevelOutcome::default();
     let mut referrals: Vec<ReferralOutcome> = Vec::with_capacity(16);
     let mut best: Option<(i64, u16)> = None; // the certain winner so far: rank, id
+    let mut live_regiehouder = false; // a rule that is not false proposes a regiehouder
     for (rule, &st) in rules.rules.iter().zip(status) {
         if st == Tri::False {
             continue;
@@ -109,6 +102,7 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], wishes: &[Tri], slots: &[Va
             raise(&mut regie, level, certain);
         }
         if let Some((id, rank)) = rule.regiehouder {
+            live_regiehouder = true;
             if certain && best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
                 best = Some((rank, id));
             }
@@ -150,18 +144,12 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], wishes: &[Tri], slots: &[Va
             }
         }
     }
-    // Display order: area, then urgency (high first), then catalogue order; the key is
-    // computed once per referral, not once per comparison.
-    let mut keyed: Vec<(u32, ReferralOutcome)> = referrals
-        .into_iter()
-        .map(|r| {
-            let area = u32::from(rules.offers[r.offer as usize].area);
-            ((area << 24) | (u32::from(255 - r.urgency) << 16) | u32::from(r.offer), r)
-        })
-        .collect();
-    keyed.sort_unstable_by_key(|(key, _)| *key);
-    let referrals = keyed.into_iter().map(|(_, r)| r).collect();
-    let regiehouder = pick_regiehouder(rules, status, best);
+    // Display order: area, then urgency (high first), then catalogue order.
+    referrals.sort_unstable_by_key(|r| {
+        let area = u32::from(rules.offers[r.offer as usize].area);
+        (area << 24) | (u32::from(255 - r.urgency) << 16) | u32::from(r.offer)
+    });
+    let regiehouder = if live_regiehouder { pick_regiehouder(rules, status, best) } else { None };
     Outcome { needs, referrals, regie, regiehouder }
 }
 

@@ -1,0 +1,160 @@
+//! Atoms: the distinct leaf tests of all conditions, each given bits in a per-case vector
+//! (bool facts one bit, enum facts one-hot in a word of their own, comparisons one bit),
+//! and their computation for a case, one tight loop per kind.
+
+use crate::compile::program::{Env, NodeId, Program};
+use crate::eval::value::Value;
+use std::collections::HashMap;
+
+/// A distinct leaf test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Atom {
+    /// A bool slot is true.
+    Bool { slot: u16 },
+    /// An enum slot, one-hot in a word of its own.
+    EnumWord { slot: u16 },
+    /// An int slot is within `lo..=hi`.
+    IntIn { slot: u16, lo: i64, hi: i64 },
+    /// Whole `unit`s from a time slot to now are within `lo..=hi`.
+    SinceIn { slot: u16, unit: i64, lo: i64, hi: i64 },
+    /// A set slot intersects the mask.
+    SetAny { slot: u16, mask: u64 },
+    /// A set slot contains every bit of the mask.
+    SetAll { slot: u16, mask: u64 },
+    /// Any other boolean node, evaluated by the program.
+    Node(NodeId),
+}
+
+/// Where an atom's bits are: a word and a mask in it.
+pub(super) type Place = (u32, u64);
+
+/// Every atom with its place, grouped by kind so that computing them needs no dispatch.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Atoms {
+    pub words: usize,
+    bools: Vec<(u16, Place)>,
+    enums: Vec<(u16, u32)>,
+    ints: Vec<(u16, i64, i64, Place, Leaf)>,
+    since: Vec<(u16, i64, i64, i64, Place, Leaf)>,
+    others: Vec<(Atom, Place)>,
+    index: HashMap<Atom, Place>,
+    /// The word single bits are being packed into, and the next free bit in it.
+    packing: Option<(u32, u32)>,
+}
+
+/// A comparison leaf of the program for an atom, and the leaf's value when the atom holds:
+/// over a range (a time or int known only roughly) the atom is decided by the interval
+/// evaluator, as the reference decides it.
+pub(super) type Leaf = (NodeId, bool);
+
+/// Per-case atom bits, and the bits of atoms that met a value that is not exact (unknown,
+/// or known only as a range).
+pub(super) struct Bits {
+    pub known: Vec<u64>,
+    pub open: Vec<u64>,
+    /// Per instruction of a condition, its three-valued value (see `ConditionCode::kleene`).
+    pub scratch: Vec<crate::eval::value::Tri>,
+}
+
+impl Atoms {
+    /// The place of `atom`, given one the first time it is seen.
+    pub fn place(&mut self, atom: Atom, leaf: Leaf) -> Place {
+        if let Some(&at) = self.index.get(&atom) {
+            return at;
+        }
+        let at = if let Atom::EnumWord { .. } = atom {
+            self.words += 1;
+            (self.words as u32 - 1, u64::MAX)
+        } else {
+            let (word, bit) = match self.packing {
+                Some((word, bit)) if bit < 64 => (word, bit),
+                _ => {
+                    self.words += 1;
+                    (self.words as u32 - 1, 0)
+                }
+            };
+            self.packing = Some((word, bit + 1));
+            (word, 1u64 << bit)
+        };
+        self.index.insert(atom, at);
+        match atom {
+            Atom::Bool { slot } => self.bools.push((slot, at)),
+            Atom::EnumWord { slot } => self.enums.push((slot, at.0)),
+            Atom::IntIn { slot, lo, hi } => self.ints.push((slot, lo, hi, at, leaf)),
+            Atom::SinceIn { slot, unit, lo, hi } => self.since.push((slot, unit, lo, hi, at, leaf)),
+            Atom::SetAny { .. } | Atom::SetAll { .. } | Atom::Node(_) => self.others.push((atom, at)),
+        }
+        at
+    }
+
+    /// Computes every atom for the case; returns whether any met a value that is not exact.
+    pub fn compute(&self, env: &Env, program: &Program, bits: &mut Bits) -> bool {
+        let (known, open) = (&mut bits.known, &mut bits.open);
+        known.clear();
+        // At least one word: the rules' first tests read word 0 even with no atoms.
+        known.resize(self.words.max(1), 0);
+        open.clear();
+        open.resize(self.words.max(1), 0);
+        let slot = |s: u16| env.slots[s as usize];
+        let mut put = |(word, mask): Place, value: Option<bool>| match value {
+            Some(b) => known[word as usize] |= mask & 0u64.wrapping_sub(u64::from(b)),
+            None => open[word as usize] |= mask,
+        };
+        for &(s, at) in &self.bools {
+            put(at, if let Value::Bool(b) = slot(s) { Some(b) } else { None });
+        }
+        // A range: the leaf as the interval evaluator decides it (often, e.g. a time known to
+        // the day against a window of weeks).
+        let by_interval = |(node, holds): Leaf| match program.eval(node, env) {
+            Value::Bool(b) => Some(b == holds),
+            _ => None,
+        };
+        for &(s, lo, hi, at, leaf) in &self.ints {
+            put(
+                at,
+                match slot(s) {
+                    Value::Int(x) => Some(lo <= x && x <= hi),
+                    Value::Unknown => None,
+                    _ => by_interval(leaf),
+                },
+            );
+        }
+        for &(s, unit, lo, hi, at, leaf) in &self.since {
+            let since = |t: i64| env.now.saturating_sub(t).div_euclid(unit);
+            put(
+                at,
+                match slot(s) {
+                    Value::Time(t) => Some((lo..=hi).contains(&since(t))),
+                    Value::Unknown => None,
+                    _ => by_interval(leaf),
+                },
+            );
+        }
+        for &(atom, at) in &self.others {
+            let value = match atom {
+                Atom::SetAny { slot: s, mask } => match slot(s) {
+                    Value::Set(x) => Some(x & mask != 0),
+                    _ => None,
+                },
+                Atom::SetAll { slot: s, mask } => match slot(s) {
+                    Value::Set(x) => Some(x & mask == mask),
+                    _ => None,
+                },
+                Atom::Node(n) => match program.eval(n, env) {
+                    Value::Bool(b) => Some(b),
+                    _ => None,
+                },
+                // INVARIANT: the other kinds have lists of their own.
+                _ => None,
+            };
+            put(at, value);
+        }
+        for &(s, word) in &self.enums {
+            match slot(s) {
+                Value::Enum(i) => known[word as usize] = 1u64 << (i & 63),
+                _ => open[word as usize] = u64::MAX,
+            }
+        }
+        open.iter().any(|&w| w != 0)
+    }
+}

@@ -1,7 +1,8 @@
 //! Timestamps: RFC 3339 in, RFC 3339 out (UTC, or a rule set's local offset). The engine
 //! never reads the clock.
 //!
-//! The calendar (month lengths, leap years, days between dates, the IANA zones) is jiff's.
+//! The calendar (valid dates, month lengths, leap years, the IANA zones) is jiff's; days
+//! since the epoch are counted here with plain integer arithmetic.
 //! The RFC 3339 syntax is checked here, strictly: jiff's parser also takes ISO 8601 forms
 //! RFC 3339 does not allow (basic format, `+01`, `+0100`, `,5`, `[zone]` annotations), and
 //! jiff's `Timestamp` ends a day before 9999-12-31T23:59:59Z, the last second written here.
@@ -71,19 +72,36 @@ pub fn parse_date(text: &str) -> Option<i64> {
 pub fn format_datetime(seconds: i64) -> String {
     let seconds = seconds.clamp(MIN_SECONDS, MAX_SECONDS);
     // INVARIANT: every day in MIN_SECONDS..=MAX_SECONDS is a jiff civil date (years -9999
-    // to 9999); the tests below check both ends.
+    // to 9999); the tests below check both ends and every day of a 400-year cycle.
     let date = date_of(seconds).unwrap_or(Date::MIN);
     let time = seconds.rem_euclid(DAY);
     rfc3339(date, time / 3600, time / 60 % 60, time % 60, 0)
 }
 
-/// The civil date (UTC) of a moment.
+/// The civil date (UTC) of a moment (proleptic Gregorian, H. Hinnant's `civil_from_days`:
+/// plain integer arithmetic, where jiff's span arithmetic added ~100 KB to the WASM build).
 fn date_of(seconds: i64) -> Option<Date> {
-    jiff::civil::date(1970, 1, 1).checked_add(jiff::Span::new().try_days(seconds.div_euclid(DAY)).ok()?).ok()
+    let z = seconds.div_euclid(DAY) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date::new(i16::try_from(year).ok()?, month as i8, day as i8).ok()
 }
 
+/// Days from 1970-01-01 to a civil date (Hinnant's `days_from_civil`).
 fn days_since_epoch(date: Date) -> i64 {
-    i64::from((date - jiff::civil::date(1970, 1, 1)).get_days())
+    let (month, day) = (i64::from(date.month()), i64::from(date.day()));
+    let year = i64::from(date.year()) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let yoe = year - era * 400;
+    let doy = (153 * if month > 2 { month - 3 } else { month + 9 } + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 fn is_last_day_of_month(date: Date) -> bool {
@@ -230,6 +248,18 @@ mod tests {
             assert_eq!(parse_datetime(text), Some(seconds));
         }
         assert_eq!(format_date(-1), "1969-12-31");
+    }
+
+    /// The day arithmetic agrees with jiff's calendar on every day of a 400-year cycle
+    /// and at both ends of the range.
+    #[test]
+    fn days_since_epoch_round_trip() {
+        let epoch = jiff::civil::date(1970, 1, 1);
+        for days in (-146_097..146_097).step_by(13).chain([-719_528, 2_932_896]) {
+            let date = date_of(days * DAY).unwrap();
+            assert_eq!(days_since_epoch(date), days);
+            assert_eq!(i64::from((date - epoch).get_days()), days, "{date}");
+        }
     }
 
     /// What the `time` crate's RFC 3339 parser took before (results recorded from it), the

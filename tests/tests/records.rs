@@ -155,6 +155,32 @@ fn a_plain_facts_object_gives_the_same_proposal_as_before() {
     assert!(!direct.contains("\"record\""));
 }
 
+/// The ordinary calls take a record too, told apart by shape: `facts` at the top makes a
+/// record (as `wegwijs eval` reads it); anything else is read exactly as a plain case.
+#[test]
+fn case_or_record_is_told_apart_by_shape() {
+    use wegwijs::CaseOrRecord;
+    let engine = Engine::national();
+    let now = Timestamp::parse("2026-03-02T20:00:00+01:00").unwrap();
+    let facts = vignette("vignet-3-stiefvader-acuut");
+    let actions = json!([{ "offer": "aangifte", "status": "declined", "at": "2026-03-02T19:00:00+01:00" }]);
+    let rec = json!({ "facts": facts, "actions": actions });
+    let Ok(CaseOrRecord::Record(read)) = engine.case_or_record_from_str(&rec.to_string()) else {
+        panic!("a record with `facts` is read as a record")
+    };
+    assert_eq!(read, record(&engine, rec.clone()));
+    assert!(engine.evaluate_record(&read, now).proposal().record.is_some());
+    let Ok(CaseOrRecord::Case(case)) = engine.case_or_record_from_str(&J::Object(facts.clone()).to_string()) else {
+        panic!("a facts object is read as a plain case")
+    };
+    assert_eq!(case, engine.case_from_json(&J::Object(facts)).unwrap());
+    assert!(engine.is_record_key("facts") && !engine.is_record_key("actions"));
+    // Errors of a plain case are the case reader's.
+    let bad = engine.case_or_record_from_str(r#"{"age": 30, "age": 31}"#).unwrap_err();
+    assert_eq!(bad.to_string(), engine.case_from_str(r#"{"age": 30, "age": 31}"#).unwrap_err().to_string());
+    assert!(engine.case_or_record_from_str(r#"{"facts": {"age": "x"}}"#).is_err());
+}
+
 #[test]
 fn the_assigned_regiehouder_stays_on_day_8_and_the_difference_is_shown() {
     let engine = Engine::national();
@@ -442,4 +468,41 @@ fn record_vectors_give_the_expected_bytes() {
         assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), actual, "{name}");
         assert!(p.record.is_some(), "{name} is a record");
     }
+}
+
+/// Why-not for an offer the victim declined says so (nl and en), next to the conditions;
+/// for one the MDT rejected, it names the decision. Without a record there is no such part.
+#[test]
+fn why_not_knows_a_declined_offer() {
+    let engine = Engine::national();
+    let now = Timestamp::parse("2026-03-10T09:00:00+01:00").unwrap();
+    let facts = json!({ "age": 30, "caller_role": "slachtoffer", "channel": "csg_0800", "wants_shn_support": true, "consent_mdt": "ja" });
+    let plain = engine.evaluate_record(&record(&engine, json!({ "facts": facts })), now);
+    assert!(offers(&plain.proposal()).contains(&"shn_steun"), "proposed without the decline");
+    let why = plain.why_not("shn_steun").unwrap();
+    assert!(why.declined.is_none());
+    assert!(!serde_json::to_string(&why).unwrap().contains("declined"));
+
+    let declined = json!([{ "offer": "shn_steun", "status": "declined", "at": "2026-03-09T09:00:00+01:00" }]);
+    let ev = engine.evaluate_record(&record(&engine, json!({ "facts": facts, "actions": declined })), now);
+    let why = ev.why_not("shn_steun").unwrap();
+    assert_eq!(why.status, "absent");
+    let d = why.declined.expect("the victim's decline is named");
+    assert_eq!((d.by.as_str(), d.at.as_str()), ("slachtoffer", "2026-03-09T09:00:00+01:00"));
+    assert!(d.text.get_exact("nl").unwrap().contains("afgeslagen (2026-03-09)"), "{}", d.text.nl());
+    assert!(d.text.get_exact("en").unwrap().contains("declined this offer (2026-03-09)"));
+    // Only the offer declined: another offer's why-not has no such part.
+    assert!(ev.why_not("aangifte").unwrap().declined.is_none());
+
+    let decision = json!([{ "at": "2026-03-09T10:00:00+01:00", "by": "mdt-voorzitter", "regie": "R1",
+        "rejected": ["shn_steun"], "reasons": { "referral:shn_steun": "al elders in zorg" } }]);
+    let ev = engine.evaluate_record(&record(&engine, json!({ "facts": facts, "decisions": decision })), now);
+    let d = ev.why_not("shn_steun").unwrap().declined.expect("the MDT's rejection is named");
+    assert_eq!((d.by.as_str(), d.at.as_str()), ("mdt", "2026-03-09T10:00:00+01:00"));
+    assert!(d.text.get_exact("nl").unwrap().contains("besluit van 2026-03-09"));
+    assert!(!d.text.nl().contains("al elders"), "the MDT's own words stay in the record");
+    // A decision taken after the evaluation time does not count yet.
+    let before = Timestamp::parse("2026-03-09T09:30:00+01:00").unwrap();
+    let ev = engine.evaluate_record(&record(&engine, json!({ "facts": facts, "decisions": decision })), before);
+    assert!(ev.why_not("shn_steun").unwrap().declined.is_none());
 }

@@ -379,7 +379,7 @@ fn the_agenda_of_the_example_records() {
     assert!(records.len() >= 10, "at least 10 example records");
     let agenda = engine.agenda(&records, Timestamp::parse("2026-03-10T09:00:00+01:00").unwrap());
     let order: Vec<&str> = agenda.entries.iter().map(|e| e.case.as_str()).collect();
-    // Deadlines within 24 hours first (soonest first), then danger now, then the rest.
+    // Deadlines today first (soonest first), then danger now, then the rest.
     assert_eq!(
         &order[..5],
         ["zaak-02-pep-gemist", "zaak-01-pep-vandaag", "zaak-03-nu-onveilig", "zaak-07-gedaan", "zaak-10-minderjarig"]
@@ -403,6 +403,41 @@ fn the_agenda_of_the_example_records() {
     for e in &agenda.entries {
         assert_eq!(e.changes.is_some(), e.decided.is_some(), "{}", e.case);
     }
+}
+
+/// The agenda's "today" is the meeting's calendar day in the rule set's time zone: a
+/// deadline an hour after midnight waits for the next day's agenda; one at 23:30 is today.
+#[test]
+fn the_agendas_today_ends_at_local_midnight() {
+    let engine = Engine::national();
+    let example: J = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("examples/records/zaak-01-pep-vandaag.json")).unwrap(),
+    )
+    .unwrap();
+    let mut facts: Map<String, J> = example["facts"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.get("value").cloned().unwrap_or_else(|| v.clone())))
+        .collect();
+    let mut soon_at = |incident: &str, meeting: &str| {
+        facts.insert("last_incident_at".into(), json!(incident));
+        let rec = record(&engine, json!({ "facts": facts.clone() }));
+        let agenda = engine.agenda(&[("zaak".into(), rec)], Timestamp::parse(meeting).unwrap());
+        let e = agenda.entries[0].clone();
+        (e.reasons.contains(&"deadline_today".to_string()), e.deadlines_soon)
+    };
+    // PEP: 72 hours after the incident, so the deadline is 2026-03-10T00:30 local.
+    let (today, soon) = soon_at("2026-03-07T00:30:00+01:00", "2026-03-09T23:30:00+01:00");
+    assert!(!today && soon.is_empty(), "one hour away, but tomorrow: {soon:?}");
+    let (today, soon) = soon_at("2026-03-07T00:30:00+01:00", "2026-03-10T00:10:00+01:00");
+    assert!(today && soon.iter().any(|d| d.offer == "hiv_pep" && d.deadline == "2026-03-10T00:30:00+01:00"));
+    // Deadline 2026-03-10T23:30 local: today at a meeting that morning (14.5 hours ahead).
+    let (today, soon) = soon_at("2026-03-07T23:30:00+01:00", "2026-03-10T09:00:00+01:00");
+    assert!(today && soon.iter().any(|d| d.offer == "hiv_pep"), "{soon:?}");
+    // The same instant seen from UTC: 23:30 UTC on 9 March is already 10 March in Amsterdam.
+    let (today, _) = soon_at("2026-03-07T23:30:00+01:00", "2026-03-09T23:30:00Z");
+    assert!(today, "the meeting's local day is 10 March");
 }
 
 /// The JSON Schema accepts every example record and rejects a wrong shape.

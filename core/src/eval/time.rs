@@ -191,6 +191,21 @@ impl Zone {
     }
 }
 
+impl Zone {
+    /// The first second of the local calendar day after the one `seconds` falls in (the
+    /// next UTC midnight without a zone): the agenda's "today" ends there. Where the
+    /// clocks change at midnight, the day ends at the first second that exists.
+    pub fn end_of_day(&self, seconds: i64) -> i64 {
+        let next_utc_midnight = seconds.div_euclid(DAY).saturating_add(1).saturating_mul(DAY);
+        let Some(tz) = &self.0 else { return next_utc_midnight };
+        jiff::Timestamp::from_second(seconds)
+            .ok()
+            .and_then(|t| tz.to_datetime(t).date().tomorrow().ok())
+            .and_then(|day| tz.to_timestamp(day.at(0, 0, 0, 0)).ok())
+            .map_or(next_utc_midnight, |t| t.as_second())
+    }
+}
+
 /// A moment as people read it in a zone: weekday (0 = Monday), day, month (1–12),
 /// hour and minute.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -357,6 +372,20 @@ mod tests {
         assert_eq!(ams.format(parse_datetime("2026-03-29T01:00:00Z").unwrap()), "2026-03-29T03:00:00+02:00");
         assert_eq!(Zone::default().format(0), "1970-01-01T00:00:00Z");
         assert!(Zone::named("Europe/Amsterdm").is_none());
+    }
+
+    /// Today ends at the next local midnight, in winter and in summer.
+    #[test]
+    fn the_local_day_ends_at_midnight() {
+        let ams = Zone::named("Europe/Amsterdam").unwrap();
+        let at = |text: &str| parse_datetime(text).unwrap();
+        assert_eq!(ams.end_of_day(at("2026-03-10T23:59:59+01:00")), at("2026-03-11T00:00:00+01:00"));
+        assert_eq!(ams.end_of_day(at("2026-03-11T00:00:00+01:00")), at("2026-03-12T00:00:00+01:00"));
+        assert_eq!(ams.end_of_day(at("2026-07-01T00:30:00+02:00")), at("2026-07-02T00:00:00+02:00"));
+        // 23:30 UTC on 10 March is already 11 March in Amsterdam.
+        assert_eq!(ams.end_of_day(at("2026-03-10T23:30:00Z")), at("2026-03-12T00:00:00+01:00"));
+        assert_eq!(Zone::default().end_of_day(at("2026-03-10T23:30:00Z")), at("2026-03-11T00:00:00Z"));
+        assert_eq!(Zone::default().end_of_day(i64::MAX), i64::MAX);
     }
 
     /// Where local time cannot be written in RFC 3339, UTC (as the `time` crate did).

@@ -72,6 +72,43 @@ pub fn generated_rules(n: usize) -> Engine {
     Engine::from_source(src).expect("generated rules load")
 }
 
+/// The rule set of [`generated_rules`] as the files of a rule-set folder (`relative path`,
+/// `text`) for [`Engine::from_files`]: the mini fixture's files with one generated
+/// `rules/generated.toml` instead of its rules (and without its scenarios).
+pub fn generated_rule_files(n: usize) -> Vec<(String, String)> {
+    let root = wegwijs_tests::repo_root().join("tests/fixtures/mini");
+    let mut files = Vec::new();
+    for name in ["manifest.toml", "schema.toml", "derived.toml", "offers.toml", "regions.toml"] {
+        let text = std::fs::read_to_string(root.join(name)).expect("mini fixture file");
+        files.push((name.to_string(), text));
+    }
+    let mut rules = String::new();
+    for rule in &generated_rules(n).source().rules {
+        rules.push_str("[[rules]]\n");
+        if let serde_json::Value::Object(fields) = serde_json::to_value(rule).expect("rule serializes") {
+            for (key, value) in fields {
+                rules.push_str(&format!("{key} = {}\n", inline_toml(&value)));
+            }
+        }
+        rules.push('\n');
+    }
+    files.push(("rules/generated.toml".into(), rules));
+    files
+}
+
+/// A JSON value as an inline TOML value (JSON string escapes are valid TOML basic strings).
+fn inline_toml(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Array(items) => format!("[{}]", items.iter().map(inline_toml).collect::<Vec<_>>().join(", ")),
+        Value::Object(fields) => {
+            let fields: Vec<String> = fields.iter().map(|(k, v)| format!("{k} = {}", inline_toml(v))).collect();
+            format!("{{ {} }}", fields.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
 pub mod peers_baseline;
 
 /// The peer workload (`fixtures/peers/`, see its README): the rule set of the shared

@@ -3,7 +3,7 @@
 //! must stay under a second; also the semantic diff of the national rules against themselves.
 //! And how `check` grows with the size of a rule set: generated rule sets of 100, 1,000 and
 //! 10,000 rules (`wegwijs_benches::generated_rules`), each analysed within the same budget
-//! of partial cases, and loaded. Run: `cargo bench -p wegwijs-benches --bench check`.
+//! of partial cases (their loading is in `load.rs`). Run: `cargo bench -p wegwijs-benches --bench check`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -23,10 +23,6 @@ fn benches(c: &mut Criterion) {
         let budget = CheckBudget { cases: CASES, stop: None };
         c.bench_function(&format!("check/generated {n} rules ({CASES} cases)"), |b| {
             b.iter(|| black_box(&generated).check_with(&budget))
-        });
-        let bundle = generated.bundle();
-        c.bench_function(&format!("load/generated {n} rules (bundle)"), |b| {
-            b.iter(|| Engine::from_bundle(black_box(&bundle)).expect("loads"))
         });
     }
 }

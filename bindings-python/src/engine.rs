@@ -142,7 +142,9 @@ impl PyEngine {
     }
 
     /// Evaluates one case (a mapping of fact ids to values; missing or `None` = unknown)
-    /// at `now` (RFC 3339 text or an aware datetime; default: the current time).
+    /// at `now` (RFC 3339 text or an aware datetime; default: the current time). A case
+    /// record (a mapping with `facts`, told apart as `wegwijs eval` does) is evaluated as
+    /// `evaluate_record` does.
     #[pyo3(signature = (case, now = None))]
     fn evaluate(
         slf: &Bound<'_, Self>,
@@ -151,6 +153,9 @@ impl PyEngine {
     ) -> PyResult<PyEvaluation> {
         let py = slf.py();
         let this = slf.get();
+        if this.is_record(case)? {
+            return Self::evaluate_record(slf, case, now);
+        }
         let now = time::timestamp(now)?;
         let case = conv::case(&this.engine, &this.table, case).map_err(|e| e.into_py(py))?;
         // One case is evaluated in about a microsecond: releasing the GIL would cost more

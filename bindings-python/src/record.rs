@@ -25,6 +25,19 @@ fn text_of(obj: &Bound<'_, PyAny>) -> PyResult<String> {
 }
 
 impl PyEngine {
+    /// Whether a case given to `evaluate` is a case record: a mapping with the record key
+    /// (`facts`, unless the schema has a fact of that name), as `wegwijs eval` tells them apart.
+    pub(crate) fn is_record(&self, obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let key = engine::RECORD_KEY;
+        if !self.engine().is_record_key(key) {
+            return Ok(false);
+        }
+        if let Ok(dict) = obj.cast::<PyDict>() {
+            return dict.contains(key);
+        }
+        Ok(obj.cast::<pyo3::types::PyMapping>().is_ok() && obj.contains(key)?)
+    }
+
     fn record(&self, obj: &Bound<'_, PyAny>) -> PyResult<Record> {
         let text = text_of(obj)?;
         self.engine().record_from_str(&text).map_err(|e| error::case_error(obj.py(), &e))
@@ -36,7 +49,7 @@ impl PyEngine {
     /// The proposal for a case record (or a plain facts dict) at `now`: stale facts count
     /// as unknown, done offers are not proposed, the last decision is shown next to it.
     #[pyo3(signature = (record, now=None))]
-    fn evaluate_record(
+    pub(crate) fn evaluate_record(
         slf: &Bound<'_, Self>,
         record: &Bound<'_, PyAny>,
         now: Option<&Bound<'_, PyAny>>,

@@ -31,6 +31,8 @@ def test_record_vector(path: pathlib.Path) -> None:
     engine = wegwijs.Engine.default()
     assert engine.evaluate_record(vector["record"], vector["now"]).to_json() + "\n" == expected
     assert engine.evaluate_record(json.dumps(vector["record"]), vector["now"]).to_json() + "\n" == expected
+    # The ordinary call tells a record from a case by its shape (as `wegwijs eval` does).
+    assert engine.evaluate(vector["record"], vector["now"]).to_json() + "\n" == expected
 
 
 def test_changes_since_the_last_decision_and_since_a_result() -> None:
@@ -94,3 +96,29 @@ def test_a_record_result_pickles_with_its_actions_and_decisions(name: str) -> No
     assert back.to_json() == result.to_json()
     # the record's part (done, declined, deadlines passed) survives: not only the facts
     assert json.loads(back.to_json())["record"] is not None
+
+
+def test_evaluate_takes_a_record_and_keeps_its_actions() -> None:
+    engine = wegwijs.Engine.default()
+    rec = example("zaak-08-afgeslagen")
+    via_evaluate = engine.evaluate(rec, MEETING)
+    assert via_evaluate.to_json() == engine.evaluate_record(rec, MEETING).to_json()
+    assert '"record"' in via_evaluate.to_json()
+    # A plain case is not a record.
+    assert '"record"' not in engine.evaluate({"age": 38}, MEETING).to_json()
+
+
+def test_evaluate_reports_record_errors_as_case_errors() -> None:
+    engine = wegwijs.Engine.default()
+    with pytest.raises(wegwijs.CaseError):
+        engine.evaluate({"facts": {"age": "veertig"}}, MEETING)
+
+
+def test_why_not_says_the_victim_declined_the_offer() -> None:
+    engine = wegwijs.Engine.default()
+    rec = example("zaak-08-afgeslagen")
+    why = engine.evaluate(rec, MEETING).why_not("shn_steun")
+    assert why["declined"]["by"] == "slachtoffer"
+    assert why["declined"]["at"] == "2026-02-02T09:00:00+01:00"
+    assert "afgeslagen" in why["declined"]["text"]["nl"] and "declined" in why["declined"]["text"]["en"]
+    assert "declined" not in engine.evaluate(rec, MEETING).why_not("aangifte")

@@ -62,11 +62,13 @@ impl Engine {
         self.inner.id().hash
     }
 
-    /// The proposal for a case at time `now` (default: the current time).
+    /// The proposal for a case at time `now` (default: the current time). A case record
+    /// (an object or JSON text with `facts`) is evaluated as `evaluateRecord` does; so are
+    /// the other calls that take a case (`questions`, `whyNot`, …).
     #[wasm_bindgen(unchecked_return_type = "Proposal")]
     pub fn evaluate(
         &self,
-        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | CaseRecord | string")] case: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Now | null")] now: JsValue,
     ) -> Result<JsValue, JsValue> {
         let ev = self.run(case, &now)?;
@@ -78,7 +80,7 @@ impl Engine {
     #[wasm_bindgen(js_name = evaluateJson)]
     pub fn evaluate_json(
         &self,
-        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | CaseRecord | string")] case: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Now | null")] now: JsValue,
     ) -> Result<String, JsValue> {
         let ev = self.run(case, &now)?;
@@ -89,7 +91,7 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "Question[]")]
     pub fn questions(
         &self,
-        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | CaseRecord | string")] case: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Now | null")] now: JsValue,
     ) -> Result<JsValue, JsValue> {
         let ev = self.run(case, &now)?;
@@ -101,7 +103,7 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "WhyNot")]
     pub fn why_not(
         &self,
-        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | CaseRecord | string")] case: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Now | null | undefined")] now: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] offer: &JsValue,
     ) -> Result<JsValue, JsValue> {
@@ -120,7 +122,7 @@ impl Engine {
     #[wasm_bindgen(unchecked_return_type = "Proposal | Summary | Handover")]
     pub fn for_audience(
         &self,
-        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | CaseRecord | string")] case: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Now | null | undefined")] now: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] audience: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] lang: JsValue,
@@ -133,7 +135,7 @@ impl Engine {
     #[wasm_bindgen(js_name = forAudienceJson)]
     pub fn for_audience_json(
         &self,
-        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | string")] case: &JsValue,
+        #[wasm_bindgen(js_name = "facts", unchecked_param_type = "Case | CaseRecord | string")] case: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "Now | null | undefined")] now: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] audience: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] lang: JsValue,
@@ -191,9 +193,31 @@ impl Engine {
         now_from_js(now).map_err(|e| argument_error(&e))
     }
 
+    /// Evaluates a case, or a case record told apart by its shape as `wegwijs eval` does
+    /// (an object or JSON text with `facts`, unless the schema has a fact of that name).
     fn run(&self, case: &JsValue, now: &JsValue) -> Result<Evaluation, JsValue> {
         let now = Self::now(now)?;
+        if let Some(text) = case.as_string() {
+            return match self.inner.case_or_record_from_str(&text).map_err(|e| case_error(&e))? {
+                wegwijs::CaseOrRecord::Case(case) => Ok(self.inner.evaluate(&case, now)),
+                wegwijs::CaseOrRecord::Record(record) => Ok(self.inner.evaluate_record(&record, now)),
+            };
+        }
+        if self.is_record(case) {
+            let record = self.record(case)?;
+            return Ok(self.inner.evaluate_record(&record, now));
+        }
         let case = self.case(case)?;
         Ok(self.inner.evaluate(&case, now))
+    }
+
+    /// Whether an object (not a Map) has the record key, and the schema no fact of that name.
+    fn is_record(&self, value: &JsValue) -> bool {
+        let key = wegwijs::RECORD_KEY;
+        self.inner.is_record_key(key)
+            && value.is_object()
+            && !value.is_function()
+            && !value.is_instance_of::<js_sys::Map>()
+            && js_sys::Reflect::has(value, &JsValue::from_str(key)).unwrap_or(false)
     }
 }

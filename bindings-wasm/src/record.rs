@@ -31,7 +31,7 @@ fn decision_error(e: &wegwijs::DecisionError) -> JsValue {
 }
 
 impl Engine {
-    fn record(&self, value: &JsValue) -> Result<Record, JsValue> {
+    pub(crate) fn record(&self, value: &JsValue) -> Result<Record, JsValue> {
         self.inner.record_from_str(&text_of(value)?).map_err(|e| case_error(&e))
     }
 

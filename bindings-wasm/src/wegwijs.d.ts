@@ -279,6 +279,17 @@ export interface WhyNot {
   status: "certain" | "possible" | "absent";
   /** Every rule that refers to the offer. */
   rules: WhyNotRule[];
+  /** For a case record: the victim declined the offer, or the latest MDT decision rejected it. */
+  declined?: WhyNotDeclined;
+}
+
+/** A "no" to an offer in the case record, said in plain language. */
+export interface WhyNotDeclined {
+  by: "slachtoffer" | "mdt";
+  /** RFC 3339, in the rule set's time zone. */
+  at: string;
+  /** What that means for the proposal (`nl`, `en`). */
+  text: Text;
 }
 
 /** One rule that could propose the offer. */

@@ -22,6 +22,10 @@ for (const file of vectors) {
     assert.equal(engine.evaluateRecordJson(v.record, v.now), want, "from an object");
     assert.equal(engine.evaluateRecordJson(JSON.stringify(v.record), v.now), want, "from JSON text");
     assert.equal(JSON.stringify(engine.evaluateRecord(v.record, v.now)), want, "plain object");
+    // The ordinary calls tell a record from a case by its shape (as `wegwijs eval` does).
+    assert.equal(engine.evaluateJson(v.record, v.now), want, "evaluateJson, from an object");
+    assert.equal(engine.evaluateJson(JSON.stringify(v.record), v.now), want, "evaluateJson, from JSON text");
+    assert.equal(JSON.stringify(engine.evaluate(v.record, v.now)), want, "evaluate");
   });
 }
 
@@ -58,4 +62,15 @@ test("decide refuses an incomplete decision and stamps a complete one", () => {
   assert.equal(d.at, MEETING);
   assert.match(d.proposal_hash, /^sha256:[0-9a-f]{64}$/);
   assert.equal(d.ruleset_hash, engine.hash);
+});
+
+test("whyNot on a record names the victim's decline", () => {
+  const engine = wasm.Engine.default();
+  const rec = example("zaak-08-afgeslagen");
+  const why = engine.whyNot(rec, "2026-03-10T09:00:00+01:00", "shn_steun");
+  assert.equal(why.declined.by, "slachtoffer");
+  assert.equal(why.declined.at, "2026-02-02T09:00:00+01:00");
+  assert.match(why.declined.text.nl, /afgeslagen/);
+  assert.match(why.declined.text.en, /declined/);
+  assert.equal(engine.whyNot(rec, "2026-03-10T09:00:00+01:00", "aangifte").declined, undefined);
 });

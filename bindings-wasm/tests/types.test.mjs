@@ -46,7 +46,7 @@ test("the generated .d.ts has the class and the value types", () => {
     "readonly name: string;", "readonly hash: string;", "export type Case ="]) {
     assert.ok(dts.includes(s), `d.ts contains ${s}`);
   }
-  assert.match(dts, /evaluate\(facts: Case \| string, now\?: Now \| null\): Proposal;/);
+  assert.match(dts, /evaluate\(facts: Case \| CaseRecord \| string, now\?: Now \| null\): Proposal;/);
 });
 
 test("every declared result interface matches real output", () => {
@@ -138,6 +138,11 @@ test("every declared result interface matches real output", () => {
     each("ActionView", p.record.actions);
     each("ActionView", p.record.not_proposed_again);
     each("DeadlineView", p.record.deadlines_passed);
+    for (const a of p.record.actions.filter((a) => a.status === "declined")) {
+      const w = engine.whyNot(r, meeting, a.offer);
+      check("WhyNot", w);
+      check("WhyNotDeclined", w.declined);
+    }
   }
   const agenda = engine.agenda(records, meeting);
   check("Agenda", agenda);

@@ -72,13 +72,7 @@ pub fn text(a: &Agenda, lang: &str, markdown: bool) -> String {
             );
         }
         for d in &e.deadlines_soon {
-            let _ = writeln!(
-                o,
-                "{item}{}: {} {}",
-                t(lang, "termijn binnen 24 uur", "deadline within 24 hours"),
-                d.offer,
-                d.deadline
-            );
+            let _ = writeln!(o, "{item}{}: {} {}", t(lang, "termijn vandaag", "deadline today"), d.offer, d.deadline);
         }
         let decided = e.decided.as_ref().map_or_else(
             || t(lang, "nog geen besluit", "no decision yet").to_string(),

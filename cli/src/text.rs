@@ -176,6 +176,9 @@ pub fn questions(qs: &[Question], lang: &str) -> String {
 pub fn why_not(w: &WhyNot) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Aanbod `{}`: {}", w.offer, w.status);
+    if let Some(d) = &w.declined {
+        let _ = writeln!(o, "  {}", d.text.nl());
+    }
     if w.rules.is_empty() {
         let _ = writeln!(o, "  Geen enkele regel verwijst naar dit aanbod.");
     }

@@ -86,3 +86,16 @@ fn decide_refuses_an_incomplete_decision_with_exit_2_and_writes_a_complete_one()
     assert_eq!(both["changes"]["referrals_added"], serde_json::json!([]));
     assert_eq!(both["changes"]["since"], "2026-03-10T09:00:00+01:00");
 }
+
+#[test]
+fn why_not_on_a_record_says_the_victim_declined_the_offer() {
+    let args = ["eval", "examples/records/zaak-08-afgeslagen.json", "--now", NOW, "--why-not", "shn_steun"];
+    let out = wegwijs(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Het slachtoffer heeft dit aanbod afgeslagen (2026-02-02)"), "{text}");
+    let json = wegwijs(&[&args[..], &["--format", "json"]].concat());
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(v["declined"]["by"], "slachtoffer", "{v}");
+    assert!(v["declined"]["text"]["en"].as_str().unwrap().starts_with("The victim declined this offer"));
+}

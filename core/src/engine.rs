@@ -424,7 +424,9 @@ impl Evaluation {
             None => "absent",
         };
         let env = Env { slots: &self.slots, now: self.now };
-        Ok(why_not::why_not(&self.rules, index as u16, self.status(), &env, status))
+        let mut why = why_not::why_not(&self.rules, index as u16, self.status(), &env, status);
+        why.declined = self.record.as_ref().and_then(|ctx| ctx.declined(&self.rules, index as u16));
+        Ok(why)
     }
 
     /// Per rule, in rule-set order: whether its condition holds.

@@ -54,4 +54,5 @@ pub use record::{
     proposal_hash, Action, ActionStatus, Agenda, AgendaEntry, Changes, DeadlineChange, Decision, DecisionError,
     LevelChange, Record, RECORD_FORMAT,
 };
+pub use record::{CaseOrRecord, Declined, RECORD_KEY};
 pub use result::Proposal;

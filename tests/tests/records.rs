@@ -155,6 +155,32 @@ fn a_plain_facts_object_gives_the_same_proposal_as_before() {
     assert!(!direct.contains("\"record\""));
 }
 
+/// The ordinary calls take a record too, told apart by shape: `facts` at the top makes a
+/// record (as `wegwijs eval` reads it); anything else is read exactly as a plain case.
+#[test]
+fn case_or_record_is_told_apart_by_shape() {
+    use wegwijs::CaseOrRecord;
+    let engine = Engine::national();
+    let now = Timestamp::parse("2026-03-02T20:00:00+01:00").unwrap();
+    let facts = vignette("vignet-3-stiefvader-acuut");
+    let actions = json!([{ "offer": "aangifte", "status": "declined", "at": "2026-03-02T19:00:00+01:00" }]);
+    let rec = json!({ "facts": facts, "actions": actions });
+    let Ok(CaseOrRecord::Record(read)) = engine.case_or_record_from_str(&rec.to_string()) else {
+        panic!("a record with `facts` is read as a record")
+    };
+    assert_eq!(read, record(&engine, rec.clone()));
+    assert!(engine.evaluate_record(&read, now).proposal().record.is_some());
+    let Ok(CaseOrRecord::Case(case)) = engine.case_or_record_from_str(&J::Object(facts.clone()).to_string()) else {
+        panic!("a facts object is read as a plain case")
+    };
+    assert_eq!(case, engine.case_from_json(&J::Object(facts)).unwrap());
+    assert!(engine.is_record_key("facts") && !engine.is_record_key("actions"));
+    // Errors of a plain case are the case reader's.
+    let bad = engine.case_or_record_from_str(r#"{"age": 30, "age": 31}"#).unwrap_err();
+    assert_eq!(bad.to_string(), engine.case_from_str(r#"{"age": 30, "age": 31}"#).unwrap_err().to_string());
+    assert!(engine.case_or_record_from_str(r#"{"facts": {"age": "x"}}"#).is_err());
+}
+
 #[test]
 fn the_assigned_regiehouder_stays_on_day_8_and_the_difference_is_shown() {
     let engine = Engine::national();
@@ -353,7 +379,7 @@ fn the_agenda_of_the_example_records() {
     assert!(records.len() >= 10, "at least 10 example records");
     let agenda = engine.agenda(&records, Timestamp::parse("2026-03-10T09:00:00+01:00").unwrap());
     let order: Vec<&str> = agenda.entries.iter().map(|e| e.case.as_str()).collect();
-    // Deadlines within 24 hours first (soonest first), then danger now, then the rest.
+    // Deadlines today first (soonest first), then danger now, then the rest.
     assert_eq!(
         &order[..5],
         ["zaak-02-pep-gemist", "zaak-01-pep-vandaag", "zaak-03-nu-onveilig", "zaak-07-gedaan", "zaak-10-minderjarig"]
@@ -377,6 +403,41 @@ fn the_agenda_of_the_example_records() {
     for e in &agenda.entries {
         assert_eq!(e.changes.is_some(), e.decided.is_some(), "{}", e.case);
     }
+}
+
+/// The agenda's "today" is the meeting's calendar day in the rule set's time zone: a
+/// deadline an hour after midnight waits for the next day's agenda; one at 23:30 is today.
+#[test]
+fn the_agendas_today_ends_at_local_midnight() {
+    let engine = Engine::national();
+    let example: J = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("examples/records/zaak-01-pep-vandaag.json")).unwrap(),
+    )
+    .unwrap();
+    let mut facts: Map<String, J> = example["facts"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.get("value").cloned().unwrap_or_else(|| v.clone())))
+        .collect();
+    let mut soon_at = |incident: &str, meeting: &str| {
+        facts.insert("last_incident_at".into(), json!(incident));
+        let rec = record(&engine, json!({ "facts": facts.clone() }));
+        let agenda = engine.agenda(&[("zaak".into(), rec)], Timestamp::parse(meeting).unwrap());
+        let e = agenda.entries[0].clone();
+        (e.reasons.contains(&"deadline_today".to_string()), e.deadlines_soon)
+    };
+    // PEP: 72 hours after the incident, so the deadline is 2026-03-10T00:30 local.
+    let (today, soon) = soon_at("2026-03-07T00:30:00+01:00", "2026-03-09T23:30:00+01:00");
+    assert!(!today && soon.is_empty(), "one hour away, but tomorrow: {soon:?}");
+    let (today, soon) = soon_at("2026-03-07T00:30:00+01:00", "2026-03-10T00:10:00+01:00");
+    assert!(today && soon.iter().any(|d| d.offer == "hiv_pep" && d.deadline == "2026-03-10T00:30:00+01:00"));
+    // Deadline 2026-03-10T23:30 local: today at a meeting that morning (14.5 hours ahead).
+    let (today, soon) = soon_at("2026-03-07T23:30:00+01:00", "2026-03-10T09:00:00+01:00");
+    assert!(today && soon.iter().any(|d| d.offer == "hiv_pep"), "{soon:?}");
+    // The same instant seen from UTC: 23:30 UTC on 9 March is already 10 March in Amsterdam.
+    let (today, _) = soon_at("2026-03-07T23:30:00+01:00", "2026-03-09T23:30:00Z");
+    assert!(today, "the meeting's local day is 10 March");
 }
 
 /// The JSON Schema accepts every example record and rejects a wrong shape.
@@ -442,4 +503,41 @@ fn record_vectors_give_the_expected_bytes() {
         assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), actual, "{name}");
         assert!(p.record.is_some(), "{name} is a record");
     }
+}
+
+/// Why-not for an offer the victim declined says so (nl and en), next to the conditions;
+/// for one the MDT rejected, it names the decision. Without a record there is no such part.
+#[test]
+fn why_not_knows_a_declined_offer() {
+    let engine = Engine::national();
+    let now = Timestamp::parse("2026-03-10T09:00:00+01:00").unwrap();
+    let facts = json!({ "age": 30, "caller_role": "slachtoffer", "channel": "csg_0800", "wants_shn_support": true, "consent_mdt": "ja" });
+    let plain = engine.evaluate_record(&record(&engine, json!({ "facts": facts })), now);
+    assert!(offers(&plain.proposal()).contains(&"shn_steun"), "proposed without the decline");
+    let why = plain.why_not("shn_steun").unwrap();
+    assert!(why.declined.is_none());
+    assert!(!serde_json::to_string(&why).unwrap().contains("declined"));
+
+    let declined = json!([{ "offer": "shn_steun", "status": "declined", "at": "2026-03-09T09:00:00+01:00" }]);
+    let ev = engine.evaluate_record(&record(&engine, json!({ "facts": facts, "actions": declined })), now);
+    let why = ev.why_not("shn_steun").unwrap();
+    assert_eq!(why.status, "absent");
+    let d = why.declined.expect("the victim's decline is named");
+    assert_eq!((d.by.as_str(), d.at.as_str()), ("slachtoffer", "2026-03-09T09:00:00+01:00"));
+    assert!(d.text.get_exact("nl").unwrap().contains("afgeslagen (2026-03-09)"), "{}", d.text.nl());
+    assert!(d.text.get_exact("en").unwrap().contains("declined this offer (2026-03-09)"));
+    // Only the offer declined: another offer's why-not has no such part.
+    assert!(ev.why_not("aangifte").unwrap().declined.is_none());
+
+    let decision = json!([{ "at": "2026-03-09T10:00:00+01:00", "by": "mdt-voorzitter", "regie": "R1",
+        "rejected": ["shn_steun"], "reasons": { "referral:shn_steun": "al elders in zorg" } }]);
+    let ev = engine.evaluate_record(&record(&engine, json!({ "facts": facts, "decisions": decision })), now);
+    let d = ev.why_not("shn_steun").unwrap().declined.expect("the MDT's rejection is named");
+    assert_eq!((d.by.as_str(), d.at.as_str()), ("mdt", "2026-03-09T10:00:00+01:00"));
+    assert!(d.text.get_exact("nl").unwrap().contains("besluit van 2026-03-09"));
+    assert!(!d.text.nl().contains("al elders"), "the MDT's own words stay in the record");
+    // A decision taken after the evaluation time does not count yet.
+    let before = Timestamp::parse("2026-03-09T09:30:00+01:00").unwrap();
+    let ev = engine.evaluate_record(&record(&engine, json!({ "facts": facts, "decisions": decision })), before);
+    assert!(ev.why_not("shn_steun").unwrap().declined.is_none());
 }

@@ -104,7 +104,8 @@ class Result:
     def warnings(self) -> List[Dict[str, Any]]:
         """Things the MDT should notice: code, message."""
     def why_not(self, offer: str) -> Dict[str, Any]:
-        """Why ``offer`` is not (certainly) proposed."""
+        """Why ``offer`` is not (certainly) proposed. For a case record, ``declined`` says
+        when the victim declined it or the MDT rejected it (``by``, ``at``, ``text`` in nl/en)."""
     def for_audience(self, audience: str, lang: Optional[str] = None) -> Dict[str, Any]:
         """The proposal for ``audience``: ``"professional"``, ``"slachtoffer"``, ``"melder"``
         (a short plain-language summary) or a partner organisation id (a handover within consent).
@@ -143,7 +144,9 @@ class Engine:
     def bundle(self) -> str:
         """The whole rule set as one JSON document."""
     def evaluate(self, case: _Case, now: _Now = None) -> Result:
-        """Evaluates one case; raises ``CaseError`` if it does not fit the schema."""
+        """Evaluates one case; raises ``CaseError`` if it does not fit the schema. A case
+        record (a mapping with ``facts``, as ``wegwijs eval`` tells them apart) is evaluated
+        as ``evaluate_record`` does."""
     def evaluate_many(
         self, cases: Union[Iterable[_Case], Any], now: _Now = None, workers: Optional[int] = None
     ) -> List[Union[Result, CaseError]]:

@@ -15,6 +15,9 @@ pub struct WhyNot {
     pub status: String,
     /// Every rule that refers to the offer.
     pub rules: Vec<WhyNotRule>,
+    /// For a case record: the victim declined the offer, or the MDT rejected it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declined: Option<crate::record::Declined>,
 }
 
 /// One rule that could propose the offer.
@@ -67,7 +70,12 @@ pub(crate) fn why_not(rules: &RuleSet, offer: u16, status: &[Tri], env: &Env, pr
         };
         out.push(WhyNotRule { rule: rules.source.rules[i].id.clone(), condition: tri_name(st).into(), blocking, wish });
     }
-    WhyNot { offer: rules.source.offers[offer as usize].id.clone(), status: proposed.into(), rules: out }
+    WhyNot {
+        offer: rules.source.offers[offer as usize].id.clone(),
+        status: proposed.into(),
+        rules: out,
+        declined: None,
+    }
 }
 
 fn failing_clauses(rules: &RuleSet, node: NodeId, env: &Env) -> Vec<Clause> {

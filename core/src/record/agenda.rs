@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub struct Agenda {
     /// The meeting time.
     pub now: String,
-    /// One entry per case, most urgent first: deadlines within 24 hours (soonest first),
+    /// One entry per case, most urgent first: deadlines today (soonest first),
     /// then danger now (possible danger next), then missed deadlines, then regie level
     /// (the higher of proposed and decided), then case name.
     pub entries: Vec<AgendaEntry>,
@@ -23,12 +23,13 @@ pub struct Agenda {
 pub struct AgendaEntry {
     /// The case reference (the record's `case`, or the name it was given under).
     pub case: String,
-    /// Why it stands where it does: `deadline_passed`, `deadline_within_24h`,
+    /// Why it stands where it does: `deadline_passed`, `deadline_today`,
     /// `danger_now`, `danger_possible`, `regie:<level>`, `no_decision_yet`.
     pub reasons: Vec<String>,
     /// Planned actions whose deadline passed (termijn verstreken).
     pub deadlines_passed: Vec<DeadlineView>,
-    /// Proposed referrals whose deadline passes within 24 hours.
+    /// Proposed referrals whose deadline passes later today: before the next midnight in
+    /// the rule set's time zone (`manifest.time_zone`; UTC without one).
     pub deadlines_soon: Vec<DeadlineView>,
     /// The proposed regie level (and the decided one, when there is a decision).
     pub regie: String,
@@ -44,7 +45,7 @@ pub struct AgendaEntry {
     pub questions: Vec<String>,
 }
 
-/// Agenda order: a deadline within 24 hours first (0) or not (1), the earliest such
+/// Agenda order: a deadline today first (0) or not (1), the earliest such
 /// deadline, danger (0 = now), a missed deadline (0) or not, regie (reversed), case name.
 type OrderKey = (u8, i64, u8, u8, usize, String);
 
@@ -55,6 +56,8 @@ impl Engine {
         let rules = self.rules();
         let m = &rules.source.manifest;
         let top_need = m.need_levels.last().map(|l| l.id.clone()).unwrap_or_default();
+        // "Today" is the meeting's calendar day where the MDT sits, not the next 24 hours.
+        let end_of_today = rules.zone.end_of_day(now.seconds());
         let mut keyed: Vec<(OrderKey, AgendaEntry)> = records
             .iter()
             .map(|(name, record)| {
@@ -67,7 +70,7 @@ impl Engine {
                     .filter_map(|r| {
                         let d = r.deadline.as_deref().and_then(parse_datetime)?;
                         let deadline = r.deadline.clone()?;
-                        (d > now.seconds() && d <= now.seconds().saturating_add(86_400))
+                        (d > now.seconds() && d < end_of_today)
                             .then(|| DeadlineView { offer: r.offer.clone(), deadline })
                     })
                     .collect();
@@ -90,7 +93,7 @@ impl Engine {
                     reasons.push("deadline_passed".to_string());
                 }
                 if !soon.is_empty() {
-                    reasons.push("deadline_within_24h".into());
+                    reasons.push("deadline_today".into());
                 }
                 match danger {
                     2 => reasons.push("danger_now".into()),

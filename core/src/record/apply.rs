@@ -17,6 +17,8 @@ pub(crate) struct RecordContext {
     /// Offers done and declined (indices), for the questions filter.
     done: Vec<u16>,
     declined: Vec<u16>,
+    /// Offers the latest decision (taken by the evaluation time) rejected.
+    pub rejected: Vec<u16>,
     /// The last decision was taken on a proposal of another rule set (version).
     other_ruleset: bool,
 }
@@ -140,7 +142,8 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
         ranges: fact_ids(&ranges),
     };
     let other_ruleset = last.is_some_and(|d| !d.ruleset_hash.is_empty() && d.ruleset_hash != rules.hash);
-    *slot = Some(Arc::new(RecordContext { status, done, declined, other_ruleset }));
+    let rejected = last.map_or_else(Vec::new, |d| d.rejected.iter().filter_map(|o| offer_index(rules, o)).collect());
+    *slot = Some(Arc::new(RecordContext { status, done, declined, rejected, other_ruleset }));
     ev
 }
 

@@ -6,6 +6,7 @@ mod agenda;
 pub(crate) mod apply;
 mod changes;
 mod decide;
+mod declined;
 mod json;
 mod model;
 mod read;
@@ -13,6 +14,7 @@ mod read;
 pub use agenda::{Agenda, AgendaEntry};
 pub use changes::{Changes, DeadlineChange, LevelChange};
 pub use decide::{proposal_hash, DecisionError};
+pub use declined::Declined;
 pub use model::{Action, ActionStatus, Decision, Record, RECORD_FORMAT};
 
 use crate::engine::{Engine, Evaluation, Timestamp};
@@ -29,7 +31,42 @@ pub(crate) fn parse_valid_for(text: &str) -> Option<i64> {
     }
 }
 
+/// The top-level key that makes a case object a case record rather than a plain case
+/// (unless the schema has a fact of that name).
+pub const RECORD_KEY: &str = "facts";
+
+/// A case as given to an ordinary call such as `evaluate`: a plain case or a case record.
+#[derive(Clone, Debug)]
+pub enum CaseOrRecord {
+    /// A plain facts object.
+    Case(crate::Case),
+    /// A case record (`docs/case-record.md`).
+    Record(Record),
+}
+
 impl Engine {
+    /// Whether a top-level `key` of a case object makes it a case record: [`RECORD_KEY`]
+    /// does, unless the schema has a fact of that name (then the object is a plain case).
+    /// This is how `wegwijs eval` and every binding's `evaluate` tell them apart.
+    pub fn is_record_key(&self, key: &str) -> bool {
+        key == RECORD_KEY && !self.rules().names.contains_key(RECORD_KEY)
+    }
+
+    /// Reads JSON text that is a plain case or a case record, told apart by shape
+    /// ([`Engine::is_record_key`]). A plain case is read exactly as [`Engine::case_from_str`]
+    /// reads it (at most [`crate::limits::MAX_CASE_BYTES`], no key twice).
+    pub fn case_or_record_from_str(&self, text: &str) -> Result<CaseOrRecord, CaseError> {
+        let pairs = crate::eval::case_json::parse(text)?;
+        if pairs.iter().any(|(key, _)| self.is_record_key(key)) {
+            return self.record_from_str(text).map(CaseOrRecord::Record);
+        }
+        let mut builder = self.case_builder();
+        for (key, value) in pairs {
+            builder.set_json(&key, &value)?;
+        }
+        Ok(CaseOrRecord::Case(builder.build()))
+    }
+
     /// Reads a case record, or a plain facts object, from JSON text. A key given twice is
     /// an error; errors never carry a value.
     pub fn record_from_str(&self, text: &str) -> Result<Record, CaseError> {

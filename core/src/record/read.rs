@@ -18,7 +18,7 @@ fn err(fact: &str, problem: impl Into<String>, hint: Option<String>) -> CaseErro
 /// Whether a JSON object is a record (it has `facts` and the schema has no fact of that
 /// name) rather than a plain facts object.
 fn is_record(rules: &RuleSet, object: &Map<String, J>) -> bool {
-    object.contains_key("facts") && !rules.names.contains_key("facts")
+    object.contains_key(super::RECORD_KEY) && !rules.names.contains_key(super::RECORD_KEY)
 }
 
 /// Parses a record (or a plain facts object) from JSON text, refusing duplicate keys.

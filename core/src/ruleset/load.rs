@@ -116,14 +116,14 @@ pub(crate) fn parse_files(
     let mut errors = Vec::new();
     let mut source = RuleSetSource::default();
     let mut have = (false, false, false, false);
-    for (rel, text) in files {
+    for (rel, owned) in files {
         let shown = if display_root.is_empty() {
             rel.clone()
         } else {
             format!("{}/{}", display_root.trim_end_matches('/'), rel)
         };
         let idx = origins.files.len();
-        let text = &text;
+        let text = owned.as_str();
         let stem = rel.trim_end_matches(".toml").trim_end_matches(".json");
         macro_rules! parse {
             ($t:ty) => {
@@ -198,7 +198,7 @@ pub(crate) fn parse_files(
                 ),
             }),
         }
-        origins.files.push(SourceFile::new(shown, text.clone()));
+        origins.files.push(SourceFile::new(shown, owned));
     }
     for (present, name) in
         [(have.0, "manifest.toml"), (have.1, "schema.toml"), (have.2, "offers.toml"), (have.3, "rules/*.toml")]

@@ -67,7 +67,7 @@ export async function tabThrough(page, max = 400) {
   const seen = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
-    const d = await page.evaluate(() => {
+    const read = () => page.evaluate(() => {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
@@ -80,6 +80,7 @@ export async function tabThrough(page, max = 400) {
         top: r.top + window.scrollY,
       };
     });
+    const d = await read();
     if (!d) break;
     seen.push(d);
   }

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot, wasm } from "./support.mjs";
+import { pkgDir, repoRoot, wasm } from "./support.mjs";
 
 const { Engine } = wasm;
 const RULES = join(repoRoot, "rules");
@@ -144,4 +144,13 @@ test("bad arguments are ArgumentErrors, and the module keeps working", () => {
   assert.throws(() => Engine.fromFiles({}), (e) => e.kind === "RuleError", "no manifest");
   assert.throws(() => Engine.default().diff({}), Error, "diff needs an Engine");
   assert.equal(Engine.fromFiles(nationalFiles()).hash, Engine.default().hash, "still working");
+});
+
+test("the generated TypeScript declares the calls with their types", () => {
+  const dts = readFileSync(join(pkgDir, "wegwijs_wasm.d.ts"), "utf8");
+  for (const s of ["static fromFiles(files: RuleFiles, root?: string | null): Engine;", "runTests(): ScenarioResult[];",
+    "check(options?: CheckOptions | null): Finding[];", "diff(other: Engine): DiffClass[];", "signedBundle(secret_key: string): string;",
+    "export type RuleFiles =", "export interface Finding {", "export interface DiffClass {", "export interface ScenarioResult {"]) {
+    assert.ok(dts.includes(s), `d.ts contains ${s}`);
+  }
 });

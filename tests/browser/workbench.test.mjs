@@ -75,8 +75,13 @@ test("opens with the national rules as their files: every scenario passes, no di
   assert.deepEqual(files, Object.keys(NATIONAL));
   assert.match(await page.textContent("#tests-summary"), /^Alle \d+ scenario's geslaagd\.$/);
   assert.match(await page.textContent("#diff-summary"), /Geen verschil/);
-  // TOML highlighting: the editor's text has highlighted tokens.
+  // TOML highlighting: highlighted tokens, in colours (CodeMirror's styles are in force: the
+  // CSP refuses <style> elements, so they must come as constructed style sheets).
   assert.ok(await page.locator(".cm-content span[class]").count() > 10, "highlighted tokens");
+  const colours = await page.locator(".cm-content span[class]").evaluateAll((els) => new Set(els.map((e) => getComputedStyle(e).color)).size);
+  assert.ok(colours >= 3, `token colours: ${colours}`);
+  assert.ok((await page.locator(".cm-gutters").boundingBox())?.width > 20, "line numbers shown");
+  assert.deepEqual(b.problems, [], "no CSP refusal or error so far");
 });
 
 test("PEP window 72 -> 96 hours in the editor: a failing scenario and a diff class with a witness", async () => {
@@ -131,7 +136,7 @@ test("a mistyped fact name: the load error with file, line, column and hint, inl
   assert.match(await page.textContent("#tests-summary"), /Niet uitgevoerd/);
   // Clicking the error puts the cursor there.
   await page.locator("#error-list li button.place", { hasText: `rules/hulp.toml:${line}:` }).click();
-  assert.ok(await page.evaluate(() => document.activeElement?.closest(".cm-editor") !== null), "focus in the editor");
+  assert.ok(await page.evaluate(() => document.getElementById("editor").matches(":focus-within")), "focus in the editor");
   await page.keyboard.press("End");
   await page.screenshot({ path: join(shots, "workbench-load-error.png") });
   // Fix it: back to a loading rule set with the 96 hours.
@@ -161,7 +166,7 @@ test("check of the national rules in a Worker: the page keeps responding, progre
   const place = page.locator("#check-list button.place").first();
   if (await place.count()) {
     await place.click();
-    assert.ok(await page.evaluate(() => document.activeElement?.closest(".cm-editor") !== null));
+    assert.ok(await page.evaluate(() => document.getElementById("editor").matches(":focus-within")));
   }
   // Cancel: a second run stops at once.
   await page.click("#check-run");
@@ -253,21 +258,21 @@ test("axe-core: no WCAG 2.1 AA violation on the workbench with results, the witn
 test("keyboard: the editor does not trap the focus; every stop shows its focus", async () => {
   await page.locator(".cm-content").focus();
   await page.keyboard.press("Tab");
-  const where = await page.evaluate(() => ({ inEditor: !!document.activeElement?.closest(".cm-editor"), id: document.activeElement?.id }));
+  const where = await page.evaluate(() => ({ inEditor: document.getElementById("editor").matches(":focus-within"), id: document.activeElement?.id }));
   assert.equal(where.inEditor, false, "Tab leaves the editor");
   await page.keyboard.press("Shift+Tab");
-  assert.ok(await page.evaluate(() => !!document.activeElement?.closest(".cm-editor")), "Shift+Tab comes back");
+  assert.ok(await page.evaluate(() => document.getElementById("editor").matches(":focus-within")), "Shift+Tab comes back");
   await page.keyboard.press("Shift+Tab");
-  assert.equal(await page.evaluate(() => !!document.activeElement?.closest(".cm-editor")), false, "and leaves backwards");
+  assert.equal(await page.evaluate(() => document.getElementById("editor").matches(":focus-within")), false, "and leaves backwards");
   // From the top: skip link, header link, the rule set's buttons and files, the editor, the results.
   await page.focus("a.skip");
   const order = [{ id: "Naar de resultaten", outline: true }];
   for (let i = 0; i < 39; i++) {
     await page.keyboard.press("Tab");
     order.push(await page.evaluate(() => {
-      const el = document.activeElement;
-      const s = getComputedStyle(el.closest(".cm-editor") ?? el);
-      return { id: el.id || el.dataset.path || (el.closest(".cm-editor") ? "editor" : el.textContent.trim().slice(0, 20)),
+      const el = document.activeElement; // the editor's host when the focus is in the editor (a shadow root)
+      const s = getComputedStyle(el);
+      return { id: el.id || el.dataset.path || el.textContent.trim().slice(0, 20),
         outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2 };
     }));
   }

@@ -3,6 +3,10 @@
 // CodeMirror's TOML stream mode, JSON for files of an opened bundle, and the load errors
 // as inline diagnostics. Tab is not bound: it moves the focus on, so the editor never
 // traps it (Escape, then Tab, is not needed either).
+//
+// The editor lives in a shadow root: there CodeMirror puts its styles in constructed style
+// sheets (adoptedStyleSheets) instead of <style> elements, which the page's
+// Content-Security-Policy (style-src 'self', no 'unsafe-inline') would refuse.
 import { EditorView, basicSetup } from "codemirror";
 import { EditorState } from "@codemirror/state";
 import { StreamLanguage } from "@codemirror/language";
@@ -12,20 +16,32 @@ import { lintGutter, setDiagnostics } from "@codemirror/lint";
 
 const tomlLanguage = StreamLanguage.define(toml);
 
+/** Size and focus inside the shadow root (workbench.css cannot reach in; the host shows
+ *  the focus ring with :focus-within). */
+const layout = EditorView.theme({
+  "&": { height: "70vh", fontSize: "0.9rem", backgroundColor: "#fff" },
+  "&.cm-focused": { outline: "none" },
+  ".cm-scroller": { overflow: "auto" },
+});
+
 /** The editor in `parent`; `onChange(path, text)` after every edit. */
 export function createEditor(parent, onChange) {
   const states = new Map();
   let current = null;
-  const view = new EditorView({ parent });
+  const shadow = parent.attachShadow({ mode: "open" });
+  const view = new EditorView({ parent: shadow, root: shadow });
 
   function stateFor(path, text) {
     return EditorState.create({
       doc: text,
       extensions: [
         basicSetup,
+        layout,
         lintGutter(),
         path.endsWith(".json") ? json() : tomlLanguage,
-        EditorView.contentAttributes.of({ "aria-label": `Bestand ${path}`, "aria-multiline": "true" }),
+        // tabindex: the text is focusable anyway (contenteditable); said outright so that checkers
+        // (axe: scrollable-region-focusable) see it.
+        EditorView.contentAttributes.of({ "aria-label": `Bestand ${path}`, "aria-multiline": "true", tabindex: "0" }),
         EditorView.updateListener.of((u) => { if (u.docChanged) onChange(path, u.state.doc.toString()); }),
       ],
     });

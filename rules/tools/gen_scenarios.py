@@ -72,6 +72,7 @@ HEADER = {
     "leeftijd.toml": "Elke leeftijdsgrens aan beide kanten: 11/12, 12/13, 15/16, 17/18.",
     "veiligheid.toml": "Veiligheid: acuut gevaar, Veilig Thuis (advies, melding, tegen de wens), veiligheidsplan, MDA++, Zorg- en Veiligheidshuis, risicosignalen en regie R3.",
     "overig.toml": "Regie R0 (geen vervolg), wensen, open vragen, al ontvangen zorg, herstel en naasten.",
+    "regels-0-3.toml": "Landelijke regels 0.3 (issue 17): per genummerd punt een casus die op 0.2.1 faalt en op 0.3.0 slaagt, met de grensgevallen 12/13 uur drogering, 120/121 uur zwangerschap, 11/12 jaar en PrEP onbekend/ja/nee.",
 }
 
 def write(outdir):
@@ -527,6 +528,49 @@ scen(O, "vertegenwoordiger-dementie", N + "15: vrouw van 84 met dementie; de men
 scen(O, "chat-volwassene-je", "Ook (stem): een volwassene in de chat krijgt 'je'.",
      dict(last_incident_at=hours_ago(60 * 24), channel="chat"),
      dict(voice="je"))
+
+# ============================================================== 0.3 (issue 17): elk punt faalt op 0.2.1
+N3 = "regels-0-3.toml"
+
+# 1. Kind, pleger buiten het gezin met toegang
+scen(N3, "p1-kind-10-buurjongen-13-toegang",
+     "Punt 1: meisje van 10, misbruikt door een buurjongen van 13 die haar nog kan bereiken: binnen 24 uur contact stoppen en advies Veilig Thuis (ook over de minderjarige pleger).",
+     dict(age=10, last_incident_at=hours_ago(20 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="bekende", perpetrator_has_access=True, perpetrator_minor=True, setting="thuis",
+          caller_role="ouder_gezag", victim_view=None),
+     dict(referrals=["kind_contact_stoppen", "advies_veilig_thuis"], urgency=dict(kind_contact_stoppen="binnen_24_uur", advies_veilig_thuis="binnen_24_uur"),
+          needs=dict(veiligheid="urgent"), regie="R3", regiehouder="veilig_thuis"))
+scen(N3, "p1-grens-11-jaar-pleger-toegang",
+     "Punt 1 (grens 11/12): jongen van 11, de trainer van zijn club kan hem nog bereiken: stap binnen 24 uur.",
+     dict(age=11, last_incident_at=hours_ago(30 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="bekende", perpetrator_has_access=True, setting="werk_school_sport",
+          caller_role="ouder_gezag", victim_view=None),
+     dict(referrals=["kind_contact_stoppen", "advies_veilig_thuis", "beslissing_ouders_gezag"], needs=dict(veiligheid="urgent")))
+scen(N3, "p1-grens-12-jaar-pleger-toegang",
+     "Punt 1 (grens 11/12): meisje van 12, de trainer kan haar nog bereiken: dezelfde stap, nu beslissen ouders en kind samen.",
+     dict(age=12, last_incident_at=hours_ago(30 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="bekende", perpetrator_has_access=True, setting="werk_school_sport",
+          caller_role="ouder_gezag", victim_view="zelfde"),
+     dict(referrals=["kind_contact_stoppen", "advies_veilig_thuis", "beslissing_samen"], absent=["beslissing_ouders_gezag"],
+          needs=dict(veiligheid="urgent")))
+
+# 2. Hoog risico in de huiselijke kring
+scen(N3, "p2-stalking-dwingende-controle-angst",
+     "Punt 2: vrouw van 34, ex-partner stalkt haar, scheiding met dwingende controle, zij is erg bang: R3 met Veilig Thuis en een melding op grond van meldrecht (ook zonder toestemming).",
+     dict(age=34, last_incident_at=hours_ago(40 * 24), perpetrator_relation="ex_partner", setting="thuis",
+          stalking=True, separation_coercive_control=True, victim_fear="hoog", consent_mdt="nee", consent_scope=[]),
+     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"], absent=["advies_veilig_thuis"], against_wish=["melding_veilig_thuis"],
+          regie="R3", regiehouder="veilig_thuis", needs=dict(veiligheid="urgent")))
+
+# 3. PrEP onbekend / ja / nee (en hepatitis B-vaccinatie onbekend)
+for prep, expect in [(None, "referrals"), (True, "absent"), (False, "referrals")]:
+    name = {None: "onbekend", True: "ja", False: "nee"}[prep]
+    scen(N3, f"p3-prep-{name}",
+         f"Punt 3: vrouw van 27, verkracht 20 uur geleden, PrEP-gebruik {name}" + (", vaccinatie tegen hepatitis B onbekend" if prep is None else "") + ": alleen een bekend 'ja' laat HIV-PEP weg.",
+         dict(age=27, last_incident_at=hours_ago(20), perpetrator_relation="onbekende", uses_prep=prep,
+              hbv_vaccinated=(None if prep is None else False)),
+         {expect: ["hiv_pep"], **({"referrals": ["hiv_pep", "hepatitis_b_vaccinatie"]} if prep is None else {}),
+          **({"urgency": dict(hiv_pep="direct")} if prep is not True else {})})
 
 
 if __name__ == "__main__":

@@ -572,6 +572,32 @@ for prep, expect in [(None, "referrals"), (True, "absent"), (False, "referrals")
          {expect: ["hiv_pep"], **({"referrals": ["hiv_pep", "hepatitis_b_vaccinatie"]} if prep is None else {}),
           **({"urgency": dict(hiv_pep="direct")} if prep is not True else {})})
 
+# 5. Pleger in huis: veiligheidsplan binnen 24 uur, direct bij acuut gevaar, tijdelijk huisverbod
+scen(N3, "p5-partner-in-huis",
+     "Punt 5: vrouw van 31, haar partner woont in huis: veiligheidsplan binnen 24 uur (niet binnen een week) en een tijdelijk huisverbod bespreken.",
+     dict(age=31, last_incident_at=hours_ago(15 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="partner", in_household=True, setting="thuis"),
+     dict(referrals=["veiligheidsplan", "tijdelijk_huisverbod", "melding_veilig_thuis"],
+          urgency=dict(veiligheidsplan="binnen_24_uur", tijdelijk_huisverbod="binnen_24_uur")))
+scen(N3, "p5-partner-in-huis-acuut-gevaar",
+     "Punt 5: vrouw van 31, haar partner woont in huis en zij is nu in gevaar: veiligheidsplan direct.",
+     dict(age=31, last_incident_at=hours_ago(15 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="partner", in_household=True, setting="thuis", current_safety="acuut_onveilig"),
+     dict(referrals=["veiligheidsplan", "politie_112", "melding_veilig_thuis"], urgency=dict(veiligheidsplan="direct")))
+
+# 4. Pleger in de zorg of op school; zelfstandige zorgverlener
+scen(N3, "p4-fysiotherapeut-zelfstandig",
+     "Punt 4: vrouw van 45, misbruikt door haar fysiotherapeut met een eigen praktijk: vandaag weg van cliënten, en haar eigen routes (Landelijk Meldpunt Zorg, tuchtklacht).",
+     dict(age=45, last_incident_at=hours_ago(12 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="professionele_zorgverlener", perpetrator_has_access=True, setting="instelling", solo_practitioner=True),
+     dict(referrals=["medewerker_weghouden", "landelijk_meldpunt_zorg", "tuchtklacht", "melding_zorgaanbieder_igj"],
+          urgency=dict(medewerker_weghouden="direct")))
+scen(N3, "p4-leraar-leerling-15",
+     "Punt 4: leerling van 15, misbruikt door een leraar die haar nog lesgeeft: het schoolbestuur houdt de leraar vandaag weg, naast de aangifteplicht.",
+     dict(age=15, last_incident_at=hours_ago(9 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="onderwijs_medewerker", perpetrator_has_access=True, setting="werk_school_sport"),
+     dict(referrals=["medewerker_weghouden", "aangifteplicht_schoolbestuur"], urgency=dict(medewerker_weghouden="direct")))
+
 
 if __name__ == "__main__":
     import os

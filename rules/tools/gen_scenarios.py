@@ -299,7 +299,7 @@ scen(S, "gevaar-thuis-kinderen-geen-toestemming", "Partner woont in huis, slacht
      dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", in_household=True, current_safety="acuut_onveilig",
           children_in_household=2, consent_mdt="nee", consent_scope=[], setting="thuis"),
      dict(referrals=["politie_112", "melding_veilig_thuis", "veiligheidsplan"],
-          against_wish=["politie_112", "melding_veilig_thuis"], absent=["advies_veilig_thuis"],
+          against_wish=["politie_112", "melding_veilig_thuis", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg"], absent=["advies_veilig_thuis"],
           regie="R3", regiehouder="veilig_thuis"))
 scen(S, "ex-partner-geen-toegang-advies", "Ex-partner, 60 dagen geleden, geen contact of toegang meer, slachtoffer veilig: advies Veilig Thuis, geen melding.",
      dict(last_incident_at=hours_ago(60 * 24), perpetrator_relation="ex_partner", incidents_last_12_months=2),
@@ -421,21 +421,21 @@ scen(S, "onveilig-thuis-geen-kinderen", "Zelfde situatie zonder kinderen in huis
 N = "0.2, item "
 
 # 1. toestemming 'nee' = lege scope; verwijzingen buiten de toestemming gemarkeerd
-scen(S, "toestemming-nee-scope-leeg", N + "1: toestemming 'nee' zonder ingevulde scope betekent toestemming voor niemand. De melding Veilig Thuis (partner in huis) staat als tegen de wens, met meldrecht; het eerste contact was het CSG, dus de CSG-zorg is niet gemarkeerd.",
+scen(S, "toestemming-nee-scope-leeg", N + "1: toestemming 'nee' zonder ingevulde scope betekent toestemming voor niemand. De melding Veilig Thuis (partner in huis) staat als tegen de wens, met meldrecht; ook de CSG-zorg staat gemarkeerd (bespreek eerst toestemming), al was het eerste contact het CSG (0.3, punt 14: 'nee' wint van het kanaal).",
      dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", in_household=True, setting="thuis",
           consent_mdt="nee", stress_level="matig"),
      dict(referrals=["melding_veilig_thuis", "veiligheidsplan"],
-          against_wish=["melding_veilig_thuis"],
+          against_wish=["melding_veilig_thuis", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg"],
           regie="R3", regiehouder="veilig_thuis"), drop=("consent_scope",))
 scen(O, "toestemming-deels-zonder-politie", N + "1: toestemming 'deels' zonder de politie; het slachtoffer wil aangifte. Aangifte en het informatieve gesprek staan gemarkeerd (bespreek eerst toestemming), nooit tegen de wens zelf.",
      dict(last_incident_at=hours_ago(60 * 24), police_wish="aangifte", consent_mdt="deels", consent_scope=["csg", "shn"],
           wants_shn_support=True),
      dict(referrals=["aangifte", "informatief_gesprek", "slachtofferadvocaat", "shn_steun"],
           against_wish=["aangifte", "informatief_gesprek"]))
-scen(O, "kanaal-politie-geen-toestemming-nodig", N + "1 en 16: het eerste contact was de politie; wie aangifte wil, hoeft de politie geen toestemming meer te geven (channel wordt gelezen).",
+scen(O, "kanaal-politie-nee-wint", "0.3, punt 14: het eerste contact was de politie, maar de toestemming is 'nee': het kanaal geeft geen toestemming, dus aangifte en informatief gesprek staan gemarkeerd (bespreek eerst toestemming).",
      dict(last_incident_at=hours_ago(60 * 24), police_wish="aangifte", channel="politie", consent_mdt="nee", consent_scope=[]),
      dict(referrals=["aangifte", "informatief_gesprek"], absent=["melding_veilig_thuis"],
-          against_wish=["csg_niet_acute_zorg", "soa_onderzoek"]))
+          against_wish=["aangifte", "informatief_gesprek", "csg_niet_acute_zorg", "soa_onderzoek"]))
 
 # 2. geen acute CSG-zorg zonder lichamelijk contact
 scen(O, "intimidatie-acuut-geen-csg-acuut", N + "2: alleen seksuele intimidatie, 2 dagen geleden: geen acute medische of forensische CSG-zorg, wel psychische hulp van het CSG.",
@@ -485,7 +485,7 @@ scen(L, "school-leraar-leerling-14", N + "7: leerling van 14, misbruikt door een
      dict(age=14, last_incident_at=hours_ago(20 * 24), perpetrator_relation="onderwijs_medewerker", setting="werk_school_sport",
           police_wish="nee", consent_mdt="nee", consent_scope=[]),
      dict(referrals=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om"],
-          against_wish=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om"],
+          against_wish=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg"],
           regie="R3", regiehouder="veilig_thuis", voice="je"))
 
 # 9. geen onware uitleg: kinderen in huis, pleger zonder toegang -> geen R3 'kinderen maken het mee'
@@ -559,7 +559,7 @@ scen(N3, "p2-stalking-dwingende-controle-angst",
      "Punt 2: vrouw van 34, ex-partner stalkt haar, scheiding met dwingende controle, zij is erg bang: R3 met Veilig Thuis en een melding op grond van meldrecht (ook zonder toestemming).",
      dict(age=34, last_incident_at=hours_ago(40 * 24), perpetrator_relation="ex_partner", setting="thuis",
           stalking=True, separation_coercive_control=True, victim_fear="hoog", consent_mdt="nee", consent_scope=[]),
-     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"], absent=["advies_veilig_thuis"], against_wish=["melding_veilig_thuis"],
+     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"], absent=["advies_veilig_thuis"], against_wish=["melding_veilig_thuis", "soa_onderzoek", "csg_niet_acute_zorg"],
           regie="R3", regiehouder="veilig_thuis", needs=dict(veiligheid="urgent")))
 
 # 3. PrEP onbekend / ja / nee (en hepatitis B-vaccinatie onbekend)
@@ -597,6 +597,18 @@ scen(N3, "p4-leraar-leerling-15",
      dict(age=15, last_incident_at=hours_ago(9 * 24), acts=["aanranding"], fluid_exposure=False,
           perpetrator_relation="onderwijs_medewerker", perpetrator_has_access=True, setting="werk_school_sport"),
      dict(referrals=["medewerker_weghouden", "aangifteplicht_schoolbestuur"], urgency=dict(medewerker_weghouden="direct")))
+
+# 14. 'nee' wint van het kanaal
+scen(N3, "p14-kanaal-politie-toestemming-nee",
+     "Punt 14: eerste contact via de politie, toestemming 'nee': geen toestemming voor de politie via het kanaal; de verwijzingen naar de politie staan gemarkeerd (bespreek eerst toestemming).",
+     dict(age=26, last_incident_at=hours_ago(45 * 24), police_wish="aangifte", channel="politie", consent_mdt="nee", consent_scope=[]),
+     dict(referrals=["aangifte", "informatief_gesprek"],
+          against_wish=["aangifte", "informatief_gesprek", "csg_niet_acute_zorg", "soa_onderzoek"]))
+scen(N3, "p14-kanaal-csg-toestemming-nee",
+     "Punt 14: eerste contact via het CSG (0800), toestemming 'nee', 20 uur na verkrachting: de CSG-zorg staat gemarkeerd (bespreek eerst toestemming); het slachtoffer kan zelf bellen.",
+     dict(age=26, last_incident_at=hours_ago(20), channel="csg_0800", consent_mdt="nee", consent_scope=[], perpetrator_relation="onbekende"),
+     dict(referrals=["csg_acute_opvang", "hiv_pep"], against_wish=["csg_acute_opvang", "hiv_pep", "hepatitis_b_vaccinatie", "soa_onderzoek",
+          "huisarts_nazorg", "csg_casemanager_monitoring"]))
 
 
 if __name__ == "__main__":

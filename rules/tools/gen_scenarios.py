@@ -335,7 +335,7 @@ scen(S, "suicidaal-acuut", "Acute suïcidaliteit: crisisdienst direct, R3.",
      dict(referrals=["crisisdienst"], regie="R3", needs=dict(hulp="urgent")))
 scen(S, "suicidaal-signalen", "Signalen van suïcidaliteit: huisarts binnen 24 uur, geen crisisdienst.",
      dict(last_incident_at=hours_ago(60 * 24), suicidality="signalen"),
-     dict(referrals=["huisarts_nazorg"], absent=["crisisdienst"], regie="R1"))
+     dict(referrals=["huisarts_suicidaliteit"], absent=["crisisdienst", "eigen_behandelaar_ggz"], urgency=dict(huisarts_suicidaliteit="binnen_24_uur"), regie="R1"))
 
 # ============================================================== OVERIG
 scen(O, "geen-vervolg-r0", "Volwassene, 2 jaar geleden, wil geen vervolgcontact, geen politie, geen Slachtofferhulp: alleen advies (R0).",
@@ -609,6 +609,18 @@ scen(N3, "p14-kanaal-csg-toestemming-nee",
      dict(age=26, last_incident_at=hours_ago(20), channel="csg_0800", consent_mdt="nee", consent_scope=[], perpetrator_relation="onbekende"),
      dict(referrals=["csg_acute_opvang", "hiv_pep"], against_wish=["csg_acute_opvang", "hiv_pep", "hepatitis_b_vaccinatie", "soa_onderzoek",
           "huisarts_nazorg", "csg_casemanager_monitoring"]))
+
+# 9. Suïcidale signalen bij iemand in GGZ-behandeling
+scen(N3, "p9-suicidaal-in-ggz-behandeling",
+     "Punt 9: vrouw van 29, al in GGZ-behandeling, signalen van gedachten aan zelfdoding: naar de eigen behandelaar binnen 24 uur (binnen haar toestemming), niet naar de huisarts.",
+     dict(age=29, last_incident_at=hours_ago(50 * 24), suicidality="signalen", in_ggz_treatment=True,
+          consent_mdt="deels", consent_scope=["csg", "ggz"]),
+     dict(referrals=["eigen_behandelaar_ggz"], absent=["huisarts_nazorg", "huisarts_suicidaliteit"],
+          urgency=dict(eigen_behandelaar_ggz="binnen_24_uur"), against_wish=[]))
+scen(N3, "p9-suicidaal-niet-in-behandeling",
+     "Punt 9: man van 40, niet in behandeling, signalen van gedachten aan zelfdoding: huisarts binnen 24 uur met een eerlijke reden en 113 (niet 'uitslagen bespreken').",
+     dict(age=40, last_incident_at=hours_ago(50 * 24), suicidality="signalen", in_ggz_treatment=False),
+     dict(referrals=["huisarts_suicidaliteit"], absent=["huisarts_nazorg", "eigen_behandelaar_ggz"]))
 
 
 if __name__ == "__main__":

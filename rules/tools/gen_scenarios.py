@@ -622,6 +622,19 @@ scen(N3, "p9-suicidaal-niet-in-behandeling",
      dict(age=40, last_incident_at=hours_ago(50 * 24), suicidality="signalen", in_ggz_treatment=False),
      dict(referrals=["huisarts_suicidaliteit"], absent=["huisarts_nazorg", "eigen_behandelaar_ggz"]))
 
+# 6. Mensenhandel: B8/3 voor wie geen verblijfsvergunning heeft; veilige plek vannacht voor een kind
+scen(N3, "p6-uitbuiting-ongedocumenteerd",
+     "Punt 6: vrouw van 23 zonder verblijfsvergunning, gedwongen tot sekswerk: B8/3-bedenktijd met opvang, naast de mensenhandelroute.",
+     dict(age=23, last_incident_at=hours_ago(6 * 24), exploitation_signals=True, vulnerabilities=["ongedocumenteerd"],
+          perpetrator_relation="bekende", setting="openbaar", pattern="langdurig"),
+     dict(referrals=["b8_bedenktijd", "zorgcoordinator_mensenhandel", "comensha"], regie="R3"))
+scen(N3, "p6-loverboy-15-dakloos",
+     "Punt 6: Nederlands meisje van 15, uitgebuit door een loverboy, slaapt niet meer thuis: vannacht een veilige plek; geen tekst over verblijfsstatus (geen B8/3).",
+     dict(age=15, last_incident_at=hours_ago(3 * 24), exploitation_signals=True, vulnerabilities=["dakloos"],
+          perpetrator_relation="bekende", setting="openbaar", pattern="herhaald", current_safety="onzeker"),
+     dict(referrals=["veilige_plek_vannacht", "zorgcoordinator_mensenhandel"], absent=["b8_bedenktijd"],
+          urgency=dict(veilige_plek_vannacht="direct"), regie="R3"))
+
 
 if __name__ == "__main__":
     import os

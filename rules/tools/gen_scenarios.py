@@ -152,7 +152,7 @@ scen(V, "vignet-3c-stiefvader-wil-niets",
  "Vignet 3, variant: het meisje wil geen melding, geen politie en geen onderzoek, en geeft geen toestemming (dus voor niemand). Melding Veilig Thuis en zedenoverleg gaan tegen haar wens in (meldrecht); de CSG-zorg en de huisarts staan gemarkeerd: bespreek eerst toestemming.",
  dict(STIEF, last_incident_at=hours_ago(50), consent_mdt="nee", consent_scope=[], police_wish="nee", forensic_wish="nee"),
  dict(referrals=["melding_veilig_thuis", "zedenoverleg_om"],
-      against_wish=["melding_veilig_thuis", "zedenoverleg_om", "csg_acute_opvang", "csg_casemanager_monitoring", "huisarts_nazorg"],
+      against_wish=["melding_veilig_thuis", "zedenoverleg_om", "csg_acute_opvang", "csg_casemanager_monitoring", "huisarts_nazorg", "shn_juridische_informatie"],
       absent=["informatief_gesprek", "forensisch_onderzoek", "forensisch_onderzoek_loef", "aangifte"],
       regie="R3", regiehouder="veilig_thuis"))
 
@@ -393,7 +393,7 @@ scen(S, "kind-8-vader-moeder-wil-geen-politie", "Kind van 8, misbruikt door vade
           forensic_wish="ja", consent_mdt="deels", consent_scope=["csg", "huisarts"], children_in_household=2),
      dict(referrals=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio", "forensisch_onderzoek_loef", "beslissing_ouders_gezag",
                      "csg_acute_opvang", "veiligheidsplan", "advies_naasten"],
-          against_wish=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio", "forensisch_onderzoek_loef"],
+          against_wish=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio", "forensisch_onderzoek_loef", "shn_juridische_informatie"],
           absent=["forensisch_onderzoek", "informatief_gesprek", "aangifte", "beslissing_samen"],
           regie="R3", regiehouder="veilig_thuis", needs=dict(veiligheid="urgent", strafrecht="urgent")))
 
@@ -485,7 +485,7 @@ scen(L, "school-leraar-leerling-14", N + "7: leerling van 14, misbruikt door een
      dict(age=14, last_incident_at=hours_ago(20 * 24), perpetrator_relation="onderwijs_medewerker", setting="werk_school_sport",
           police_wish="nee", consent_mdt="nee", consent_scope=[]),
      dict(referrals=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om"],
-          against_wish=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg"],
+          against_wish=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg", "shn_juridische_informatie"],
           regie="R3", regiehouder="veilig_thuis", voice="je"))
 
 # 9. geen onware uitleg: kinderen in huis, pleger zonder toegang -> geen R3 'kinderen maken het mee'
@@ -634,6 +634,19 @@ scen(N3, "p6-loverboy-15-dakloos",
           perpetrator_relation="bekende", setting="openbaar", pattern="herhaald", current_safety="onzeker"),
      dict(referrals=["veilige_plek_vannacht", "zorgcoordinator_mensenhandel"], absent=["b8_bedenktijd"],
           urgency=dict(veilige_plek_vannacht="direct"), regie="R3"))
+
+# 7. Een strafzaak tegen de wens in: toch advocaat en uitleg over rechten
+scen(N3, "p7-school-aangifteplicht-wil-geen-politie",
+     "Punt 7: leerling van 14, misbruikt door een leraar, wil geen politie; het schoolbestuur moet aangifte doen: toch een gratis slachtofferadvocaat en uitleg van Slachtofferhulp over haar rechten.",
+     dict(age=14, last_incident_at=hours_ago(25 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="onderwijs_medewerker", setting="werk_school_sport", police_wish="nee", wants_shn_support=False),
+     dict(referrals=["slachtofferadvocaat", "shn_juridische_informatie", "aangifteplicht_schoolbestuur"]))
+scen(N3, "p7-zedenoverleg-kind-stiefvader",
+     "Punt 7: meisje van 13, misbruikt door haar stiefvader, moeder wil geen politie: zedenoverleg met het OM, en dus ook een slachtofferadvocaat.",
+     dict(age=13, last_incident_at=hours_ago(40 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="gezinslid", in_household=True, setting="thuis", police_wish="nee",
+          caller_role="ouder_gezag", victim_view="zelfde"),
+     dict(referrals=["slachtofferadvocaat", "zedenoverleg_om"]))
 
 
 if __name__ == "__main__":

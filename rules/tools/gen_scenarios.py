@@ -224,9 +224,9 @@ win(167, "termijn-167u", "167 uur na het incident: nog net in de gouden week (he
     dict(referrals=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang", "huisarts_nazorg"],
          absent=["noodanticonceptie", "csg_niet_acute_zorg"],
          regie="R2", regiehouder="csg_casemanager", needs=dict(hulp="urgent", strafrecht="urgent")))
-win(169, "termijn-169u", "169 uur na het incident: niet meer acuut. Geen hepatitis B-vaccinatie, geen forensisch onderzoek en geen acute opvang meer; wel niet-acute CSG-zorg.",
-    dict(referrals=["csg_niet_acute_zorg", "csg_casemanager_monitoring", "soa_onderzoek"],
-         absent=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang", "huisarts_nazorg"],
+win(169, "termijn-169u", "169 uur na het incident: niet meer acuut. Geen hepatitis B-vaccinatie, geen forensisch onderzoek en geen acute opvang meer; wel niet-acute CSG-zorg, en de nazorg door de huisarts loopt door (PEP 4 weken, vervolgtesten; 0.3).",
+    dict(referrals=["csg_niet_acute_zorg", "csg_casemanager_monitoring", "soa_onderzoek", "huisarts_nazorg"],
+         absent=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"],
          regie="R1", regiehouder="csg_casemanager", needs=dict(hulp="aanbod", strafrecht="geen")))
 scen(T, "termijn-4-weken-671u", "671 uur (net binnen 4 weken), veel stress: nog volgen en psycho-educatie, nog geen traumabehandeling.",
      dict(last_incident_at=hours_ago(671), stress_level="hoog"),
@@ -299,7 +299,7 @@ scen(S, "gevaar-thuis-kinderen-geen-toestemming", "Partner woont in huis, slacht
      dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", in_household=True, current_safety="acuut_onveilig",
           children_in_household=2, consent_mdt="nee", consent_scope=[], setting="thuis"),
      dict(referrals=["politie_112", "melding_veilig_thuis", "veiligheidsplan"],
-          against_wish=["politie_112", "melding_veilig_thuis", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg"], absent=["advies_veilig_thuis"],
+          against_wish=["politie_112", "melding_veilig_thuis", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg", "huisarts_nazorg"], absent=["advies_veilig_thuis"],
           regie="R3", regiehouder="veilig_thuis"))
 scen(S, "ex-partner-geen-toegang-advies", "Ex-partner, 60 dagen geleden, geen contact of toegang meer, slachtoffer veilig: advies Veilig Thuis, geen melding.",
      dict(last_incident_at=hours_ago(60 * 24), perpetrator_relation="ex_partner", incidents_last_12_months=2),
@@ -425,17 +425,17 @@ scen(S, "toestemming-nee-scope-leeg", N + "1: toestemming 'nee' zonder ingevulde
      dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", in_household=True, setting="thuis",
           consent_mdt="nee", stress_level="matig"),
      dict(referrals=["melding_veilig_thuis", "veiligheidsplan"],
-          against_wish=["melding_veilig_thuis", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg"],
+          against_wish=["melding_veilig_thuis", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg", "huisarts_nazorg"],
           regie="R3", regiehouder="veilig_thuis"), drop=("consent_scope",))
 scen(O, "toestemming-deels-zonder-politie", N + "1: toestemming 'deels' zonder de politie; het slachtoffer wil aangifte. Aangifte en het informatieve gesprek staan gemarkeerd (bespreek eerst toestemming), nooit tegen de wens zelf.",
      dict(last_incident_at=hours_ago(60 * 24), police_wish="aangifte", consent_mdt="deels", consent_scope=["csg", "shn"],
           wants_shn_support=True),
      dict(referrals=["aangifte", "informatief_gesprek", "slachtofferadvocaat", "shn_steun"],
-          against_wish=["aangifte", "informatief_gesprek"]))
+          against_wish=["aangifte", "informatief_gesprek", "huisarts_nazorg"]))
 scen(O, "kanaal-politie-nee-wint", "0.3, punt 14: het eerste contact was de politie, maar de toestemming is 'nee': het kanaal geeft geen toestemming, dus aangifte en informatief gesprek staan gemarkeerd (bespreek eerst toestemming).",
      dict(last_incident_at=hours_ago(60 * 24), police_wish="aangifte", channel="politie", consent_mdt="nee", consent_scope=[]),
      dict(referrals=["aangifte", "informatief_gesprek"], absent=["melding_veilig_thuis"],
-          against_wish=["aangifte", "informatief_gesprek", "csg_niet_acute_zorg", "soa_onderzoek"]))
+          against_wish=["aangifte", "informatief_gesprek", "csg_niet_acute_zorg", "soa_onderzoek", "huisarts_nazorg"]))
 
 # 2. geen acute CSG-zorg zonder lichamelijk contact
 scen(O, "intimidatie-acuut-geen-csg-acuut", N + "2: alleen seksuele intimidatie, 2 dagen geleden: geen acute medische of forensische CSG-zorg, wel psychische hulp van het CSG.",
@@ -485,7 +485,7 @@ scen(L, "school-leraar-leerling-14", N + "7: leerling van 14, misbruikt door een
      dict(age=14, last_incident_at=hours_ago(20 * 24), perpetrator_relation="onderwijs_medewerker", setting="werk_school_sport",
           police_wish="nee", consent_mdt="nee", consent_scope=[]),
      dict(referrals=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om"],
-          against_wish=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg", "shn_juridische_informatie"],
+          against_wish=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg", "shn_juridische_informatie", "huisarts_nazorg"],
           regie="R3", regiehouder="veilig_thuis", voice="je"))
 
 # 9. geen onware uitleg: kinderen in huis, pleger zonder toegang -> geen R3 'kinderen maken het mee'
@@ -559,7 +559,7 @@ scen(N3, "p2-stalking-dwingende-controle-angst",
      "Punt 2: vrouw van 34, ex-partner stalkt haar, scheiding met dwingende controle, zij is erg bang: R3 met Veilig Thuis en een melding op grond van meldrecht (ook zonder toestemming).",
      dict(age=34, last_incident_at=hours_ago(40 * 24), perpetrator_relation="ex_partner", setting="thuis",
           stalking=True, separation_coercive_control=True, victim_fear="hoog", consent_mdt="nee", consent_scope=[]),
-     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"], absent=["advies_veilig_thuis"], against_wish=["melding_veilig_thuis", "soa_onderzoek", "csg_niet_acute_zorg"],
+     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"], absent=["advies_veilig_thuis"], against_wish=["melding_veilig_thuis", "soa_onderzoek", "csg_niet_acute_zorg", "huisarts_nazorg"],
           regie="R3", regiehouder="veilig_thuis", needs=dict(veiligheid="urgent")))
 
 # 3. PrEP onbekend / ja / nee (en hepatitis B-vaccinatie onbekend)
@@ -603,7 +603,7 @@ scen(N3, "p14-kanaal-politie-toestemming-nee",
      "Punt 14: eerste contact via de politie, toestemming 'nee': geen toestemming voor de politie via het kanaal; de verwijzingen naar de politie staan gemarkeerd (bespreek eerst toestemming).",
      dict(age=26, last_incident_at=hours_ago(45 * 24), police_wish="aangifte", channel="politie", consent_mdt="nee", consent_scope=[]),
      dict(referrals=["aangifte", "informatief_gesprek"],
-          against_wish=["aangifte", "informatief_gesprek", "csg_niet_acute_zorg", "soa_onderzoek"]))
+          against_wish=["aangifte", "informatief_gesprek", "csg_niet_acute_zorg", "soa_onderzoek", "huisarts_nazorg"]))
 scen(N3, "p14-kanaal-csg-toestemming-nee",
      "Punt 14: eerste contact via het CSG (0800), toestemming 'nee', 20 uur na verkrachting: de CSG-zorg staat gemarkeerd (bespreek eerst toestemming); het slachtoffer kan zelf bellen.",
      dict(age=26, last_incident_at=hours_ago(20), channel="csg_0800", consent_mdt="nee", consent_scope=[], perpetrator_relation="onbekende"),
@@ -613,13 +613,13 @@ scen(N3, "p14-kanaal-csg-toestemming-nee",
 # 9. Suïcidale signalen bij iemand in GGZ-behandeling
 scen(N3, "p9-suicidaal-in-ggz-behandeling",
      "Punt 9: vrouw van 29, al in GGZ-behandeling, signalen van gedachten aan zelfdoding: naar de eigen behandelaar binnen 24 uur (binnen haar toestemming), niet naar de huisarts.",
-     dict(age=29, last_incident_at=hours_ago(50 * 24), suicidality="signalen", in_ggz_treatment=True,
+     dict(acts=["aanranding"], fluid_exposure=False, age=29, last_incident_at=hours_ago(50 * 24), suicidality="signalen", in_ggz_treatment=True,
           consent_mdt="deels", consent_scope=["csg", "ggz"]),
      dict(referrals=["eigen_behandelaar_ggz"], absent=["huisarts_nazorg", "huisarts_suicidaliteit"],
           urgency=dict(eigen_behandelaar_ggz="binnen_24_uur"), against_wish=[]))
 scen(N3, "p9-suicidaal-niet-in-behandeling",
      "Punt 9: man van 40, niet in behandeling, signalen van gedachten aan zelfdoding: huisarts binnen 24 uur met een eerlijke reden en 113 (niet 'uitslagen bespreken').",
-     dict(age=40, last_incident_at=hours_ago(50 * 24), suicidality="signalen", in_ggz_treatment=False),
+     dict(acts=["aanranding"], fluid_exposure=False, age=40, last_incident_at=hours_ago(50 * 24), suicidality="signalen", in_ggz_treatment=False),
      dict(referrals=["huisarts_suicidaliteit"], absent=["huisarts_nazorg", "eigen_behandelaar_ggz"]))
 
 # 6. Mensenhandel: B8/3 voor wie geen verblijfsvergunning heeft; veilige plek vannacht voor een kind
@@ -647,6 +647,30 @@ scen(N3, "p7-zedenoverleg-kind-stiefvader",
           perpetrator_relation="gezinslid", in_household=True, setting="thuis", police_wish="nee",
           caller_role="ouder_gezag", victim_view="zelfde"),
      dict(referrals=["slachtofferadvocaat", "zedenoverleg_om"]))
+
+# 8. Medische nazorg: zwangerschapstest (grens 120/121 uur), huisarts na de acute week, drogering na 12 uur (grens 12/13 uur)
+for h, test in [(120, False), (121, True)]:
+    scen(N3, f"p8-zwangerschap-{h}u",
+         f"Punt 8 (grens 120/121 uur): vrouw van 22, vaginale verkrachting {h} uur geleden, zwangerschap mogelijk: " +
+         ("noodanticonceptie kan nog, nog geen zwangerschapstest." if not test else "geen noodanticonceptie meer; wel een zwangerschapstest (vanaf 3 weken betrouwbaar)."),
+         dict(age=22, last_incident_at=hours_ago(h), pregnancy_possible=True, perpetrator_relation="onbekende"),
+         dict(referrals=(["zwangerschapstest"] if test else ["noodanticonceptie"]),
+              absent=(["noodanticonceptie"] if test else ["zwangerschapstest"])))
+scen(N3, "p8-zwangerschap-herhaald-misbruik",
+     "Punt 8: vrouw van 22, herhaald misbruik door haar partner, laatste keer 50 uur geleden: noodanticonceptie en ook een zwangerschapstest (eerder misbruik).",
+     dict(age=22, last_incident_at=hours_ago(50), pregnancy_possible=True, perpetrator_relation="ex_partner", pattern="herhaald"),
+     dict(referrals=["noodanticonceptie", "zwangerschapstest"]))
+scen(N3, "p8-huisarts-nazorg-dag-10",
+     "Punt 8: man van 35, anale verkrachting 10 dagen geleden, PEP gestart: de nazorg door de huisarts loopt door na de acute week (PEP 4 weken, vervolgtesten).",
+     dict(age=35, last_incident_at=hours_ago(240), acts=["anaal"], pep_started=True, perpetrator_relation="onbekende"),
+     dict(referrals=["huisarts_nazorg"]))
+for h, later in [(12, False), (13, True)]:
+    scen(N3, f"p8-drogering-{h}u",
+         f"Punt 8 (grens 12/13 uur): vrouw van 19, vermoeden van drogering, {h} uur geleden: " +
+         ("eerste urine bewaren (GHB nog aan te tonen)." if not later else "GHB is meestal weg, maar bloed en urine bij het forensisch onderzoek helpen nog voor andere middelen."),
+         dict(age=19, last_incident_at=hours_ago(h), drugs_suspected=True, perpetrator_relation="onbekende", forensic_wish="twijfel"),
+         dict(referrals=(["bloed_urine_drogering"] if later else ["eerste_urine_bewaren"]),
+              absent=(["eerste_urine_bewaren"] if later else [])))
 
 
 if __name__ == "__main__":

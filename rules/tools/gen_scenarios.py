@@ -672,6 +672,18 @@ for h, later in [(12, False), (13, True)]:
          dict(referrals=(["bloed_urine_drogering"] if later else ["eerste_urine_bewaren"]),
               absent=(["eerste_urine_bewaren"] if later else [])))
 
+# 10. Herhaling: geen opgelegde R2 voor een veilige volwassene die geen vervolg wil
+scen(N3, "p10-herhaling-volwassene-wil-geen-vervolg",
+     "Punt 10: vrouw van 41, veilig, wil geen vervolgcontact; een eerdere zaak is 100 dagen geleden afgesloten op R2: R1 met één aangeboden contactmoment, geen stille R2.",
+     dict(age=41, last_incident_at=hours_ago(60 * 24), acts=["aanranding"], fluid_exposure=False, follow_up_wish="nee",
+          previous_regie_level="R2", previous_case_closed_at=days_ago_date(100)),
+     dict(regie="R1", referrals=["eenmalig_contactmoment"], regiehouder="csg_casemanager"))
+scen(N3, "p10-herhaling-volwassene-onzeker-blijft-r2",
+     "Punt 10: dezelfde vrouw, maar niet zeker of ze veilig is: de herhaling houdt R2.",
+     dict(age=41, last_incident_at=hours_ago(60 * 24), acts=["aanranding"], fluid_exposure=False, follow_up_wish="nee",
+          current_safety="onzeker", previous_regie_level="R2", previous_case_closed_at=days_ago_date(100)),
+     dict(regie="R2", absent=["eenmalig_contactmoment"]))
+
 
 if __name__ == "__main__":
     import os

@@ -520,7 +520,7 @@ scen(L, "jongere-14-ouder-belt-mening-onbekend", N + "15: 14 jaar, de vader belt
      dict(age=14, last_incident_at=hours_ago(60 * 24), caller_role="ouder_gezag", police_wish="aangifte"),
      dict(possible=["aangifte"], referrals=["eigen_stem_jongere"], questions=["victim_view"]), drop=("victim_view",))
 scen(O, "vertegenwoordiger-dementie", N + "15: vrouw van 84 met dementie; de mentor spreekt voor haar en wil aangifte: de wens komt van de vertegenwoordiger, het voorstel zegt dat.",
-     dict(age=84, last_incident_at=hours_ago(20 * 24), caller_role="naaste", representative=True, victim_view=None,
+     dict(age=84, last_incident_at=hours_ago(20 * 24), caller_role="naaste", representative=True, representative_close_to_perpetrator=False, victim_view=None,
           police_wish="aangifte", perpetrator_relation="professionele_zorgverlener", setting="instelling"),
      dict(referrals=["wens_vertegenwoordiger", "aangifte", "melding_zorgaanbieder_igj"], voice="melder"))
 
@@ -683,6 +683,15 @@ scen(N3, "p10-herhaling-volwassene-onzeker-blijft-r2",
      dict(age=41, last_incident_at=hours_ago(60 * 24), acts=["aanranding"], fluid_exposure=False, follow_up_wish="nee",
           current_safety="onzeker", previous_regie_level="R2", previous_case_closed_at=days_ago_date(100)),
      dict(regie="R2", absent=["eenmalig_contactmoment"]))
+
+# 11. Vertegenwoordiger die (dicht bij) de pleger staat
+scen(N3, "p11-vertegenwoordiger-is-partner-pleger",
+     "Punt 11: vrouw van 79 met dementie; haar zoon is mentor en de pleger is zijn vader: de zoon spreekt niet namens haar. Overleg met Veilig Thuis en de kantonrechter; zijn wens (geen politie) telt niet als haar wens.",
+     dict(age=79, last_incident_at=hours_ago(30 * 24), acts=["aanranding"], fluid_exposure=False, caller_role="naaste",
+          representative=True, representative_close_to_perpetrator=True, victim_view=None, police_wish="nee",
+          perpetrator_relation="partner", setting="thuis"),
+     dict(referrals=["advies_veilig_thuis", "kantonrechter_vertegenwoordiging"], absent=["wens_vertegenwoordiger"],
+          urgency=dict(advies_veilig_thuis="binnen_24_uur"), needs=dict(veiligheid="urgent")))
 
 
 if __name__ == "__main__":

@@ -693,6 +693,13 @@ scen(N3, "p11-vertegenwoordiger-is-partner-pleger",
      dict(referrals=["advies_veilig_thuis", "kantonrechter_vertegenwoordiging"], absent=["wens_vertegenwoordiger"],
           urgency=dict(advies_veilig_thuis="binnen_24_uur"), needs=dict(veiligheid="urgent")))
 
+# 12. Een aangehouden wens wordt uitgelegd
+scen(N3, "p12-herstelbemiddeling-pleger-bereikt-kind",
+     "Punt 12: jongen van 15 wil herstelbemiddeling met zijn oom, die hem nog kan bereiken: niet nu, maar het voorstel zegt het hem en het MDT ('dat kan later, als je veilig bent').",
+     dict(age=15, last_incident_at=hours_ago(90 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="familielid", perpetrator_has_access=True, wants_herstelbemiddeling="ja", setting="thuis"),
+     dict(referrals=["herstelbemiddeling_na_veiligheid"], absent=["herstelbemiddeling"], needs=dict(herstel="informatie")))
+
 
 if __name__ == "__main__":
     import os

@@ -108,7 +108,7 @@ scen(V, "vignet-1-festival",
       wants_shn_support=True),
  dict(referrals=["csg_acute_opvang", "hiv_pep", "noodanticonceptie",
                  "hepatitis_b_vaccinatie", "soa_onderzoek", "forensisch_onderzoek", "informatief_gesprek",
-                 "shn_juridische_informatie", "shn_steun", "schadefonds", "huisarts_nazorg", "csg_casemanager_monitoring", "slachtofferadvocaat"],
+                 "shn_juridische_informatie", "shn_steun", "huisarts_nazorg", "csg_casemanager_monitoring", "slachtofferadvocaat"],
       absent=["aangifte", "melding_veilig_thuis", "advies_veilig_thuis", "herstelbemiddeling",
               "forensisch_onderzoek_loef", "verhoorstudio", "ggz_traumabehandeling", "csg_niet_acute_zorg", "politie_112"],
       regie="R2", regiehouder="csg_casemanager",
@@ -165,7 +165,7 @@ scen(V, "vignet-4-ex-partner",
  dict(referrals=["csg_acute_opvang", "hiv_pep", "noodanticonceptie",
                  "hepatitis_b_vaccinatie", "soa_onderzoek", "wondzorg", "forensisch_onderzoek", "informatief_gesprek",
                  "aangifte", "slachtofferadvocaat", "shn_juridische_informatie", "shn_steun", "melding_veilig_thuis",
-                 "veiligheidsplan", "schadefonds", "huisarts_nazorg", "csg_casemanager_monitoring"],
+                 "veiligheidsplan", "huisarts_nazorg", "csg_casemanager_monitoring"],
       absent=["advies_veilig_thuis", "politie_112", "herstelbemiddeling", "zedenoverleg_om", "mda_screening"],
       urgency=dict(aangifte="binnen_24_uur"),
       regie="R3", regiehouder="veilig_thuis",
@@ -178,11 +178,11 @@ COACH = dict(age=47, last_incident_at=hours_ago(30 * 365 * 24), perpetrator_rela
 scen(V, "vignet-5-coach",
  "Vignet 5: man, 47, misbruikt door een coach 30 jaar geleden, wil erkenning, geen aangifte, weinig klachten.",
  COACH,
- dict(referrals=["herstelbemiddeling", "shn_steun", "schadefonds"],
+ dict(referrals=["herstelbemiddeling", "shn_steun"],
       absent=["informatief_gesprek", "aangifte", "slachtofferadvocaat", "shn_juridische_informatie", "ggz_traumabehandeling",
               "csg_niet_acute_zorg", "melding_veilig_thuis", "advies_veilig_thuis", "soa_onderzoek", "zedenoverleg_om"],
       regie="R1", regiehouder="shn_casemanager",
-      needs=dict(strafrecht="geen", hulp="geen", herstel="aanbod")))
+      needs=dict(strafrecht="geen", hulp="informatie", herstel="aanbod")))
 
 scen(V, "vignet-5b-coach-met-klachten",
  "Vignet 5, variant: dezelfde man heeft veel klachten: GGZ via de huisarts erbij, dus twee gebieden (R2).",
@@ -197,7 +197,7 @@ scen(V, "vignet-6-feest-16",
       setting="uitgaan", police_wish="twijfel", forensic_wish="twijfel", pregnancy_possible=True,
       consent_mdt="deels", consent_scope=["csg", "huisarts"]),
  dict(referrals=["csg_niet_acute_zorg", "csg_casemanager_monitoring", "soa_onderzoek", "informatief_gesprek",
-                 "beslissing_jongere_zelf", "schadefonds"],
+                 "beslissing_jongere_zelf"],
       absent=["beslissing_samen", "beslissing_ouders_gezag", "melding_veilig_thuis", "advies_veilig_thuis", "zedenoverleg_om",
               "forensisch_onderzoek", "hiv_pep", "noodanticonceptie",
               "hepatitis_b_vaccinatie", "csg_acute_opvang", "aangifte", "shn_steun"],
@@ -239,7 +239,7 @@ scen(T, "termijn-half-jaar-183d", "183 dagen (en 1 uur) na het incident: niet-ac
      dict(referrals=["csg_niet_acute_zorg", "soa_onderzoek"], regie="R1"))
 scen(T, "termijn-half-jaar-184d", "184 dagen (en 1 uur) na het incident: buiten het half jaar; geen niet-acute CSG-zorg meer. Niets actief: R0.",
      dict(last_incident_at=hours_ago(184 * 24 + 1)),
-     dict(referrals=["schadefonds"], absent=["csg_niet_acute_zorg", "soa_onderzoek"], regie="R0"))
+     dict(absent=["csg_niet_acute_zorg", "soa_onderzoek", "schadefonds"], regie="R0"))
 REP = dict(last_incident_at=hours_ago(60 * 24), previous_regie_level="R3")
 scen(T, "herhaling-364d-r3", "Eerdere zaak op R3, 364 dagen geleden afgesloten: de nieuwe zaak krijgt minstens R3.",
      dict(REP, previous_case_closed_at=days_ago_date(364)),
@@ -340,7 +340,7 @@ scen(S, "suicidaal-signalen", "Signalen van suïcidaliteit: huisarts binnen 24 u
 # ============================================================== OVERIG
 scen(O, "geen-vervolg-r0", "Volwassene, 2 jaar geleden, wil geen vervolgcontact, geen politie, geen Slachtofferhulp: alleen advies (R0).",
      dict(last_incident_at=hours_ago(730 * 24), follow_up_wish="nee", stress_level="laag"),
-     dict(referrals=["schadefonds"], absent=["csg_casemanager_monitoring", "shn_steun", "informatief_gesprek", "csg_niet_acute_zorg"],
+     dict(absent=["schadefonds", "csg_casemanager_monitoring", "shn_steun", "informatief_gesprek", "csg_niet_acute_zorg"],
           regie="R0"))
 scen(O, "geen-vervolg-acuut", "30 uur geleden, wil geen vervolgcontact: de acute medische zorg blijft, maar geen casemanager (R0).",
      dict(last_incident_at=hours_ago(30), follow_up_wish="nee"),
@@ -377,7 +377,7 @@ scen(O, "herstelbemiddeling-later", "Slachtoffer wil misschien later herstelbemi
      dict(referrals=["herstelbemiddeling"], needs=dict(herstel="informatie")))
 scen(O, "oude-zaak-15-jaar", "Verkrachting 15 jaar geleden, twijfelt over aangifte: informatief gesprek (verkrachting verjaart niet meer), Schadefonds: termijn controleren.",
      dict(last_incident_at=hours_ago(15 * 365 * 24), police_wish="twijfel", stress_level="laag"),
-     dict(referrals=["informatief_gesprek", "schadefonds"], absent=["aangifte", "csg_niet_acute_zorg"], regie="R0"))
+     dict(referrals=["informatief_gesprek"], absent=["aangifte", "csg_niet_acute_zorg"], regie="R0"))
 scen(O, "oost-brabant-acuut", "Zelfde aanbod in Oost-Brabant: acuut, 20 uur geleden, wil aangifte.",
      dict(last_incident_at=hours_ago(20), region="oost-brabant", police_wish="aangifte", forensic_wish="ja", wants_shn_support=True),
      dict(referrals=["csg_acute_opvang", "hiv_pep", "forensisch_onderzoek", "aangifte", "informatief_gesprek", "slachtofferadvocaat",
@@ -456,7 +456,7 @@ scen(O, "schadefonds-niet-bij-alleen-online", N + "4: sextortion zonder lichamel
      dict(referrals=["beelden_verwijderen_advies"], absent=["schadefonds", "csg_acute_opvang"]))
 scen(O, "oude-zaak-verjaring-nakijken", N + "4: verkrachting 20 jaar geleden, aangifte al gedaan, wil nu een informatief gesprek over de verjaring: informatief gesprek en slachtofferadvocaat om de verjaring na te kijken; Schadefonds alleen met een goede reden.",
      dict(last_incident_at=hours_ago(20 * 365 * 24), police_status="aangifte", police_wish="informatief_gesprek"),
-     dict(referrals=["informatief_gesprek", "slachtofferadvocaat", "schadefonds"], needs=dict(strafrecht="informatie")))
+     dict(referrals=["informatief_gesprek", "slachtofferadvocaat"], needs=dict(strafrecht="informatie")))
 
 # 5. drogering: eerste urine binnen 12 uur, ook bij kinderen (grenspaar 12/13 uur)
 scen(T, "drogering-12u-eerste-urine", N + "5: 14 jaar, vermoeden van drogering, 12 uur geleden: eerste urine bewaren, direct, ook zonder besluit over forensisch onderzoek.",
@@ -699,6 +699,31 @@ scen(N3, "p12-herstelbemiddeling-pleger-bereikt-kind",
      dict(age=15, last_incident_at=hours_ago(90 * 24), acts=["aanranding"], fluid_exposure=False,
           perpetrator_relation="familielid", perpetrator_has_access=True, wants_herstelbemiddeling="ja", setting="thuis"),
      dict(referrals=["herstelbemiddeling_na_veiligheid"], absent=["herstelbemiddeling"], needs=dict(herstel="informatie")))
+
+# 13. Ruis en te veel beloven
+scen(N3, "p13-beelden-niet-door-onbekende-setting",
+     "Punt 13: verkrachting 10 dagen geleden, de plaats is nog onbekend: geen 'beelden verwijderen' alleen omdat `setting` onbekend is.",
+     dict(age=30, last_incident_at=hours_ago(240)), dict(absent=["beelden_verwijderen_advies"]), drop=("setting",))
+scen(N3, "p13-vertegenwoordiger-onbekend-slachtoffer-belt-zelf",
+     "Punt 13: het slachtoffer belt zelf, of er een vertegenwoordiger is, is onbekend: geen 'vertegenwoordiger spreekt' in het voorstel.",
+     dict(age=30, last_incident_at=hours_ago(240)), dict(absent=["wens_vertegenwoordiger"]), drop=("representative",))
+scen(N3, "p13-sextortion-geen-mensenhandeltekst",
+     "Punt 13: jongen van 16 wordt afgeperst met naaktbeelden (sextortion), zonder lichamelijk contact; de intaker vinkte uitbuiting aan: beelden laten verwijderen, niet de mensenhandelroute.",
+     dict(age=16, last_incident_at=hours_ago(48), acts=["online_beeldmateriaal"], fluid_exposure=False, exploitation_signals=True,
+          perpetrator_relation="onbekende", setting="online"),
+     dict(referrals=["beelden_verwijderen_advies"], absent=["zorgcoordinator_mensenhandel", "comensha"]))
+scen(N3, "p13-online-niet-acuut-geen-medische-controle",
+     "Punt 13: vrouw van 25, beelden verspreid 20 dagen geleden, geen lichamelijk contact: psychische hulp van het CSG, geen niet-acute CSG-zorg met medische controle.",
+     dict(age=25, last_incident_at=hours_ago(20 * 24), acts=["online_beeldmateriaal"], fluid_exposure=False, setting="online"),
+     dict(referrals=["csg_psychische_hulp"], absent=["csg_niet_acute_zorg", "schadefonds"]))
+scen(N3, "p13-schadefonds-alleen-bij-ernstig-letsel",
+     "Punt 13: vrouw van 30, aangerand 20 dagen geleden, geen letsel en matige stress: geen Schadefonds; met hoge stress wel (zie vignet-2).",
+     dict(age=30, last_incident_at=hours_ago(20 * 24), acts=["aanranding"], fluid_exposure=False, stress_level="matig", injuries="geen"),
+     dict(absent=["schadefonds"]))
+scen(N3, "p13-huisarts-eerste-contact-noodanticonceptie",
+     "Punt 13: vrouw van 20 bij haar huisarts, verkracht 30 uur geleden, zwangerschap mogelijk: de huisarts geeft de noodanticonceptie nu zelf, zonder nieuwe gegevens te delen.",
+     dict(age=20, last_incident_at=hours_ago(30), pregnancy_possible=True, channel="huisarts", perpetrator_relation="onbekende"),
+     dict(referrals=["noodanticonceptie_huisarts"], absent=["noodanticonceptie"], urgency=dict(noodanticonceptie_huisarts="direct")))
 
 
 if __name__ == "__main__":

@@ -725,6 +725,16 @@ scen(N3, "p13-huisarts-eerste-contact-noodanticonceptie",
      dict(age=20, last_incident_at=hours_ago(30), pregnancy_possible=True, channel="huisarts", perpetrator_relation="onbekende"),
      dict(referrals=["noodanticonceptie_huisarts"], absent=["noodanticonceptie"], urgency=dict(noodanticonceptie_huisarts="direct")))
 
+# 15. De regiehouder binnen de toestemming, of gemarkeerd
+scen(N3, "p15-regiehouder-buiten-toestemming",
+     "Punt 15: vrouw van 28, verkracht 30 uur geleden, toestemming alleen voor de huisarts: de casemanager van het CSG als regiehouder staat gemarkeerd 'bespreek eerst toestemming'.",
+     dict(age=28, last_incident_at=hours_ago(30), perpetrator_relation="onbekende", consent_mdt="deels", consent_scope=["huisarts"]),
+     dict(regiehouder="csg_casemanager", regiehouder_consent_first=True))
+scen(N3, "p15-regiehouder-binnen-toestemming",
+     "Punt 15: dezelfde vrouw met toestemming voor het CSG: de regiehouder is niet gemarkeerd.",
+     dict(age=28, last_incident_at=hours_ago(30), perpetrator_relation="onbekende", consent_mdt="deels", consent_scope=["csg", "huisarts"]),
+     dict(regiehouder="csg_casemanager", regiehouder_consent_first=False))
+
 
 if __name__ == "__main__":
     import os

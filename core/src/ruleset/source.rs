@@ -402,6 +402,9 @@ pub struct ExpectSource {
     /// Regiehouder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regiehouder: Option<String>,
+    /// Whether the regiehouder is marked "bespreek eerst toestemming" (outside the consent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regiehouder_consent_first: Option<bool>,
     /// Certain need level per area.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub needs: BTreeMap<String, String>,

@@ -226,3 +226,31 @@ fn no_explanation_reads_out_an_unknown_value_or_an_unnatural_number() {
     }
     assert!(checked > 1000, "explanations checked: {checked}");
 }
+
+/// A rule that holds for certain only because a fact is not known yet (national rules 0.3:
+/// only a known "yes" to PrEP removes HIV-PEP, only a known vaccination the hepatitis B
+/// vaccination) still asks that fact, because answering it can remove the referral.
+#[test]
+fn a_fact_read_under_known_is_asked_while_it_can_remove_a_certain_referral() {
+    let engine = Engine::national();
+    let text = std::fs::read_to_string(repo_root().join("examples/cases/vignet-1-festival.json")).unwrap();
+    let mut case: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let facts = case.as_object_mut().unwrap();
+    facts.remove("uses_prep");
+    facts.remove("hbv_vaccinated");
+    let now = "2026-03-02T18:00:00+01:00";
+    let p = engine.evaluate_json(&case.to_string(), now).unwrap();
+    let asked = |p: &wegwijs::result::Proposal, fact: &str| {
+        p.questions.iter().find(|q| q.fact == fact).map(|q| q.affects.clone())
+    };
+    assert_eq!(asked(&p, "uses_prep"), Some(vec!["referral:hiv_pep".to_string()]));
+    assert_eq!(asked(&p, "hbv_vaccinated"), Some(vec!["referral:hepatitis_b_vaccinatie".to_string()]));
+    let pep = p.referrals.iter().find(|r| r.offer == "hiv_pep").expect("PEP is proposed while PrEP use is unknown");
+    assert_eq!(serde_json::to_value(pep.status).unwrap(), "certain");
+
+    // Answered "yes", PEP goes, and PrEP use is no longer a question.
+    case["uses_prep"] = serde_json::Value::Bool(true);
+    let p = engine.evaluate_json(&case.to_string(), now).unwrap();
+    assert!(p.referrals.iter().all(|r| r.offer != "hiv_pep"));
+    assert_eq!(asked(&p, "uses_prep"), None);
+}

@@ -3,8 +3,9 @@
 //! A fact is listed only if an undecided rule whose effect is not already outdone by a
 //! certain outcome depends on it through a sub-expression that is itself undecided. Kleene
 //! logic is monotone (answering a fact never changes a decided sub-expression; `known()`
-//! is the one exception and is handled conservatively), so a fact not listed can never
-//! change the outcome.
+//! is the one exception and is handled conservatively, also in rules that hold for
+//! certain only because a fact is unknown), so a fact not listed can never change the
+//! outcome.
 
 use super::outcome::{contribution, Outcome};
 use super::value::{Tri, Value};
@@ -60,7 +61,9 @@ pub(crate) fn open_questions(
         if st == Tri::False {
             continue;
         }
-        let _ = i;
+        if st == Tri::True && rules.program.contains_known[rule.when as usize] {
+            flippable_rule_questions(rules, i, status, &values, &env, &mut hits);
+        }
         let mut effects = Vec::new();
         if st == Tri::Unknown {
             for &(area, level) in &rule.needs {
@@ -141,6 +144,43 @@ pub(crate) fn open_questions(
     // Danger now first, herstel-only last; within each, the most urgent outcome first.
     out.sort_by_key(|q| (rules.facts[q.fact as usize].priority, std::cmp::Reverse(q.rank), q.fact));
     out
+}
+
+/// A rule that holds only because a fact is not yet known (`not (known(uses_prep) and
+/// uses_prep)`: only a known "yes" to PrEP removes HIV-PEP) stops holding when that fact is
+/// answered: `known()` is not monotone. The unknown facts below its `known()` are questions
+/// for each referral of the rule that no other certain rule without `known()` gives at
+/// least as urgently.
+fn flippable_rule_questions(
+    rules: &RuleSet,
+    index: usize,
+    status: &[Tri],
+    values: &[Value],
+    env: &Env,
+    hits: &mut [Vec<Affects>],
+) {
+    let rule = &rules.rules[index];
+    let program = &rules.program;
+    let held_elsewhere = |offer: u16, urgency| {
+        rules.rules.iter().zip(status).enumerate().any(|(j, (other, &s))| {
+            j != index
+                && s == Tri::True
+                && !program.contains_known[other.when as usize]
+                && other.refer.iter().any(|r| r.offer == offer && r.urgency >= urgency)
+        })
+    };
+    let effects: Vec<Affects> =
+        rule.refer.iter().filter(|r| !held_elsewhere(r.offer, r.urgency)).map(|r| Affects::Referral(r.offer)).collect();
+    if effects.is_empty() {
+        return;
+    }
+    let mut mark = Vec::new();
+    mark_unknowns_in(rules, rule.when, values, env, &mut mark);
+    for f in mark {
+        for e in &effects {
+            push_unique(&mut hits[f as usize], e.clone());
+        }
+    }
 }
 
 fn push_unique(list: &mut Vec<Affects>, a: Affects) {

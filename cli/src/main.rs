@@ -122,6 +122,21 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Verify a record's decisions: per decision, whether its proposal hash matches the
+    /// proposal as of its time, whether the chain of hashes is intact, whether it names
+    /// this case, and whether it was taken on the loaded rule set (or which one it needs).
+    /// Exit 0 every decision verified, 1 not, 2 usage or load error. The hashes detect
+    /// changes; they do not sign (docs/case-record.md).
+    Verify {
+        /// The case record.
+        record: PathBuf,
+        /// Rule-set folder or JSON bundle (default: the built-in national rules).
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// List the unanswered questions that could still change the proposal.
     Questions {
         #[command(flatten)]
@@ -443,6 +458,15 @@ fn run(command: Command, trust: &[PublicKey], out: &mut String) -> Result<u8, Fa
                 None => out.push_str(&text),
             }
             Ok(0)
+        }
+        Command::Verify { record, rules, format } => {
+            let engine = load(rules.as_deref(), trust)?;
+            let result = engine.verify(&read_case(&engine, &record)?);
+            match format {
+                Format::Json => outln!(out, "{}", json(&result)),
+                Format::Text => outp!(out, "{}", text::verification(&result)),
+            }
+            Ok(u8::from(!result.verified))
         }
         Command::Questions { args } => {
             let engine = load(args.rules.as_deref(), trust)?;

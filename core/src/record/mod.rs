@@ -5,17 +5,22 @@
 mod agenda;
 pub(crate) mod apply;
 mod changes;
+mod checks;
 mod decide;
 mod declined;
 mod json;
 mod model;
 mod read;
+mod time_sanity;
+mod verify;
 
 pub use agenda::{Agenda, AgendaEntry};
 pub use changes::{Changes, DeadlineChange, LevelChange};
+pub use checks::is_role;
 pub use decide::{proposal_hash, DecisionError};
 pub use declined::Declined;
 pub use model::{Action, ActionStatus, Decision, Record, RECORD_FORMAT};
+pub use verify::{CaseCheck, DecisionCheck, HashCheck, RuleSetCheck, Verification};
 
 use crate::engine::{Engine, Evaluation, Timestamp};
 use crate::error::CaseError;
@@ -82,8 +87,10 @@ impl Engine {
     /// older than their `valid_for` count as unknown, done offers are not proposed, declined
     /// offers only by an override rule (marked against the wish), and the latest decision
     /// is shown next to the proposal.
+    /// The latest decision is verified ([`Engine::verify`]) and warned about as
+    /// `decision_unverified` when it or the chain before it was changed.
     pub fn evaluate_record(&self, record: &Record, now: Timestamp) -> Evaluation {
-        apply::evaluate(self, record, now.seconds())
+        apply::evaluate(self, record, now.seconds(), apply::Check::Verify)
     }
 }
 

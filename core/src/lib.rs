@@ -55,5 +55,6 @@ pub use record::{
     proposal_hash, Action, ActionStatus, Agenda, AgendaEntry, Changes, DeadlineChange, Decision, DecisionError,
     LevelChange, Record, RECORD_FORMAT,
 };
-pub use record::{CaseOrRecord, Declined, RECORD_KEY};
+pub use record::{CaseOrRecord, RECORD_KEY};
+pub use result::Declined;
 pub use result::Proposal;

@@ -3,11 +3,11 @@
 
 use super::model::{ActionStatus, Record};
 use crate::compile::RuleSet;
-use crate::engine::{Engine, Evaluation};
+use crate::engine::{Engine, Evaluation, Layer};
 use crate::eval::questions::{Affects, OpenQuestion};
 use crate::eval::value::Value;
 use crate::explain::proposal::warning;
-use crate::result::{ActionView, DeadlineView, DecidedStatus, Proposal, RecordStatus};
+use crate::result::{ActionView, DeadlineView, DecidedStatus, Declined, Proposal, RecordStatus};
 use std::sync::Arc;
 
 /// Whether an evaluation checks the record itself: verifies the latest decision and warns
@@ -109,7 +109,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
             passed.push(DeadlineView { offer: offer_id(o), deadline: rules.zone.format(d) });
         }
     }
-    let (outcome, slot) = ev.parts_mut();
+    let outcome = ev.outcome_mut();
     outcome.referrals.retain(|r| {
         let is_done = done.contains(&r.offer);
         if is_done {
@@ -175,14 +175,14 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
     };
     let other_ruleset = last.is_some_and(|d| !d.ruleset_hash.is_empty() && d.ruleset_hash != rules.hash);
     let rejected = last.map_or_else(Vec::new, |d| d.rejected.iter().filter_map(|o| offer_index(rules, o)).collect());
-    *slot = Some(Arc::new(RecordContext { status, done, declined, rejected, other_ruleset, unverified, dated_after }));
+    ev.set_layer(Arc::new(RecordContext { status, done, declined, rejected, other_ruleset, unverified, dated_after }));
     ev
 }
 
-impl RecordContext {
+impl Layer for RecordContext {
     /// Drops what a question could change about done offers, and about declined offers
     /// that no override rule could bring back (a consent-only override cannot).
-    pub(crate) fn filter_questions(&self, rules: &RuleSet, open: Vec<OpenQuestion>) -> Vec<OpenQuestion> {
+    fn filter_questions(&self, rules: &RuleSet, open: Vec<OpenQuestion>) -> Vec<OpenQuestion> {
         let overridable = |o: u16| {
             rules.rules.iter().any(|r| r.is_override && !r.consent_only && r.refer.iter().any(|x| x.offer == o))
         };
@@ -198,10 +198,18 @@ impl RecordContext {
             })
             .collect()
     }
+
+    fn annotate(&self, proposal: &mut Proposal) {
+        annotate(proposal, self);
+    }
+
+    fn declined(&self, rules: &RuleSet, offer: u16) -> Option<Declined> {
+        self.declined_offer(rules, offer)
+    }
 }
 
 /// Adds the record's status and the warnings it raises to a proposal.
-pub(crate) fn annotate(p: &mut Proposal, ctx: &RecordContext) {
+fn annotate(p: &mut Proposal, ctx: &RecordContext) {
     let s = &ctx.status;
     if let Some(d) = &s.decided {
         for what in &s.departures {

@@ -341,8 +341,8 @@ fn read_case(engine: &Engine, path: &Path) -> Result<wegwijs::Record, Failure> {
 }
 
 /// The proposal to compare with: a proposal JSON as is, or a record's proposal at its
-/// last decision.
-fn previous_proposal(engine: &Engine, path: &Path) -> Result<wegwijs::Proposal, Failure> {
+/// last decision — only a record of the same case as `case` (the current record's).
+fn previous_proposal(engine: &Engine, path: &Path, case: Option<&str>) -> Result<wegwijs::Proposal, Failure> {
     let text = read_text(path)?;
     let fail = |problem: String| Failure(2, format!("error: {}: {problem}", path.display()));
     let value: serde_json::Value = serde_json::from_str(&text)
@@ -351,6 +351,9 @@ fn previous_proposal(engine: &Engine, path: &Path) -> Result<wegwijs::Proposal, 
         return serde_json::from_value(value).map_err(|_| fail("is not a Wegwijs proposal".into()));
     }
     let record = engine.record_from_json(&value).map_err(|e| fail(e.to_string()))?;
+    if record.case.as_deref() != case {
+        return Err(fail("is a record of another case: --since compares a case with its own earlier state".into()));
+    }
     engine.proposal_at_last_decision(&record).ok_or_else(|| fail("the record has no decision to compare with".into()))
 }
 
@@ -402,7 +405,7 @@ fn run(command: Command, trust: &[PublicKey], out: &mut String) -> Result<u8, Fa
             }
             let mut proposal = evaluation.proposal();
             let changes = match since {
-                Some(path) => Some(evaluation.changes_since(&previous_proposal(&engine, &path)?)),
+                Some(path) => Some(evaluation.changes_since(&previous_proposal(&engine, &path, case.case.as_deref())?)),
                 None => None,
             };
             if args.lang.is_some() {

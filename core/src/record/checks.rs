@@ -57,6 +57,14 @@ pub(crate) fn decision_form(d: &Decision, path: &str) -> Result<(), CaseError> {
     if let Some((name, _)) = lists.iter().find(|(_, n)| *n > MAX_DECISION_ITEMS) {
         return Err(err(&format!("{path}.{name}"), format!("has more than {MAX_DECISION_ITEMS} entries"), None));
     }
+    for (name, list) in
+        [("accepted", &d.accepted), ("rejected", &d.rejected), ("overrides_acknowledged", &d.overrides_acknowledged)]
+    {
+        let mut seen = std::collections::HashSet::new();
+        if let Some(i) = list.iter().position(|o| !seen.insert(o.as_str())) {
+            return Err(err(&format!("{path}.{name}[{i}]"), "names an offer listed before it", None));
+        }
+    }
     Ok(())
 }
 

@@ -99,13 +99,14 @@ impl Engine {
         if !problems.is_empty() {
             return Err(DecisionError { problems });
         }
-        let proposal = super::apply::evaluate(self, record, at, super::apply::Check::Skip).proposal();
+        // As a record (a plain facts object becomes one here), as `verify` evaluates it.
+        let mut out = record.clone();
+        out.is_record = true;
+        let proposal = super::apply::evaluate(self, &out, at, super::apply::Check::Skip).proposal();
         problems.extend(missing(&proposal, decision));
         if !problems.is_empty() {
             return Err(DecisionError { problems });
         }
-        let mut out = record.clone();
-        out.is_record = true;
         let mut stamped = decision.clone();
         stamped.at = self.rules().zone.format(at);
         stamped.ruleset_hash = proposal.ruleset.hash.clone();

@@ -218,3 +218,47 @@ fn a_jsonl_agenda_reports_bad_lines_and_stops_reading_a_line_at_the_limit() {
     assert!(json["unreadable"][1]["problem"].as_str().unwrap().contains("longer than"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn verify_reports_an_edited_decision_and_since_refuses_another_case() {
+    let dir = scratch("verify");
+    let record = dir.join("zaak.json");
+    std::fs::copy(repo().join("examples/records/zaak-01-pep-vandaag.json"), &record).unwrap();
+    let decision = complete_decision(&record, &dir);
+    let out = wegwijs(&["decide", s(&record), s(&decision), "--now", NOW, "-o", s(&record)]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = wegwijs(&["verify", s(&record)]);
+    assert_eq!(out.status.code(), Some(0), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(text(&out.stdout).contains("every decision verified"), "{}", text(&out.stdout));
+    // R2 -> R0 by hand.
+    let mut value: serde_json::Value = serde_json::from_slice(&std::fs::read(&record).unwrap()).unwrap();
+    value["decisions"][0]["regie"] = "R0".into();
+    let edited = dir.join("edited.json");
+    std::fs::write(&edited, value.to_string()).unwrap();
+    let out = wegwijs(&["verify", s(&edited), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["verified"], false);
+    assert_eq!(v["decisions"][0]["decision"], "mismatch");
+    let out = wegwijs(&["eval", s(&edited), "--now", NOW, "--format", "json"]);
+    let p: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(p["warnings"].as_array().unwrap().iter().any(|w| w["code"] == "decision_unverified"), "{p}");
+    // --since with a record of another case is refused.
+    let mut other = value.clone();
+    other["case"] = "zaak-99-anders".into();
+    let other_path = dir.join("other.json");
+    std::fs::write(&other_path, other.to_string()).unwrap();
+    let out = wegwijs(&["eval", s(&record), "--now", NOW, "--since", s(&other_path)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("another case"), "{}", text(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_for_argument_is_echoed_at_most_64_characters() {
+    let long = format!("{}GEHEIM", "o".repeat(64));
+    let out = wegwijs(&["eval", "examples/cases/vignet-1-festival.json", "--now", NOW, "--for", &long]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("--for") && !err.contains("GEHEIM"), "{err}");
+}

@@ -38,7 +38,7 @@ pub use engine::{
 };
 pub use error::WegwijsStatus;
 pub use evaluate::{wegwijs_evaluate, wegwijs_questions, wegwijs_why_not};
-pub use record::{wegwijs_agenda, wegwijs_changes, wegwijs_decide};
+pub use record::{wegwijs_agenda, wegwijs_changes, wegwijs_decide, wegwijs_verify};
 
 /// The major version of the C API: raised for any change that breaks a caller (a function
 /// removed or its parameters changed, a status code renumbered).

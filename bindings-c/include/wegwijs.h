@@ -18,7 +18,7 @@
 #define WEGWIJS_ABI_MAJOR 1
 
 // The minor version of the C API: raised when functions, options or status codes are added.
-#define WEGWIJS_ABI_MINOR 1
+#define WEGWIJS_ABI_MINOR 2
 
 // The patch version of the C API: raised for fixes that change no signature.
 #define WEGWIJS_ABI_PATCH 0

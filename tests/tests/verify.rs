@@ -85,6 +85,12 @@ fn an_edited_decision_is_reported_by_verify_and_eval() {
     assert_eq!(v.decisions[1].proposal, HashCheck::Mismatch);
     assert_eq!(v.decisions[0].decision, HashCheck::Ok, "the first one is untouched");
     assert!(warnings(&engine, &edited, "2026-03-04T10:00:00+01:00").contains(&"decision_unverified".to_string()));
+    // The agenda shows the decided regie, and says it is not as recorded.
+    let now = at("2026-03-04T10:00:00+01:00");
+    let agenda = engine.agenda(&[("a".into(), edited.clone()), ("b".into(), r.clone())], now);
+    let flagged: Vec<bool> =
+        agenda.entries.iter().map(|e| e.reasons.contains(&"decision_unverified".to_string())).collect();
+    assert_eq!(flagged.iter().filter(|&&f| f).count(), 1, "{agenda:?}");
     // The first decision edited: its own hash and the chain of the second show it.
     let mut edited = r.to_json();
     edited["decisions"][0]["by"] = json!("mdt-secretaris");

@@ -144,14 +144,17 @@ fn at_path<'a>(mut r: &'a mut Json, path: &str) -> &'a mut Json {
     r
 }
 
+/// What is broken, and how.
+type Breakage = (&'static str, Box<dyn Fn(&mut Json)>);
+
 /// Every field of a record and a decision, each set to something carrying `secret`: ids
 /// (offer ids, reason keys, unknown keys) long enough that the secret lies past the 64
 /// characters an error may echo, free text and values as they are.
-fn record_breakages(secret: &str) -> Vec<(&'static str, Box<dyn Fn(&mut Json)>)> {
+fn record_breakages(secret: &str) -> Vec<Breakage> {
     let long = format!("{}{secret}", "x".repeat(KEY_ECHO_MAX));
     let s = secret.to_string();
     let l = long.clone();
-    let mut out: Vec<(&'static str, Box<dyn Fn(&mut Json)>)> = Vec::new();
+    let mut out: Vec<Breakage> = Vec::new();
     macro_rules! set {
         ($name:literal, $path:expr, $value:expr) => {{
             let (s, l) = (s.clone(), l.clone());
@@ -176,7 +179,7 @@ fn record_breakages(secret: &str) -> Vec<(&'static str, Box<dyn Fn(&mut Json)>)>
     set!("decision overrides", "/decisions/0/overrides_acknowledged", |_: &str, l: &str| json!([l]));
     set!("decision reasons key", "/decisions/0/reasons", |s: &str, l: &str| json!({ l: s }));
     set!("decision reasons value", "/decisions/0/reasons", |s: &str, _: &str| json!({ "regie": [s] }));
-    set!("decision case", "/decisions/0/case", |s: &str, _: &str| json!(1));
+    set!("decision case", "/decisions/0/case", |_: &str, _: &str| json!(1));
     for hash in ["ruleset_hash", "proposal_hash", "previous_hash", "decision_hash"] {
         let s = s.clone();
         out.push((

@@ -162,19 +162,21 @@ pub(crate) fn before_decision(record: &Record, index: usize) -> Record {
     then.decisions.truncate(index);
     then.decision_times.truncate(index);
     let (d, at) = (&record.decisions[index], record.decision_times[index]);
-    let added = |i: usize| {
-        let a = &record.actions[i];
+    // Per offer, how many actions it had by the decision's time (one pass: linear).
+    let mut by_then: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (a, &t) in record.actions.iter().zip(&record.action_times) {
+        if t <= at {
+            *by_then.entry(a.offer.as_str()).or_default() += 1;
+        }
+    }
+    let accepted: std::collections::HashSet<&str> = d.accepted.iter().map(String::as_str).collect();
+    let added = |a: &super::model::Action, t: i64| {
         a.status == ActionStatus::Planned
-            && record.action_times[i] == at
-            && d.accepted.contains(&a.offer)
-            && !record
-                .actions
-                .iter()
-                .zip(&record.action_times)
-                .enumerate()
-                .any(|(j, (b, &t))| j != i && b.offer == a.offer && t <= at)
+            && t == at
+            && by_then.get(a.offer.as_str()) == Some(&1)
+            && accepted.contains(a.offer.as_str())
     };
-    let keep: Vec<bool> = (0..record.actions.len()).map(|i| !added(i)).collect();
+    let keep: Vec<bool> = record.actions.iter().zip(&record.action_times).map(|(a, &t)| !added(a, t)).collect();
     let mut k = keep.iter();
     then.actions.retain(|_| *k.next().expect("one flag per action"));
     let mut k = keep.iter();

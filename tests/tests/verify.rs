@@ -288,3 +288,29 @@ fn records_and_decisions_over_their_limits_are_refused() {
     let e = engine.decision_from_str(&long).unwrap_err().to_string();
     assert!(e.contains("longer than"), "{e}");
 }
+
+/// Found by the `decide_verify` fuzz target on its seeds: a record whose planned actions
+/// already stand at the decision's instant (the example record with its last decision
+/// taken again at the same time). `decide` and `verify` must compute the same proposal.
+#[test]
+fn a_decision_taken_again_at_the_instant_of_its_planned_actions_verifies() {
+    let engine = Engine::national();
+    let mut decided = 0;
+    for name in ["zaak-11-ongewijzigd", "zaak-04-regiehouder-blijft", "zaak-02-pep-gemist"] {
+        let path = repo_root().join(format!("examples/records/{name}.json"));
+        let mut value: J = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let last = value["decisions"].as_array_mut().unwrap().pop().unwrap();
+        let mut again = last.clone();
+        for key in ["ruleset_hash", "proposal_hash", "previous_hash", "decision_hash", "case"] {
+            again.as_object_mut().unwrap().remove(key);
+        }
+        let record = reread(&engine, &value);
+        let decision = engine.decision_from_str(&again.to_string()).unwrap();
+        let Ok(updated) = engine.decide(&record, &decision, at("2026-03-10T09:00:00+01:00")) else { continue };
+        let check = engine.verify(&updated);
+        let d = check.decisions.last().unwrap();
+        assert_eq!((d.decision, d.proposal, d.chain), (HashCheck::Ok, HashCheck::Ok, HashCheck::Ok), "{name}");
+        decided += 1;
+    }
+    assert!(decided >= 1, "zaak-11 (the fuzz finding) is decided again");
+}

@@ -99,21 +99,12 @@ impl Engine {
         if !problems.is_empty() {
             return Err(DecisionError { problems });
         }
-        // As a record (a plain facts object becomes one here), as `verify` evaluates it.
+        // The record with the decision appended (a plain facts object becomes a record
+        // here): accepted offers without an action by then become planned actions.
         let mut out = record.clone();
         out.is_record = true;
-        let proposal = super::apply::evaluate(self, &out, at, super::apply::Check::Skip).proposal();
-        problems.extend(missing(&proposal, decision));
-        if !problems.is_empty() {
-            return Err(DecisionError { problems });
-        }
         let mut stamped = decision.clone();
         stamped.at = self.rules().zone.format(at);
-        stamped.ruleset_hash = proposal.ruleset.hash.clone();
-        stamped.proposal_hash = proposal_hash(&proposal);
-        stamped.case = record.case.clone();
-        stamped.previous_hash = chain[record.decisions.len()].clone();
-        stamped.decision_hash = super::verify::decision_hash(&stamped);
         let state = record.action_state(at);
         for offer in &decision.accepted {
             if !state.contains_key(offer.as_str()) {
@@ -125,12 +116,27 @@ impl Engine {
                 out.action_times.push(at);
             }
         }
-        out.decisions.push(stamped);
+        out.decisions.push(stamped.clone());
         out.decision_times.push(at);
+        // The proposal decided on is the one `verify` recomputes: the record as it stood
+        // before the decision, evaluated exactly as `verify` does (the same function), so a
+        // planned action that already stood at the decision's instant cannot make them differ.
+        let index = record.decisions.len();
+        let before = super::verify::before_decision(&out, index);
+        let proposal = super::apply::evaluate(self, &before, at, super::apply::Check::Skip).proposal();
+        problems.extend(missing(&proposal, decision));
+        if !problems.is_empty() {
+            return Err(DecisionError { problems });
+        }
+        stamped.ruleset_hash = proposal.ruleset.hash.clone();
+        stamped.proposal_hash = proposal_hash(&proposal);
+        stamped.case = record.case.clone();
+        stamped.previous_hash = chain[index].clone();
+        stamped.decision_hash = super::verify::decision_hash(&stamped);
+        out.decisions[index] = stamped;
         Ok(out)
     }
 }
-
 /// Every departure without a reason, every proposed referral neither accepted nor rejected,
 /// every accepted against-wish referral without acknowledgement.
 fn missing(p: &Proposal, d: &Decision) -> Vec<String> {

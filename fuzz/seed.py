@@ -68,6 +68,23 @@ def main() -> None:
             tail = "\n---\n" + json.dumps(again, ensure_ascii=False)
             write(corpus / "case_record", struct.pack("<q", meeting) + (text + tail).encode())
 
+    # decide_verify: 8 bytes of `now`, a record, then after `---` lines one or two
+    # decisions: the record without its last decision and that decision taken again (at its
+    # own time, and at the meeting), so `decide` and `verify` run on real records.
+    stamped = ("ruleset_hash", "proposal_hash", "previous_hash", "decision_hash", "case")
+    for path in sorted((root / "examples/records").glob("*.json")):
+        record = json.loads(path.read_text())
+        write(corpus / "decide_verify", struct.pack("<q", meeting) + path.read_text().encode())
+        for decision in record.get("decisions", [])[-1:]:
+            earlier = dict(record, decisions=record["decisions"][:-1])
+            text = json.dumps(earlier, ensure_ascii=False)
+            again = {k: v for k, v in decision.items() if k not in stamped}
+            untimed = {k: v for k, v in again.items() if k != "at"}
+            for tail in (again, untimed):
+                one = "\n---\n" + json.dumps(tail, ensure_ascii=False)
+                write(corpus / "decide_verify", struct.pack("<q", meeting) + (text + one).encode())
+                write(corpus / "decide_verify", struct.pack("<q", meeting) + (text + one + one).encode())
+
     # expression: every condition, derived-fact expression and placeholder.
     seen = set()
     for path in tomls:
@@ -89,7 +106,7 @@ def main() -> None:
         write(corpus / "bundle", text.encode())
         write(corpus / "bundle", json.dumps(json.loads(text), separators=(",", ":")).encode())
 
-    for target in ("case_json", "case_record", "expression", "toml_folder", "bundle"):
+    for target in ("case_json", "case_record", "decide_verify", "expression", "toml_folder", "bundle"):
         count = len(list((corpus / target).glob("*"))) if (corpus / target).exists() else 0
         print(f"    seeds {target}: {count}")
 

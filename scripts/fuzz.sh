@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz Wegwijs with cargo-fuzz (libFuzzer): `bash scripts/fuzz.sh [SECONDS] [TARGET...]`
 #   SECONDS  time per target (default 60)
-#   TARGET   case_json case_record expression bundle toml_folder (default: all)
+#   TARGET   case_json case_record decide_verify expression bundle toml_folder (default: all)
 # Each target runs in one process on one core, with debug assertions (overflow checks)
 # on, sanitizer off (the core has no unsafe code), seeded from rules/, the conformance
 # vectors and the fixtures (fuzz/seed.py), and the expression dictionary for the targets
@@ -20,7 +20,7 @@ cd "$REPO_ROOT"
 SECS="${1:-60}"
 shift || true
 TARGETS=("$@")
-((${#TARGETS[@]})) || TARGETS=(case_json case_record expression bundle toml_folder)
+((${#TARGETS[@]})) || TARGETS=(case_json case_record decide_verify expression bundle toml_folder)
 [[ $SECS =~ ^[0-9]+$ ]] || die "SECONDS must be a whole number (got '$SECS')"
 
 CARGO_FUZZ="$(fuzz_tool)" || die "cargo-fuzz is not installed: run scripts/setup.sh"

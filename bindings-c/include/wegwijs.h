@@ -18,7 +18,7 @@
 #define WEGWIJS_ABI_MAJOR 1
 
 // The minor version of the C API: raised when functions, options or status codes are added.
-#define WEGWIJS_ABI_MINOR 1
+#define WEGWIJS_ABI_MINOR 2
 
 // The patch version of the C API: raised for fixes that change no signature.
 #define WEGWIJS_ABI_PATCH 0
@@ -243,6 +243,25 @@ enum WegwijsStatus wegwijs_decide(const struct WegwijsEngine *engine,
                                   size_t record_len,
                                   const char *decision_json,
                                   size_t decision_len,
+                                  const char *options_json,
+                                  size_t options_len,
+                                  char **out,
+                                  size_t *out_len);
+
+// Verifies every decision of a record (`wegwijs verify`, docs/case-record.md): on success
+// `*out` is a JSON object with `verified` and, per decision, whether its decision,
+// proposal and chain hashes match, whether it names this case and whether it was taken
+// on the loaded rule set (else `ruleset_needed`). The hashes detect changes; they do not
+// sign. Options: only `now` is accepted, and not used (each decision is checked as of
+// its own time); `options_json` may be NULL.
+//
+// # Safety
+// `engine` is NULL or a live handle; `record_json` and `options_json` each NULL or
+// pointing to their length in readable bytes; `out` valid for a write; `out_len` NULL or
+// valid for a write.
+enum WegwijsStatus wegwijs_verify(const struct WegwijsEngine *engine,
+                                  const char *record_json,
+                                  size_t record_len,
                                   const char *options_json,
                                   size_t options_len,
                                   char **out,

@@ -150,3 +150,41 @@ pub unsafe extern "C" fn wegwijs_decide(
     // SAFETY: passed on from the caller.
     unsafe { respond(out, out_len, run) }
 }
+
+/// Verifies every decision of a record (`wegwijs verify`, docs/case-record.md): on success
+/// `*out` is a JSON object with `verified` and, per decision, whether its decision,
+/// proposal and chain hashes match, whether it names this case and whether it was taken
+/// on the loaded rule set (else `ruleset_needed`). The hashes detect changes; they do not
+/// sign. Options: only `now` is accepted, and not used (each decision is checked as of
+/// its own time); `options_json` may be NULL.
+///
+/// # Safety
+/// `engine` is NULL or a live handle; `record_json` and `options_json` each NULL or
+/// pointing to their length in readable bytes; `out` valid for a write; `out_len` NULL or
+/// valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn wegwijs_verify(
+    engine: *const WegwijsEngine,
+    record_json: *const c_char,
+    record_len: usize,
+    options_json: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> WegwijsStatus {
+    let run = || {
+        // SAFETY: as the caller guarantees (all three reads).
+        let (engine, record, options) = unsafe {
+            (
+                engine_ref(engine)?,
+                text(record_json, record_len, "record_json")?,
+                optional_text(options_json, options_len, "options_json")?,
+            )
+        };
+        Options::read(options)?.only_now("wegwijs_verify")?;
+        let record = engine.record_from_str(record).map_err(|e| FfiError::case(&e))?;
+        Ok(json(&engine.verify(&record)))
+    };
+    // SAFETY: passed on from the caller.
+    unsafe { respond(out, out_len, run) }
+}

@@ -310,6 +310,22 @@ fn agenda_reads_each_record_with_the_core_reader() {
     assert_eq!(error(&out)["argument"], "records_json[1]");
     let (status, out) = run(r#"{"facts": {}}"#);
     assert_eq!(status, WegwijsStatus::ArgumentError, "{out}");
+
+    // SAFETY: from the constructor, freed once.
+    unsafe { wegwijs_engine_free(engine) };
+}
+
+#[test]
+fn a_record_over_the_size_limit_is_refused_on_every_record_call() {
+    let engine = national();
+    let big = format!("{{\"case\": \"{}\", \"facts\": {{}}}}", "x".repeat(wegwijs::limits::MAX_RECORD_BYTES));
+    let (status, out) = evaluate(engine, big.as_bytes(), Some(NOW));
+    assert_eq!(status, WegwijsStatus::CaseError, "evaluate");
+    assert!(out.contains("longer than") && !out.contains("xxxx"), "{out}");
+    let (status, out) = record_call(wegwijs_changes, engine, &big, None);
+    assert_eq!(status, WegwijsStatus::CaseError, "{out}");
+    let (status, out) = record_call(wegwijs_decide, engine, &big, Some(r#"{"by": "mdt", "regie": "R0"}"#));
+    assert_eq!(status, WegwijsStatus::CaseError, "{out}");
     // SAFETY: from the constructor, freed once.
     unsafe { wegwijs_engine_free(engine) };
 }
@@ -384,6 +400,25 @@ fn decide_refuses_an_incomplete_decision_and_changes_compare_with_the_last_one()
     assert_eq!(record_call(wegwijs_changes, engine, record, None), (WegwijsStatus::Ok, "null".to_string()));
     let (status, out) = record_call(wegwijs_changes, engine, record, Some(r#"{"regie": 1}"#));
     assert_eq!(status, WegwijsStatus::ArgumentError, "{out}");
+
+    // Verify: the written record verifies; an edited regie does not.
+    let verify = |record: &str| {
+        let (mut out, mut len) = (null_mut(), 0usize);
+        // SAFETY: all buffers valid for their lengths.
+        let status =
+            unsafe { wegwijs_verify(engine, record.as_ptr().cast(), record.len(), null(), 0, &mut out, &mut len) };
+        (status, take(out, len))
+    };
+    let (status, out) = verify(&updated);
+    assert_eq!(status, WegwijsStatus::Ok, "{out}");
+    assert_eq!(serde_json::from_str::<Value>(&out).unwrap()["verified"], true, "{out}");
+    let mut edited: Value = serde_json::from_str(&updated).unwrap();
+    edited["decisions"][0]["regie"] = if level == "R0" { "R1" } else { "R0" }.into();
+    let (status, out) = verify(&edited.to_string());
+    assert_eq!(status, WegwijsStatus::Ok, "{out}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!((&v["verified"], &v["decisions"][0]["decision"]), (&Value::Bool(false), &Value::from("mismatch")));
+
     // SAFETY: from the constructor, freed once.
     unsafe { wegwijs_engine_free(engine) };
 }

@@ -103,9 +103,27 @@ impl PyEngine {
     ) -> PyResult<Bound<'py, PyAny>> {
         let mut named = Vec::new();
         for (i, r) in records.try_iter()?.enumerate() {
-            named.push((format!("#{}", i + 1), self.record(&r?)?));
+            // The error names the record's position (`records[2]: …`), never its content.
+            let text = text_of(&r?).map_err(|e| {
+                let message = e.value(py).str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                error::argument(py, format!("records[{i}]: {message}"))
+            })?;
+            let record = self.engine().record_from_str(&text).map_err(|mut e| {
+                e.fact = format!("records[{i}]: {}", e.fact);
+                error::case_error(py, &e)
+            })?;
+            named.push((format!("#{}", i + 1), record));
         }
         crate::result::to_py(py, &self.engine().agenda(&named, time::timestamp(now)?))
+    }
+
+    /// Verifies every decision of a record (`wegwijs verify`): per decision whether its
+    /// decision, proposal and chain hashes match, whether it names this case and whether
+    /// it was taken on this rule set (else `ruleset_needed`). Returns a dict with
+    /// `verified`. The hashes detect changes; they do not sign (docs/case-record.md).
+    fn verify<'py>(&self, py: Python<'py>, record: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let rec = self.record(record)?;
+        crate::result::to_py(py, &self.engine().verify(&rec))
     }
 
     /// Records an MDT decision: checked against the proposal, stamped with the rule-set

@@ -39,3 +39,11 @@ def test_the_national_engine_pickles() -> None:
     engine = wegwijs.Engine.default()
     again = pickle.loads(pickle.dumps(engine))
     assert again.hash == engine.hash and again.name == "wegwijs-nationaal"
+
+
+def test_the_readme_warns_that_unpickling_is_for_trusted_bytes_only() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "unpickle trusted bytes only" in readme.lower()
+    assert "never from a network peer" in readme

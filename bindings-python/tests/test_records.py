@@ -122,3 +122,53 @@ def test_why_not_says_the_victim_declined_the_offer() -> None:
     assert why["declined"]["at"] == "2026-02-02T09:00:00+01:00"
     assert "afgeslagen" in why["declined"]["text"]["nl"] and "declined" in why["declined"]["text"]["en"]
     assert "declined" not in engine.evaluate(rec, MEETING).why_not("aangifte")
+
+
+def _decided(engine: wegwijs.Engine) -> dict:
+    rec = example("zaak-01-pep-vandaag")
+    p = engine.evaluate_record(rec, MEETING).to_dict()
+    decision = {
+        "by": "mdt-voorzitter",
+        "regie": p["regie"]["level"],
+        "regiehouder": p["regiehouder"]["id"],
+        "accepted": [r["offer"] for r in p["referrals"]],
+    }
+    return engine.decide(rec, decision, MEETING)
+
+
+def test_verify_reports_an_edited_decision_and_one_from_another_case() -> None:
+    engine = wegwijs.Engine.default()
+    rec = _decided(engine)
+    result = engine.verify(rec)
+    assert result["verified"] is True
+    assert result["decisions"][0]["proposal"] == "ok" and result["decisions"][0]["chain"] == "ok"
+    assert engine.verify(json.dumps(rec)) == result
+    edited = json.loads(json.dumps(rec))
+    edited["decisions"][0]["regie"] = "R0"
+    checked = engine.verify(edited)
+    assert checked["verified"] is False and checked["decisions"][0]["decision"] == "mismatch"
+    codes = [w["code"] for w in engine.evaluate_record(edited, MEETING).to_dict()["warnings"]]
+    assert "decision_unverified" in codes
+    other = json.loads(json.dumps(rec))
+    other["case"] = "zaak-99-anders"
+    checked = engine.verify(other)
+    assert checked["decisions"][0]["case"] == "other_case" and checked["decisions"][0]["chain"] == "mismatch"
+
+
+def test_agenda_errors_name_the_records_position_not_its_content() -> None:
+    engine = wegwijs.Engine.default()
+    good = example("zaak-01-pep-vandaag")
+    bad = {"facts": {}, "decisions": [{"by": "Jan Geheimnaam", "regie": "R0", "at": MEETING}]}
+    with pytest.raises(wegwijs.CaseError) as info:
+        engine.agenda([good, good, bad], MEETING)
+    assert "records[2]" in str(info.value) and "Geheimnaam" not in str(info.value)
+    with pytest.raises(wegwijs.ArgumentError, match=r"records\[1\]"):
+        engine.agenda([good, 42], MEETING)
+
+
+def test_a_record_over_the_size_limit_is_refused() -> None:
+    engine = wegwijs.Engine.default()
+    big = {"case": "x" * (1024 * 1024), "facts": {}}
+    for call in (lambda r: engine.evaluate_record(r, MEETING), engine.verify, lambda r: engine.agenda([r], MEETING)):
+        with pytest.raises(wegwijs.CaseError, match="longer than"):
+            call(big)

@@ -98,9 +98,28 @@ impl Engine {
         let list = Array::from(records);
         let mut named = Vec::with_capacity(list.length() as usize);
         for (i, r) in list.iter().enumerate() {
-            named.push((format!("#{}", i + 1), self.record(&r)?));
+            // The error names the record's position (`records[2]: …`), never its content.
+            let text = text_of(&r).map_err(|_| Error::new(&format!("records[{i}]: must be an object or JSON text")))?;
+            let record = self.inner.record_from_str(&text).map_err(|mut e| {
+                e.fact = format!("records[{i}]: {}", e.fact);
+                case_error(&e)
+            })?;
+            named.push((format!("#{}", i + 1), record));
         }
         Ok(to_js(&self.inner.agenda(&named, Self::at(&now)?)))
+    }
+
+    /// Verifies every decision of a record (`wegwijs verify`): per decision whether its
+    /// decision, proposal and chain hashes match, whether it names this case and whether it
+    /// was taken on this rule set (else `ruleset_needed`). The hashes detect changes; they
+    /// do not sign (docs/case-record.md).
+    #[wasm_bindgen(unchecked_return_type = "Verification")]
+    pub fn verify(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CaseRecord | string")] record: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let record = self.record(record)?;
+        Ok(to_js(&self.inner.verify(&record)))
     }
 
     /// Records an MDT decision: checked against the proposal, stamped, appended. Returns

@@ -141,6 +141,37 @@ export interface Decision {
   overrides_acknowledged?: string[];
   ruleset_hash?: string;
   proposal_hash?: string;
+  /** The case it was taken on (stamped by `decide`). */
+  case?: string;
+  /** Hash of the record's decisions before it (stamped by `decide`): the chain. */
+  previous_hash?: string;
+  /** Hash of this decision without this field (stamped by `decide`). */
+  decision_hash?: string;
+}
+
+/** `verify`: one check per decision, oldest first. */
+export interface Verification {
+  case: string | null;
+  ruleset_hash: string;
+  /** Every decision intact and checked against this rule set. */
+  verified: boolean;
+  decisions: DecisionCheck[];
+}
+
+/** How a stored hash compares with the one computed now. */
+export type HashCheck = "ok" | "mismatch" | "missing" | "not_checked";
+
+/** What verifying one decision found. */
+export interface DecisionCheck {
+  index: number;
+  at: string;
+  decision: HashCheck;
+  proposal: HashCheck;
+  chain: HashCheck;
+  case: "ok" | "other_case" | "missing";
+  ruleset: "loaded" | "other" | "missing";
+  /** The rule-set hash it was taken on, when not the loaded one. */
+  ruleset_needed?: string;
 }
 
 /** What changed since an earlier proposal. */

@@ -74,3 +74,52 @@ test("whyNot on a record names the victim's decline", () => {
   assert.match(why.declined.text.en, /declined/);
   assert.equal(engine.whyNot(rec, "2026-03-10T09:00:00+01:00", "aangifte").declined, undefined);
 });
+
+function decided(engine) {
+  const rec = example("zaak-01-pep-vandaag");
+  const p = engine.evaluateRecord(rec, MEETING);
+  const decision = {
+    by: "mdt-voorzitter",
+    regie: p.regie.level,
+    regiehouder: p.regiehouder.id,
+    accepted: p.referrals.map((r) => r.offer),
+  };
+  return engine.decide(rec, decision, MEETING);
+}
+
+test("verify reports an edited decision and one from another case", () => {
+  const engine = wasm.Engine.default();
+  const rec = decided(engine);
+  const ok = engine.verify(rec);
+  assert.equal(ok.verified, true);
+  assert.equal(ok.decisions[0].chain, "ok");
+  assert.deepEqual(engine.verify(JSON.stringify(rec)), ok);
+  const edited = structuredClone(rec);
+  edited.decisions[0].regie = "R0";
+  const v = engine.verify(edited);
+  assert.equal(v.verified, false);
+  assert.equal(v.decisions[0].decision, "mismatch");
+  const codes = engine.evaluateRecord(edited, MEETING).warnings.map((w) => w.code);
+  assert.ok(codes.includes("decision_unverified"), codes.join(","));
+  const other = structuredClone(rec);
+  other.case = "zaak-99-anders";
+  assert.equal(engine.verify(other).decisions[0].case, "other_case");
+});
+
+test("agenda errors name the record's position, not its content", () => {
+  const engine = wasm.Engine.default();
+  const good = example("zaak-01-pep-vandaag");
+  const bad = { facts: {}, decisions: [{ by: "Jan Geheimnaam", regie: "R0", at: MEETING }] };
+  assert.throws(
+    () => engine.agenda([good, good, bad], MEETING),
+    (e) => e.name === "CaseError" && e.message.includes("records[2]") && !e.message.includes("Geheimnaam"),
+  );
+});
+
+test("a record over the size limit is refused", () => {
+  const engine = wasm.Engine.default();
+  const big = { case: "x".repeat(1024 * 1024), facts: {} };
+  for (const call of [(r) => engine.evaluateRecord(r, MEETING), (r) => engine.verify(r), (r) => engine.agenda([r], MEETING)]) {
+    assert.throws(() => call(big), (e) => e.name === "CaseError" && e.message.includes("longer than"));
+  }
+});

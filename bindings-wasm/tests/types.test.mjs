@@ -144,6 +144,11 @@ test("every declared result interface matches real output", () => {
       check("WhyNotDeclined", w.declined);
     }
   }
+  for (const r of records) {
+    const v = engine.verify(r);
+    check("Verification", v);
+    each("DecisionCheck", v.decisions);
+  }
   const agenda = engine.agenda(records, meeting);
   check("Agenda", agenda);
   for (const e of agenda.entries) {

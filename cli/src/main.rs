@@ -3,10 +3,13 @@
 
 mod agenda;
 mod audience;
+mod files;
 mod text;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Read;
+use files::Existing;
+use std::fmt::Write as _;
+use std::io::{Read, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wegwijs::check::Severity;
@@ -82,9 +85,11 @@ enum Command {
         audience: Option<String>,
     },
     /// The daily MDT agenda over case records: most urgent first, with what changed since
-    /// each case's last decision, what awaits a decision and the open questions.
+    /// each case's last decision, what awaits a decision and the open questions. A record
+    /// that cannot be read is listed by file with what is wrong (exit 1); the others as usual.
     Agenda {
-        /// A folder of records (`*.json`) or a file with one record per line (`.jsonl`).
+        /// A folder of records (`*.json`, any case; regular files only) or a file with one
+        /// record per line (`.jsonl`).
         records: PathBuf,
         /// Rule-set folder or JSON bundle (default: the built-in national rules).
         #[arg(long)]
@@ -116,6 +121,21 @@ enum Command {
         /// Where to write the updated record (default: standard output; may be RECORD).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Verify a record's decisions: per decision, whether its proposal hash matches the
+    /// proposal as of its time, whether the chain of hashes is intact, whether it names
+    /// this case, and whether it was taken on the loaded rule set (or which one it needs).
+    /// Exit 0 every decision verified, 1 not, 2 usage or load error. The hashes detect
+    /// changes; they do not sign (docs/case-record.md).
+    Verify {
+        /// The case record.
+        record: PathBuf,
+        /// Rule-set folder or JSON bundle (default: the built-in national rules).
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// List the unanswered questions that could still change the proposal.
     Questions {
@@ -169,6 +189,9 @@ enum Command {
         signer: String,
         /// Path prefix of the two key files.
         out: PathBuf,
+        /// Replace key files that already exist (a secret key is never replaced without it).
+        #[arg(long)]
+        force: bool,
     },
     /// Semantic diff of two rule sets: over every case, the classes of cases whose outcome
     /// changes, each with the old and new value and a witness case. Exit codes: 0 every case
@@ -185,12 +208,36 @@ enum Command {
     },
 }
 
+/// Appends a formatted line to the output buffer (written to standard output at the end).
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+/// Appends formatted text to the output buffer.
+macro_rules! outp {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = write!($out, $($arg)*);
+    }};
+}
+
 /// A failure that decides the exit code; the message is already formatted.
 struct Failure(u8, String);
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = trusted_keys(&cli.trust).and_then(|trust| run(cli.command, &trust));
+    let mut out = String::new();
+    let result = trusted_keys(&cli.trust).and_then(|trust| run(cli.command, &trust, &mut out));
+    // Standard output is written at the end, in one go: a reader that went away (a closed
+    // pipe, `| head`) ends the command quietly with its usual exit code.
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write the output: {e}");
+            return ExitCode::from(2);
+        }
+    }
     match result {
         Ok(code) => ExitCode::from(code),
         Err(Failure(code, message)) => {
@@ -223,25 +270,34 @@ fn load(rules: Option<&Path>, trust: &[PublicKey]) -> Result<Engine, Failure> {
     loaded.map_err(|e| Failure(2, e.to_string()))
 }
 
-fn keygen(signer: &str, out: &Path) -> Result<u8, Failure> {
+/// Writes `text` to `path` atomically (see `files`), or fails with exit code 2.
+fn write_file(path: &Path, text: &str, existing: Existing, secret: bool) -> Result<(), Failure> {
+    files::write_atomic(path, text.as_bytes(), existing, secret).map_err(|e| {
+        Failure(2, format!("error: cannot write {}: {e}; the old file, if any, is unchanged", path.display()))
+    })
+}
+
+fn keygen(signer: &str, prefix: &Path, force: bool, out: &mut String) -> Result<u8, Failure> {
+    let path = |suffix: &str| PathBuf::from(format!("{}.{suffix}.json", prefix.display()));
+    let (secret, public) = (path("secret"), path("public"));
+    let existing = if force { Existing::Replace } else { Existing::Keep };
+    if !force {
+        if let Some(p) = [&secret, &public].into_iter().find(|p| p.symlink_metadata().is_ok()) {
+            return Err(Failure(
+                2,
+                format!("error: {} exists; keygen never replaces a key without --force", p.display()),
+            ));
+        }
+    }
     let mut seed = [0u8; 32];
     std::fs::File::open("/dev/urandom")
         .and_then(|mut f| f.read_exact(&mut seed))
         .map_err(|e| Failure(2, format!("error: no randomness for a key (/dev/urandom): {e}")))?;
     let key = SigningKey::from_seed(seed, signer);
-    let write = |suffix: &str, text: String| {
-        let path = PathBuf::from(format!("{}.{suffix}.json", out.display()));
-        std::fs::write(&path, text).map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?;
-        Ok::<PathBuf, Failure>(path)
-    };
-    let secret = write("secret", key.to_text())?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600));
-    }
-    let public = write("public", key.public_key().to_text())?;
-    println!(
+    write_file(&secret, &key.to_text(), existing, true)?;
+    write_file(&public, &key.public_key().to_text(), existing, false)?;
+    let _ = writeln!(
+        out,
         "key {}: secret {} (keep it secret), public {}",
         key.public_key().id().key_id,
         secret.display(),
@@ -258,15 +314,24 @@ fn check_lang<'a>(engine: &Engine, lang: Option<&'a str>) -> Result<&'a str, Fai
     Ok(lang)
 }
 
+/// A case, record or decision file (`-`: standard input), read up to the case limit
+/// ([`wegwijs::limits::MAX_CASE_BYTES`]) and no further.
 fn read_text(path: &Path) -> Result<String, Failure> {
-    let mut text = String::new();
+    let limit = wegwijs::limits::MAX_CASE_BYTES;
     let read = if path.as_os_str() == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+        files::read_limited(std::io::stdin().lock(), limit)
     } else {
-        std::fs::read_to_string(path).map(|t| text = t)
+        std::fs::File::open(path).and_then(|f| files::read_limited(f, limit))
     };
-    read.map_err(|e| Failure(2, format!("error: cannot read {}: {e}", path.display())))?;
-    Ok(text)
+    read.map_err(|e| Failure(2, format!("error: cannot read {}: {e}", path.display())))?.ok_or_else(|| {
+        Failure(
+            2,
+            format!(
+                "error: {}: longer than {limit} bytes, the limit of a case or record (docs/limits.md)",
+                path.display()
+            ),
+        )
+    })
 }
 
 /// A case: a plain facts object or a case record.
@@ -276,8 +341,8 @@ fn read_case(engine: &Engine, path: &Path) -> Result<wegwijs::Record, Failure> {
 }
 
 /// The proposal to compare with: a proposal JSON as is, or a record's proposal at its
-/// last decision.
-fn previous_proposal(engine: &Engine, path: &Path) -> Result<wegwijs::Proposal, Failure> {
+/// last decision — only a record of the same case as `case` (the current record's).
+fn previous_proposal(engine: &Engine, path: &Path, case: Option<&str>) -> Result<wegwijs::Proposal, Failure> {
     let text = read_text(path)?;
     let fail = |problem: String| Failure(2, format!("error: {}: {problem}", path.display()));
     let value: serde_json::Value = serde_json::from_str(&text)
@@ -286,6 +351,9 @@ fn previous_proposal(engine: &Engine, path: &Path) -> Result<wegwijs::Proposal, 
         return serde_json::from_value(value).map_err(|_| fail("is not a Wegwijs proposal".into()));
     }
     let record = engine.record_from_json(&value).map_err(|e| fail(e.to_string()))?;
+    if record.case.as_deref() != case {
+        return Err(fail("is a record of another case: --since compares a case with its own earlier state".into()));
+    }
     engine.proposal_at_last_decision(&record).ok_or_else(|| fail("the record has no decision to compare with".into()))
 }
 
@@ -307,7 +375,7 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("results serialize")
 }
 
-fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
+fn run(command: Command, trust: &[PublicKey], out: &mut String) -> Result<u8, Failure> {
     match command {
         Command::Eval { args, why_not, since, audience } => {
             let engine = load(args.rules.as_deref(), trust)?;
@@ -317,8 +385,8 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
             if let Some(offer) = why_not {
                 let answer = evaluation.why_not(&offer).map_err(|e| Failure(2, format!("error: {e}")))?;
                 match args.format {
-                    Format::Json => println!("{}", json(&answer)),
-                    Format::Text => print!("{}", text::why_not(&answer)),
+                    Format::Json => outln!(out, "{}", json(&answer)),
+                    Format::Text => outp!(out, "{}", text::why_not(&answer)),
                 }
                 return Ok(0);
             }
@@ -330,28 +398,28 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
                     view.in_language(lang);
                 }
                 match args.format {
-                    Format::Json => println!("{}", json(&view)),
-                    Format::Text => print!("{}", audience::text(&view, lang)),
+                    Format::Json => outln!(out, "{}", json(&view)),
+                    Format::Text => outp!(out, "{}", audience::text(&view, lang)),
                 }
                 return Ok(0);
             }
             let mut proposal = evaluation.proposal();
             let changes = match since {
-                Some(path) => Some(evaluation.changes_since(&previous_proposal(&engine, &path)?)),
+                Some(path) => Some(evaluation.changes_since(&previous_proposal(&engine, &path, case.case.as_deref())?)),
                 None => None,
             };
             if args.lang.is_some() {
                 proposal.in_language(lang);
             }
             match (args.format, &changes) {
-                (Format::Json, None) => println!("{}", json(&proposal)),
+                (Format::Json, None) => outln!(out, "{}", json(&proposal)),
                 (Format::Json, Some(c)) => {
-                    println!("{}", json(&serde_json::json!({ "proposal": proposal, "changes": c })))
+                    outln!(out, "{}", json(&serde_json::json!({ "proposal": proposal, "changes": c })))
                 }
                 (Format::Text, _) => {
-                    print!("{}", text::proposal(&proposal, lang));
+                    outp!(out, "{}", text::proposal(&proposal, lang));
                     if let Some(c) = &changes {
-                        print!("{}", agenda::changes(c, lang, ""));
+                        outp!(out, "{}", agenda::changes(c, lang, ""));
                     }
                 }
             }
@@ -361,13 +429,24 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
             let engine = load(rules.as_deref(), trust)?;
             engine.check_language(&lang).map_err(|e| Failure(2, format!("error: --lang: {e}")))?;
             let list = agenda::read_records(&engine, &records).map_err(|m| Failure(2, m))?;
-            let result = engine.agenda(&list, now(at.as_deref())?);
+            let result = engine.agenda(&list.read, now(at.as_deref())?);
+            let bad = &list.unreadable;
             match format {
-                AgendaFormat::Json => println!("{}", json(&result)),
-                AgendaFormat::Text => print!("{}", agenda::text(&result, &lang, false)),
-                AgendaFormat::Markdown => print!("{}", agenda::text(&result, &lang, true)),
+                AgendaFormat::Json => {
+                    let mut value = serde_json::to_value(&result).expect("an agenda serializes");
+                    if !bad.is_empty() {
+                        value["unreadable"] = serde_json::to_value(bad).expect("entries serialize");
+                    }
+                    outln!(out, "{}", json(&value))
+                }
+                AgendaFormat::Text | AgendaFormat::Markdown => {
+                    let markdown = matches!(format, AgendaFormat::Markdown);
+                    outp!(out, "{}", agenda::text(&result, &lang, markdown));
+                    outp!(out, "{}", agenda::unreadable_text(bad, &lang, markdown));
+                }
             }
-            Ok(0)
+            // Every readable case is listed; the exit code says that some were not.
+            Ok(u8::from(!bad.is_empty()))
         }
         Command::Decide { record, decision, rules, now: at, output } => {
             let engine = load(rules.as_deref(), trust)?;
@@ -376,13 +455,21 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
             let refused = |e: wegwijs::DecisionError| Failure(2, format!("error: {}: {e}", decision.display()));
             let d = engine.decision_from_str(&text).map_err(refused)?;
             let updated = engine.decide(&current, &d, now(at.as_deref())?).map_err(refused)?;
-            let out = json(&updated.to_json()) + "\n";
+            let text = json(&updated.to_json()) + "\n";
             match output {
-                Some(path) => std::fs::write(&path, out)
-                    .map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
-                None => print!("{out}"),
+                Some(path) => write_file(&path, &text, Existing::Replace, false)?,
+                None => out.push_str(&text),
             }
             Ok(0)
+        }
+        Command::Verify { record, rules, format } => {
+            let engine = load(rules.as_deref(), trust)?;
+            let result = engine.verify(&read_case(&engine, &record)?);
+            match format {
+                Format::Json => outln!(out, "{}", json(&result)),
+                Format::Text => outp!(out, "{}", text::verification(&result)),
+            }
+            Ok(u8::from(!result.verified))
         }
         Command::Questions { args } => {
             let engine = load(args.rules.as_deref(), trust)?;
@@ -393,8 +480,8 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
                 questions.in_language(lang);
             }
             match args.format {
-                Format::Json => println!("{}", json(&questions)),
-                Format::Text => print!("{}", text::questions(&questions, lang)),
+                Format::Json => outln!(out, "{}", json(&questions)),
+                Format::Text => outp!(out, "{}", text::questions(&questions, lang)),
             }
             Ok(0)
         }
@@ -405,27 +492,26 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
             let stop = || deadline.is_some_and(|d| std::time::Instant::now() >= d);
             let findings = engine.check_with(&wegwijs::check::CheckBudget { cases: max_cases, stop: Some(&stop) });
             match format {
-                Format::Json => println!("{}", json(&findings)),
-                Format::Text => print!("{}", text::findings(&findings)),
+                Format::Json => outln!(out, "{}", json(&findings)),
+                Format::Text => outp!(out, "{}", text::findings(&findings)),
             }
             Ok(u8::from(findings.iter().any(|f| f.severity >= Severity::Warning)))
         }
         Command::Test { dir } => {
             let engine = load(dir.as_deref(), trust)?;
             let results = engine.run_scenarios();
-            print!("{}", text::scenarios(&results));
+            outp!(out, "{}", text::scenarios(&results));
             Ok(u8::from(results.is_empty() || results.iter().any(|r| !r.passed())))
         }
         Command::Doc { dir, output } => {
             let book = load(dir.as_deref(), trust)?.rule_book();
             match output {
-                Some(path) => std::fs::write(&path, book)
-                    .map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
-                None => print!("{book}"),
+                Some(path) => write_file(&path, &book, Existing::Replace, false)?,
+                None => out.push_str(&book),
             }
             Ok(0)
         }
-        Command::Keygen { signer, out } => keygen(&signer, &out),
+        Command::Keygen { signer, out: prefix, force } => keygen(&signer, &prefix, force, out),
         Command::Bundle { dir, output, sign } => {
             let engine = load(Some(&dir), trust)?;
             let bundle = match sign {
@@ -439,25 +525,24 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
                 }
             };
             match output {
-                Some(path) => std::fs::write(&path, bundle + "\n")
-                    .map_err(|e| Failure(2, format!("error: cannot write {}: {e}", path.display())))?,
-                None => println!("{bundle}"),
+                Some(path) => write_file(&path, &(bundle + "\n"), Existing::Replace, false)?,
+                None => out.push_str(&(bundle + "\n")),
             }
             Ok(0)
         }
         Command::Diff { old, new, format } => {
             let classes = load(Some(&old), trust)?.diff(&load(Some(&new), trust)?);
             match format {
-                Format::Json => println!("{}", json(&classes)),
+                Format::Json => outln!(out, "{}", json(&classes)),
                 Format::Text => {
                     for c in &classes {
                         let note = if c.incomplete { " (not decided within the search budget)" } else { "" };
-                        println!("{}: {} -> {}{note}", c.outcome, c.old, c.new);
+                        outln!(out, "{}: {} -> {}{note}", c.outcome, c.old, c.new);
                         if let Some(w) = &c.witness {
-                            println!("    witness (now {}): {}", w.now, serde_json::Value::Object(w.case.clone()));
+                            outln!(out, "    witness (now {}): {}", w.now, serde_json::Value::Object(w.case.clone()));
                         }
                     }
-                    println!("{} class(es) of cases with a different outcome", classes.len());
+                    outln!(out, "{} class(es) of cases with a different outcome", classes.len());
                 }
             }
             Ok(u8::from(!classes.is_empty()))

@@ -238,3 +238,45 @@ pub fn scenarios(results: &[ScenarioResult]) -> String {
     let _ = writeln!(o, "{} passed, {} failed", passed, results.len() - passed);
     o
 }
+
+/// `wegwijs verify`: one line per decision, then the verdict.
+pub fn verification(v: &wegwijs::Verification) -> String {
+    let name = |x: &dyn erased::Name| x.name();
+    let mut o = String::new();
+    for d in &v.decisions {
+        let needed = d.ruleset_needed.as_deref().map(|h| format!(" (needs {h})")).unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "decisions[{}] {}: decision {}, proposal {}, chain {}, case {}, rule set {}{needed}{}",
+            d.index,
+            d.at,
+            name(&d.decision),
+            name(&d.proposal),
+            name(&d.chain),
+            name(&d.case),
+            name(&d.ruleset),
+            if d.verified() { "" } else { "  <-- NOT VERIFIED" }
+        );
+    }
+    let verdict = match (v.decisions.is_empty(), v.verified) {
+        (true, _) => "no decisions to verify",
+        (false, true) => "every decision verified",
+        (false, false) => "NOT every decision verified: see the lines marked above (docs/case-record.md)",
+    };
+    let _ = writeln!(o, "{verdict}");
+    o
+}
+
+/// The JSON name of a verification status.
+mod erased {
+    /// A status with its JSON name.
+    pub trait Name {
+        /// The JSON name (`ok`, `mismatch`, …).
+        fn name(&self) -> String;
+    }
+    impl<T: serde::Serialize> Name for T {
+        fn name(&self) -> String {
+            serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+        }
+    }
+}

@@ -148,7 +148,7 @@ impl Evaluation {
                 let Some(index) = orgs.iter().position(|o| &o.id == org) else {
                     let known = ["slachtoffer", "melder", "professional"].into_iter();
                     return Err(ArgumentError {
-                        what: format!("audience `{org}`"),
+                        what: format!("audience `{}`", crate::limits::echo(org)),
                         problem: format!(
                             "is neither slachtoffer, melder, professional nor an organisation ({})",
                             crate::suggest::hint(org, known.chain(orgs.iter().map(|o| o.id.as_str())))

@@ -1,8 +1,16 @@
 //! The public entry point: load a rule set once, evaluate many cases.
+//!
+//! The engine knows cases (values per fact) and nothing above them. A layer built on top,
+//! such as the case record (`record/`), turns its own input into values and declined
+//! offers, asks the engine (`evaluate_values`, the crate-internal form of
+//! [`Engine::evaluate`]), and attaches a [`Layer`] to the [`Evaluation`]: a small set of
+//! hooks the engine calls when it renders questions, the proposal or why-not. The engine owns the hooks' shape, the layer fills them, so the
+//! arrows point one way (record → engine) and `Evaluation` stays the one result type every
+//! binding already uses.
 
 use crate::compile::program::Env;
 use crate::compile::{self, RuleSet};
-use crate::error::{ArgumentError, CaseError, Error, RuleError};
+use crate::error::{ArgumentError, CaseError, RuleError};
 use crate::error::{Diagnostic, DiagnosticKind, Location};
 use crate::eval::case::{Case, CaseBuilder};
 use crate::eval::case_json;
@@ -12,13 +20,13 @@ use crate::eval::time::{format_datetime, parse_datetime, MAX_SECONDS, MIN_SECOND
 use crate::eval::value::{Tri, Value};
 use crate::eval::why_not::{self, WhyNot};
 use crate::explain::proposal;
-use crate::record::apply::RecordContext;
-use crate::result::{Decisions, Proposal, Question, RuleSetId};
+use crate::result::{Decisions, Declined, Proposal, Question, RuleSetId};
 use crate::ruleset::load::{parse_bundle, parse_files, read_dir_files, BUNDLE_FORMAT};
 use crate::ruleset::locate::Origins;
 use crate::ruleset::source::RuleSetSource;
 use crate::ruleset::{content_hash, source};
 use crate::signing::{verify_bundle, PublicKey, SignedBy, SigningKey};
+use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -284,14 +292,7 @@ impl Engine {
         if !declined.is_empty() {
             outcome::drop_declined(rules, status, declined, &mut outcome);
         }
-        Evaluation { rules: self.rules.clone(), now, slots, truth, outcome, record: None }
-    }
-
-    /// Evaluates a case or case record given as JSON text and returns the proposal.
-    pub fn evaluate_json(&self, case: &str, now: &str) -> Result<Proposal, Error> {
-        let now = Timestamp::parse(now)?;
-        let record = self.record_from_str(case)?;
-        Ok(self.evaluate_record(&record, now).proposal())
+        Evaluation { rules: self.rules.clone(), now, slots, truth, outcome, layer: None }
     }
 
     pub(crate) fn rules(&self) -> &RuleSet {
@@ -313,7 +314,20 @@ pub struct Evaluation {
     /// Per rule, whether its condition holds; then per offer, whether the wish allows it.
     truth: Vec<Tri>,
     outcome: Outcome,
-    record: Option<Arc<RecordContext>>,
+    /// What a layer above the engine (a case record) adds, if any.
+    layer: Option<Arc<dyn Layer>>,
+}
+
+/// What a layer above the engine adds to an [`Evaluation`] (the case record is one: it
+/// drops questions about settled offers, adds its status and warnings, and says why an
+/// offer was declined). The engine calls these hooks without knowing what the layer is.
+pub(crate) trait Layer: fmt::Debug + Send + Sync {
+    /// The open questions that still matter to this layer, from those the rules leave open.
+    fn filter_questions(&self, rules: &RuleSet, open: Vec<OpenQuestion>) -> Vec<OpenQuestion>;
+    /// Adds the layer's part to a rendered proposal (after its questions were filtered).
+    fn annotate(&self, proposal: &mut Proposal);
+    /// A "no" to `offer` beyond the rules (a decline, a rejection), for why-not.
+    fn declined(&self, rules: &RuleSet, offer: u16) -> Option<Declined>;
 }
 
 impl Evaluation {
@@ -332,13 +346,13 @@ impl Evaluation {
         self.rules.voice_for(&Env { slots: &self.slots, now: self.now })
     }
 
-    /// The proposal in `voice`, with what a case record adds (its questions and points).
+    /// The proposal in `voice`, with what a layer adds (its questions and points).
     pub(crate) fn proposal_with_voice(&self, voice: Option<usize>) -> Proposal {
         let (rules, now, outcome) = (&self.rules, self.now, &self.outcome);
         let mut p = proposal::build_in_voice(rules, now, &self.slots, self.status(), self.wishes(), outcome, voice);
-        if let Some(ctx) = &self.record {
+        if let Some(layer) = &self.layer {
             p.questions = proposal::questions(rules, &self.open_questions(), voice);
-            crate::record::apply::annotate(&mut p, ctx);
+            layer.annotate(&mut p);
         }
         p
     }
@@ -387,8 +401,8 @@ impl Evaluation {
 
     pub(crate) fn open_questions(&self) -> Vec<OpenQuestion> {
         let open = questions::open_questions(&self.rules, self.status(), &self.slots, self.now, &self.outcome);
-        match &self.record {
-            Some(ctx) => ctx.filter_questions(&self.rules, open),
+        match &self.layer {
+            Some(layer) => layer.filter_questions(&self.rules, open),
             None => open,
         }
     }
@@ -403,8 +417,14 @@ impl Evaluation {
         Env { slots: &self.slots, now: self.now }
     }
 
-    pub(crate) fn parts_mut(&mut self) -> (&mut Outcome, &mut Option<Arc<RecordContext>>) {
-        (&mut self.outcome, &mut self.record)
+    /// The merged outcome, for a layer to adjust before it attaches itself.
+    pub(crate) fn outcome_mut(&mut self) -> &mut Outcome {
+        &mut self.outcome
+    }
+
+    /// Attaches what a layer above the engine adds (see [`Layer`]).
+    pub(crate) fn set_layer(&mut self, layer: Arc<dyn Layer>) {
+        self.layer = Some(layer);
     }
 
     /// Why `offer` is not (certainly) proposed.
@@ -425,7 +445,7 @@ impl Evaluation {
         };
         let env = Env { slots: &self.slots, now: self.now };
         let mut why = why_not::why_not(&self.rules, index as u16, self.status(), &env, status);
-        why.declined = self.record.as_ref().and_then(|ctx| ctx.declined(&self.rules, index as u16));
+        why.declined = self.layer.as_ref().and_then(|layer| layer.declined(&self.rules, index as u16));
         Ok(why)
     }
 

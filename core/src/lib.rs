@@ -50,9 +50,11 @@ pub use eval::outcome::{LevelOutcome, Outcome, ReferralOutcome, RegiehouderOutco
 pub use eval::questions::Affects;
 pub use eval::value::{Tri, Value};
 pub use eval::why_not::{Clause, WhyNot, WhyNotRule};
+pub use record::{is_role, CaseCheck, DecisionCheck, HashCheck, RuleSetCheck, Verification};
 pub use record::{
     proposal_hash, Action, ActionStatus, Agenda, AgendaEntry, Changes, DeadlineChange, Decision, DecisionError,
     LevelChange, Record, RECORD_FORMAT,
 };
-pub use record::{CaseOrRecord, Declined, RECORD_KEY};
+pub use record::{CaseOrRecord, RECORD_KEY};
+pub use result::Declined;
 pub use result::Proposal;

@@ -52,6 +52,23 @@ pub const MAX_DEADLINE_HOURS: i64 = 876_600;
 /// Bytes of a case as JSON text.
 pub const MAX_CASE_BYTES: usize = 1024 * 1024;
 
+/// Bytes of a case record as JSON text: the same limit as a case ([`MAX_CASE_BYTES`]).
+pub const MAX_RECORD_BYTES: usize = MAX_CASE_BYTES;
+
+/// Actions in one case record.
+pub const MAX_ACTIONS: usize = 10_000;
+
+/// Decisions in one case record (verifying evaluates the record once per decision).
+pub const MAX_DECISIONS: usize = 1_000;
+
+/// Entries in one list of a decision (`accepted`, `rejected`, `overrides_acknowledged`,
+/// `reasons`): no catalogue has more offers than [`MAX_OFFERS`].
+pub const MAX_DECISION_ITEMS: usize = MAX_OFFERS;
+
+/// Seconds a decision or action may lie after `now` (clocks of two machines differ a
+/// little): beyond it `decide` refuses and an evaluation warns `dated_after_now`.
+pub const MAX_CLOCK_SKEW_SECONDS: i64 = 300;
+
 /// Characters of an unknown name echoed in an error; a longer one is cut and marked `…`.
 pub const MAX_ECHOED_NAME_CHARS: usize = 64;
 

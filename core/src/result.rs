@@ -255,3 +255,15 @@ pub struct Decisions {
     /// The proposed regiehouder, if any rule proposes one.
     pub regiehouder: Option<RegiehouderProposal>,
 }
+
+/// A "no" to an offer in a case record, shown by why-not next to the rules' unmet
+/// conditions (the record layer fills it; see `record/declined.rs`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Declined {
+    /// `slachtoffer` (the victim declined it) or `mdt` (the latest MDT decision rejected it).
+    pub by: String,
+    /// When (RFC 3339, in the rule set's time zone).
+    pub at: String,
+    /// What that means for the proposal, in plain language (`nl`, `en`).
+    pub text: Text,
+}

@@ -25,7 +25,7 @@ const BUNDLE_CONTEXT: &str = "wegwijs-bundle-signature/1";
 /// Domain separation for the built-in files (then key id, signer, files digest).
 const FILES_CONTEXT: &str = "wegwijs-files-signature/1";
 
-/// Who signed a rule set: the key id and the signer's name, as the trusted key states them.
+/// Who signed a rule set: the key id and the signer's name, as the signature states them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignedBy {
     /// First 16 hex digits of SHA-256 over the 32-byte public key.
@@ -223,7 +223,7 @@ pub(crate) fn files_digest(files: &[(&str, &str)]) -> String {
 }
 
 /// Checks a bundle's signature over its content `hash` against the trusted keys; on
-/// success, who signed it (as the trusted key names them).
+/// success, who signed it (the key id and signer name covered by the signature).
 pub(crate) fn verify_bundle(
     signature: Option<&Signature>,
     hash: &str,
@@ -290,7 +290,8 @@ fn verify(
             "the rule set was changed after it was signed: do not use it; get the signed original",
         ));
     }
-    Ok(key.id.clone())
+    // Who signed is what was signed: the trust file only says which keys are trusted.
+    Ok(SignedBy { key_id: sig.key_id.clone(), signer: sig.signer.clone() })
 }
 
 fn to_hex(bytes: &[u8]) -> String {

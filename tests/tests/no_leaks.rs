@@ -117,3 +117,118 @@ proptest! {
         assert_clean(&[e.to_string(), e.what.clone(), e.problem.clone()], &[secret], None);
     }
 }
+
+/// A valid record with one decision and one action, to break one field at a time.
+fn valid_record() -> Json {
+    json!({
+        "format": "wegwijs-record/1",
+        "case": "zaak-1",
+        "facts": { "age": { "value": 30, "at": "2026-03-01T10:00:00+01:00" } },
+        "actions": [{ "offer": "aangifte", "status": "planned", "at": "2026-03-01T10:00:00+01:00" }],
+        "decisions": [{
+            "at": "2026-03-01T10:00:00+01:00", "by": "mdt-voorzitter", "regie": "R0",
+            "accepted": ["aangifte"], "rejected": [], "reasons": { "regie": "ok" },
+            "overrides_acknowledged": [],
+        }],
+    })
+}
+
+/// The value at a `/`-separated path, created when missing (numbers index lists).
+fn at_path<'a>(mut r: &'a mut Json, path: &str) -> &'a mut Json {
+    for part in path.split('/').skip(1) {
+        r = match part.parse::<usize>() {
+            Ok(i) => &mut r[i],
+            Err(_) => &mut r[part],
+        };
+    }
+    r
+}
+
+/// What is broken, and how.
+type Breakage = (&'static str, Box<dyn Fn(&mut Json)>);
+
+/// Every field of a record and a decision, each set to something carrying `secret`: ids
+/// (offer ids, reason keys, unknown keys) long enough that the secret lies past the 64
+/// characters an error may echo, free text and values as they are.
+fn record_breakages(secret: &str) -> Vec<Breakage> {
+    let long = format!("{}{secret}", "x".repeat(KEY_ECHO_MAX));
+    let s = secret.to_string();
+    let l = long.clone();
+    let mut out: Vec<Breakage> = Vec::new();
+    macro_rules! set {
+        ($name:literal, $path:expr, $value:expr) => {{
+            let (s, l) = (s.clone(), l.clone());
+            let _ = (&s, &l);
+            out.push(($name, Box::new(move |r: &mut Json| *at_path(r, $path) = $value(&s, &l))));
+        }};
+    }
+    set!("format", "/format", |s: &str, _: &str| json!(s));
+    set!("case", "/case", |s: &str, _: &str| json!([s]));
+    set!("fact value", "/facts/age/value", |s: &str, _: &str| json!(s));
+    set!("fact at", "/facts/age/at", |s: &str, _: &str| json!(format!("2026-03-01T{s}")));
+    set!("action offer", "/actions/0/offer", |_: &str, l: &str| json!(l));
+    set!("action status", "/actions/0/status", |s: &str, _: &str| json!(s));
+    set!("action at", "/actions/0/at", |s: &str, _: &str| json!(format!("2026-{s}")));
+    set!("decision at", "/decisions/0/at", |s: &str, _: &str| json!(format!("2026-{s}")));
+    set!("decision by", "/decisions/0/by", |s: &str, _: &str| json!(format!("Jan {s}")));
+    set!("decision by digits", "/decisions/0/by", |s: &str, _: &str| json!(s.trim_start_matches(MARK)));
+    set!("decision regie", "/decisions/0/regie", |s: &str, _: &str| json!(s));
+    set!("decision regiehouder", "/decisions/0/regiehouder", |s: &str, _: &str| json!(s));
+    set!("decision accepted", "/decisions/0/accepted", |_: &str, l: &str| json!([l]));
+    set!("decision rejected", "/decisions/0/rejected", |_: &str, l: &str| json!([l]));
+    set!("decision overrides", "/decisions/0/overrides_acknowledged", |_: &str, l: &str| json!([l]));
+    set!("decision reasons key", "/decisions/0/reasons", |s: &str, l: &str| json!({ l: s }));
+    set!("decision reasons value", "/decisions/0/reasons", |s: &str, _: &str| json!({ "regie": [s] }));
+    set!("decision case", "/decisions/0/case", |_: &str, _: &str| json!(1));
+    for hash in ["ruleset_hash", "proposal_hash", "previous_hash", "decision_hash"] {
+        let s = s.clone();
+        out.push((
+            "decision hash",
+            Box::new(move |r: &mut Json| r["decisions"][0][hash] = json!(format!("sha256:{s}"))),
+        ));
+    }
+    let l2 = long.clone();
+    out.push(("record unknown key", Box::new(move |r: &mut Json| r[l2.as_str()] = json!(1))));
+    let (l3, s3) = (long.clone(), s.clone());
+    out.push(("decision unknown key", Box::new(move |r: &mut Json| r["decisions"][0][l3.as_str()] = json!(s3))));
+    let (l4, s4) = (long, s);
+    out.push(("action unknown key", Box::new(move |r: &mut Json| r["actions"][0][l4.as_str()] = json!(s4))));
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Issue 20, item 6: with a generated marker in every field of a record and of a
+    /// decision, no error from reading the record, reading the decision or `decide` holds
+    /// the marker, nor more than 64 characters of an id; reasons and `by` never appear.
+    #[test]
+    fn records_and_decisions_keep_user_text_out_of_errors(n in 100_000u64..999_999) {
+        let engine = Engine::national();
+        let secret = format!("{MARK}{n}");
+        let now = Timestamp::parse("2026-03-02T10:00:00+01:00").unwrap();
+        for (what, breaks) in record_breakages(&secret) {
+            let mut record = valid_record();
+            breaks(&mut record);
+            let text = record.to_string();
+            let e = engine.record_from_str(&text).expect_err(what);
+            assert_clean(&texts(&e), std::slice::from_ref(&secret), None);
+            // The same decision on its own, through `decision_from_str` and `decide`.
+            let decision = record["decisions"][0].to_string();
+            let base = engine.record_from_json(&json!({ "case": "zaak-1", "facts": {} })).unwrap();
+            let problems = match engine.decision_from_str(&decision) {
+                Err(e) => e.to_string(),
+                Ok(d) => engine.decide(&base, &d, now).err().map(|e| e.to_string()).unwrap_or_default(),
+            };
+            prop_assert!(!problems.contains(&secret), "{} leaked into {:?}", what, problems);
+        }
+        // A complete decision whose reasons and `by` are free text: decide echoes neither,
+        // and the incomplete one lists what is missing by id only.
+        let base = engine.record_from_json(&json!({ "case": "zaak-1", "facts": {} })).unwrap();
+        let d = json!({ "by": "mdt", "regie": "R3", "reasons": { "regie": format!("{secret} vond dat") } });
+        let e = engine.decide(&base, &engine.decision_from_str(&d.to_string()).unwrap(), now);
+        if let Err(e) = e {
+            prop_assert!(!e.to_string().contains(&secret), "{}", e);
+        }
+    }
+}

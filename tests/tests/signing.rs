@@ -97,3 +97,17 @@ fn the_signing_fixtures_of_the_bindings_are_what_they_claim() {
     Engine::from_bundle(&tampered).expect("the tampered fixture's hash is consistent");
     assert!(Engine::from_bundle_verified(&tampered, &trust).is_err());
 }
+
+#[test]
+fn the_signer_comes_from_the_signature_not_from_the_trust_file() {
+    let bundle = Engine::national().signed_bundle(&test_secret_key());
+    // A local trust file with the same key but another signer name (edited, or stale).
+    let mut trust: serde_json::Value = serde_json::from_str(&PublicKey::test_key().to_text()).unwrap();
+    trust["signer"] = "Locally renamed".into();
+    let trusted = PublicKey::from_text(&trust.to_string()).expect("the renamed trust file reads");
+    assert_eq!(trusted.id().signer, "Locally renamed");
+    let engine = Engine::from_bundle_verified(&bundle, &[trusted]).expect("the key is trusted");
+    let signed_by = engine.id().signed_by.expect("the signer is recorded");
+    assert_eq!(signed_by.signer, test_secret_key().public_key().id().signer, "the signed name, not the trust file's");
+    assert_ne!(signed_by.signer, "Locally renamed");
+}

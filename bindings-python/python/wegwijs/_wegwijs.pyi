@@ -181,6 +181,8 @@ class Engine:
         """What changed since ``previous`` or, without it, since the record's last decision."""
     def agenda(self, records: Iterable[Union[Mapping[str, Any], str]], now: _Now = None) -> Dict[str, Any]:
         """The MDT agenda over the records, most urgent first."""
+    def verify(self, record: Union[Mapping[str, Any], str]) -> Dict[str, Any]:
+        """Verifies every decision of the record (hashes, chain, case, rule set)."""
     def decide(
         self, record: Union[Mapping[str, Any], str], decision: Union[Mapping[str, Any], str], now: _Now = None
     ) -> Dict[str, Any]:

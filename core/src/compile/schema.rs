@@ -86,7 +86,7 @@ impl Compiler<'_> {
                 );
             }
             let valid_for = f.valid_for.as_deref().and_then(|text| {
-                let seconds = crate::record::parse_valid_for(text);
+                let seconds = parse_valid_for(text);
                 if seconds.is_none() {
                     let hint = Some("a whole number of hours or days, e.g. \"12h\" or \"14d\"".into());
                     let message = "`valid_for` is not a duration".into();
@@ -148,5 +148,28 @@ impl Compiler<'_> {
         }
         domains.push(Domain { values });
         (domains.len() - 1) as u16
+    }
+}
+
+/// Seconds in a `valid_for` duration: a whole number of hours (`12h`) or days (`14d`).
+fn parse_valid_for(text: &str) -> Option<i64> {
+    let (number, unit) = text.split_at(text.len().checked_sub(1)?);
+    let n: i64 = number.parse().ok().filter(|n| *n > 0 && *n <= 99_999 && !number.starts_with('+'))?;
+    match unit {
+        "h" => Some(n * 3600),
+        "d" => Some(n * 86_400),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod valid_for_tests {
+    #[test]
+    fn valid_for_durations() {
+        assert_eq!(super::parse_valid_for("1d"), Some(86_400));
+        assert_eq!(super::parse_valid_for("12h"), Some(43_200));
+        for bad in ["", "d", "0d", "1w", "-1d", "+1d", "1.5d", "1000000d"] {
+            assert_eq!(super::parse_valid_for(bad), None, "{bad}");
+        }
     }
 }

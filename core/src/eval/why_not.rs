@@ -17,7 +17,7 @@ pub struct WhyNot {
     pub rules: Vec<WhyNotRule>,
     /// For a case record: the victim declined the offer, or the MDT rejected it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub declined: Option<crate::record::Declined>,
+    pub declined: Option<crate::result::Declined>,
 }
 
 /// One rule that could propose the offer.

@@ -24,7 +24,9 @@ pub struct AgendaEntry {
     /// The case reference (the record's `case`, or the name it was given under).
     pub case: String,
     /// Why it stands where it does: `deadline_passed`, `deadline_today`,
-    /// `danger_now`, `danger_possible`, `regie:<level>`, `no_decision_yet`.
+    /// `danger_now`, `danger_possible`, `regie:<level>`, `no_decision_yet`; and
+    /// `decision_unverified` (no effect on the order) when the last decision shown is not
+    /// as it was recorded (see [`crate::Engine::verify`]).
     pub reasons: Vec<String>,
     /// Planned actions whose deadline passed (termijn verstreken).
     pub deadlines_passed: Vec<DeadlineView>,
@@ -105,6 +107,10 @@ impl Engine {
                 if last.is_none() {
                     reasons.push("no_decision_yet".into());
                 }
+                // The decided regie shown below is then not as recorded: say so (no rank).
+                if p.warnings.iter().any(|w| w.code == "decision_unverified") {
+                    reasons.push("decision_unverified".into());
+                }
                 let mut awaiting = status.departures.clone();
                 if let Some((d, _)) = last {
                     let state = record.action_state(now.seconds());
@@ -146,7 +152,9 @@ impl Engine {
     fn proposal_at_last_decision_by(&self, record: &Record, now: i64) -> Option<crate::Proposal> {
         let at = record.decision_times.iter().rev().find(|&&t| t <= now)?;
         // A decision time was parsed from RFC 3339, so it is in range.
-        Some(self.evaluate_record(record, Timestamp::from_unix(*at).ok()?).proposal())
+        // A comparison base only: no need to verify the decision again.
+        let at = Timestamp::from_unix(*at).ok()?.seconds();
+        Some(super::apply::evaluate(self, record, at, super::apply::Check::Skip).proposal())
     }
 }
 

@@ -3,12 +3,23 @@
 
 use super::model::{ActionStatus, Record};
 use crate::compile::RuleSet;
-use crate::engine::{Engine, Evaluation};
+use crate::engine::{Engine, Evaluation, Layer};
 use crate::eval::questions::{Affects, OpenQuestion};
 use crate::eval::value::Value;
 use crate::explain::proposal::warning;
-use crate::result::{ActionView, DeadlineView, DecidedStatus, Proposal, RecordStatus};
+use crate::result::{ActionView, DeadlineView, DecidedStatus, Declined, Proposal, RecordStatus};
 use std::sync::Arc;
+
+/// Whether an evaluation checks the record itself: verifies the latest decision and warns
+/// about what is dated after `now`. The public call does; `decide` and `verify`, which
+/// hash the proposal, do not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Check {
+    /// Verify the latest decision taken by `now` and warn `decision_unverified`.
+    Verify,
+    /// Do not.
+    Skip,
+}
 
 /// What an evaluation of a record carries besides the plain evaluation.
 #[derive(Debug)]
@@ -21,6 +32,10 @@ pub(crate) struct RecordContext {
     pub rejected: Vec<u16>,
     /// The last decision was taken on a proposal of another rule set (version).
     other_ruleset: bool,
+    /// The check of the last decision, when it is not intact.
+    unverified: Option<super::verify::DecisionCheck>,
+    /// Decisions and actions dated after `now` beyond the clock skew (not counted).
+    dated_after: (usize, usize),
 }
 
 /// The schema-fact values of a record as of `now`, and which facts went stale.
@@ -49,7 +64,7 @@ fn offer_index(rules: &RuleSet, id: &str) -> Option<u16> {
     rules.source.offers.iter().position(|o| o.id == id).map(|i| i as u16)
 }
 
-pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation {
+pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check) -> Evaluation {
     let rules = engine.rules();
     let (values, stale) = values_at(rules, record, now);
     let state = record.action_state(now);
@@ -94,7 +109,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
             passed.push(DeadlineView { offer: offer_id(o), deadline: rules.zone.format(d) });
         }
     }
-    let (outcome, slot) = ev.parts_mut();
+    let outcome = ev.outcome_mut();
     outcome.referrals.retain(|r| {
         let is_done = done.contains(&r.offer);
         if is_done {
@@ -106,7 +121,24 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
 
     // The latest decision taken by `now` stays; the proposal is compared with it.
     let m = &rules.source.manifest;
-    let last = record.decisions.iter().zip(&record.decision_times).rev().find(|(_, &t)| t <= now).map(|(d, _)| d);
+    let last_index = record.decision_times.iter().rposition(|&t| t <= now);
+    let last = last_index.map(|i| &record.decisions[i]);
+    let unverified = match (check, last_index) {
+        (Check::Verify, Some(i)) => {
+            let chain = super::verify::chain_hashes(record.case.as_deref(), &record.decisions[..i]);
+            Some(engine.check_decision_at(record, i, &chain[i])).filter(|c| !c.intact())
+        }
+        _ => None,
+    };
+    let later = |times: &[i64]| {
+        times.iter().filter(|&&t| t > now.saturating_add(crate::limits::MAX_CLOCK_SKEW_SECONDS)).count()
+    };
+    // Only the public evaluation warns about the record itself: the proposal `decide`
+    // hashes and `verify` recomputes is the same whatever was added after the decision.
+    let dated_after = match check {
+        Check::Verify => (later(&record.decision_times), later(&record.action_times)),
+        Check::Skip => (0, 0),
+    };
     let mut departures = Vec::new();
     if let Some(d) = last {
         if m.regie_levels[outcome.regie.certain as usize].id != d.regie {
@@ -143,14 +175,14 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
     };
     let other_ruleset = last.is_some_and(|d| !d.ruleset_hash.is_empty() && d.ruleset_hash != rules.hash);
     let rejected = last.map_or_else(Vec::new, |d| d.rejected.iter().filter_map(|o| offer_index(rules, o)).collect());
-    *slot = Some(Arc::new(RecordContext { status, done, declined, rejected, other_ruleset }));
+    ev.set_layer(Arc::new(RecordContext { status, done, declined, rejected, other_ruleset, unverified, dated_after }));
     ev
 }
 
-impl RecordContext {
+impl Layer for RecordContext {
     /// Drops what a question could change about done offers, and about declined offers
     /// that no override rule could bring back (a consent-only override cannot).
-    pub(crate) fn filter_questions(&self, rules: &RuleSet, open: Vec<OpenQuestion>) -> Vec<OpenQuestion> {
+    fn filter_questions(&self, rules: &RuleSet, open: Vec<OpenQuestion>) -> Vec<OpenQuestion> {
         let overridable = |o: u16| {
             rules.rules.iter().any(|r| r.is_override && !r.consent_only && r.refer.iter().any(|x| x.offer == o))
         };
@@ -166,10 +198,18 @@ impl RecordContext {
             })
             .collect()
     }
+
+    fn annotate(&self, proposal: &mut Proposal) {
+        annotate(proposal, self);
+    }
+
+    fn declined(&self, rules: &RuleSet, offer: u16) -> Option<Declined> {
+        self.declined_offer(rules, offer)
+    }
 }
 
 /// Adds the record's status and the warnings it raises to a proposal.
-pub(crate) fn annotate(p: &mut Proposal, ctx: &RecordContext) {
+fn annotate(p: &mut Proposal, ctx: &RecordContext) {
     let s = &ctx.status;
     if let Some(d) = &s.decided {
         for what in &s.departures {
@@ -195,6 +235,37 @@ pub(crate) fn annotate(p: &mut Proposal, ctx: &RecordContext) {
             };
             p.warnings.push(warning("differs_from_decision", nl, en));
         }
+    }
+    if let Some(check) = &ctx.unverified {
+        use super::verify::{CaseCheck, HashCheck};
+        let changed = check.decision == HashCheck::Mismatch
+            || check.chain == HashCheck::Mismatch
+            || check.case == CaseCheck::OtherCase;
+        let (nl, en) = if changed {
+            (
+                "Het laatste MDT-besluit is niet meer zoals het is vastgelegd (het besluit, een eerder besluit of de zaak is veranderd): vertrouw er niet op en controleer het dossier met `wegwijs verify`.",
+                "The last MDT decision is not as it was recorded (the decision, an earlier one or the case was changed): do not rely on it; check the record with `wegwijs verify`.",
+            )
+        } else if check.proposal == HashCheck::Mismatch {
+            (
+                "Het dossier zoals het was bij het laatste MDT-besluit geeft nu een ander voorstel dan waarover is besloten: feiten of acties van toen zijn veranderd (of een feit is opnieuw bevestigd door het tijdstip te overschrijven). Controleer met `wegwijs verify`.",
+                "The record as it stood at the last MDT decision now gives another proposal than the one decided on: facts or actions of that time were changed (or a fact was re-confirmed by overwriting its time). Check with `wegwijs verify`.",
+            )
+        } else {
+            (
+                "Het laatste MDT-besluit is niet te controleren: het mist een hash (vastgelegd voordat besluiten die kregen, of verwijderd).",
+                "The last MDT decision cannot be checked: it lacks a hash (recorded before decisions carried them, or removed).",
+            )
+        };
+        p.warnings.push(warning("decision_unverified", nl.into(), en.into()));
+    }
+    let (decisions, actions) = ctx.dated_after;
+    if decisions + actions > 0 {
+        p.warnings.push(warning(
+            "dated_after_now",
+            format!("{decisions} besluit(en) en {actions} actie(s) zijn gedateerd na het evaluatiemoment en tellen niet mee; controleer de datum."),
+            format!("{decisions} decision(s) and {actions} action(s) are dated after the evaluation time and do not count; check the date."),
+        ));
     }
     if ctx.other_ruleset {
         p.warnings.push(warning(

@@ -45,20 +45,21 @@ impl Engine {
     /// Reads a decision from JSON text (duplicate keys refused, values never echoed).
     pub fn decision_from_str(&self, text: &str) -> Result<Decision, DecisionError> {
         let one = |p: String| DecisionError { problems: vec![p] };
+        let limit = crate::limits::MAX_RECORD_BYTES;
+        if text.len() > limit {
+            return Err(one(format!("the decision JSON is longer than {limit} bytes")));
+        }
         let value = super::json::parse(text).map_err(one)?;
-        serde_json::from_value(value).map_err(|e| {
-            let msg = e.to_string();
-            if msg.starts_with("unknown field") || msg.starts_with("missing field") {
-                one(msg)
-            } else {
-                one("a field has the wrong type or value (see docs/case-record.md)".into())
-            }
-        })
+        serde_json::from_value(value)
+            .map_err(|e| one(format!("{} (see docs/case-record.md)", super::checks::serde_problem(&e))))
     }
 
     /// Checks `decision` against the record's proposal at the decision time (its `at`, or
     /// `now` when it has none) and returns the record with the decision appended, stamped
-    /// with the rule-set hash, the proposal hash and the time. Accepted offers without an
+    /// with the rule-set hash, the proposal hash, the case, the chain hash and the time.
+    /// Refused: a decision or action of the record dated after `now` (beyond
+    /// [`crate::limits::MAX_CLOCK_SKEW_SECONDS`]), a decision naming another case, and a
+    /// record whose last decision is not as it was recorded. Accepted offers without an
     /// action become planned actions. The record itself is not changed.
     pub fn decide(&self, record: &Record, decision: &Decision, now: Timestamp) -> Result<Record, DecisionError> {
         let mut problems = Vec::new();
@@ -75,25 +76,35 @@ impl Engine {
             t
         };
         let at = at.unwrap_or(now);
-        let proposal_time = at;
         let at = at.seconds();
         if record.decision_times.last().is_some_and(|&last| at < last) {
             problems.push("decision.at: is before the record's last decision".into());
         }
+        problems.extend(super::time_sanity::dated_after(record, at, now.seconds()));
+        if decision.case.is_some() && decision.case != record.case {
+            problems.push("decision.case: is not the record's case".into());
+        }
+        let chain = super::verify::chain_hashes(record.case.as_deref(), &record.decisions);
+        if let Some(last) = record.decisions.len().checked_sub(1) {
+            let check = self.check_decision_at(record, last, &chain[last]);
+            if check.decision == super::verify::HashCheck::Mismatch
+                || check.chain == super::verify::HashCheck::Mismatch
+                || check.case == super::verify::CaseCheck::OtherCase
+            {
+                problems.push(format!(
+                    "decisions[{last}]: is not as it was recorded (run `wegwijs verify`); a decision is not added to a changed record"
+                ));
+            }
+        }
         if !problems.is_empty() {
             return Err(DecisionError { problems });
         }
-        let proposal = self.evaluate_record(record, proposal_time).proposal();
-        problems.extend(missing(&proposal, decision));
-        if !problems.is_empty() {
-            return Err(DecisionError { problems });
-        }
+        // The record with the decision appended (a plain facts object becomes a record
+        // here): accepted offers without an action by then become planned actions.
         let mut out = record.clone();
         out.is_record = true;
         let mut stamped = decision.clone();
         stamped.at = self.rules().zone.format(at);
-        stamped.ruleset_hash = proposal.ruleset.hash.clone();
-        stamped.proposal_hash = proposal_hash(&proposal);
         let state = record.action_state(at);
         for offer in &decision.accepted {
             if !state.contains_key(offer.as_str()) {
@@ -105,12 +116,27 @@ impl Engine {
                 out.action_times.push(at);
             }
         }
-        out.decisions.push(stamped);
+        out.decisions.push(stamped.clone());
         out.decision_times.push(at);
+        // The proposal decided on is the one `verify` recomputes: the record as it stood
+        // before the decision, evaluated exactly as `verify` does (the same function), so a
+        // planned action that already stood at the decision's instant cannot make them differ.
+        let index = record.decisions.len();
+        let before = super::verify::before_decision(&out, index);
+        let proposal = super::apply::evaluate(self, &before, at, super::apply::Check::Skip).proposal();
+        problems.extend(missing(&proposal, decision));
+        if !problems.is_empty() {
+            return Err(DecisionError { problems });
+        }
+        stamped.ruleset_hash = proposal.ruleset.hash.clone();
+        stamped.proposal_hash = proposal_hash(&proposal);
+        stamped.case = record.case.clone();
+        stamped.previous_hash = chain[index].clone();
+        stamped.decision_hash = super::verify::decision_hash(&stamped);
+        out.decisions[index] = stamped;
         Ok(out)
     }
 }
-
 /// Every departure without a reason, every proposed referral neither accepted nor rejected,
 /// every accepted against-wish referral without acknowledgement.
 fn missing(p: &Proposal, d: &Decision) -> Vec<String> {

@@ -4,24 +4,13 @@
 
 use super::apply::RecordContext;
 use crate::compile::RuleSet;
+use crate::result::Declined;
 use crate::text::Text;
-use serde::Serialize;
-
-/// A "no" to an offer in the case record.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Declined {
-    /// `slachtoffer` (the victim declined it) or `mdt` (the latest MDT decision rejected it).
-    pub by: String,
-    /// When (RFC 3339, in the rule set's time zone).
-    pub at: String,
-    /// What that means for the proposal, in plain language (`nl`, `en`).
-    pub text: Text,
-}
 
 impl RecordContext {
     /// The record's "no" to `offer` as of the evaluation: the victim's decline first (it is
     /// the victim's wish), else a rejection in the latest decision taken by then.
-    pub(crate) fn declined(&self, rules: &RuleSet, offer: u16) -> Option<Declined> {
+    pub(crate) fn declined_offer(&self, rules: &RuleSet, offer: u16) -> Option<Declined> {
         let id = rules.source.offers[offer as usize].id.as_str();
         let status = &self.status;
         if let Some(a) = status.actions.iter().find(|a| a.offer == id && a.status == "declined") {

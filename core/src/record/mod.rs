@@ -1,35 +1,37 @@
 //! Case records: a case that lives over time. Facts carry when they were learned (and go
 //! stale), a time may be a range, actions say what was planned, done or declined, and the
 //! MDT's decisions stay until the MDT changes them. See `docs/case-record.md`.
+//!
+//! This layer sits above the engine: it turns a record into values and declined offers as
+//! of a time, asks the engine, and attaches its `RecordContext` (in `apply.rs`) to the
+//! [`Evaluation`] as the engine's `Layer` (questions filter, status and warnings, why-not's
+//! "no"). The engine never names a record. The record's entry points are methods on
+//! [`Engine`] defined here (`impl Engine` in this module), so callers keep one object and
+//! the public API did not change when the layer moved up; a free function would have made
+//! every binding change its calls for no gain in clarity.
 
 mod agenda;
-pub(crate) mod apply;
+mod apply;
 mod changes;
+mod checks;
 mod decide;
 mod declined;
 mod json;
 mod model;
 mod read;
+mod time_sanity;
+mod verify;
 
 pub use agenda::{Agenda, AgendaEntry};
 pub use changes::{Changes, DeadlineChange, LevelChange};
+pub use checks::is_role;
 pub use decide::{proposal_hash, DecisionError};
-pub use declined::Declined;
 pub use model::{Action, ActionStatus, Decision, Record, RECORD_FORMAT};
+pub use verify::{CaseCheck, DecisionCheck, HashCheck, RuleSetCheck, Verification};
 
 use crate::engine::{Engine, Evaluation, Timestamp};
-use crate::error::CaseError;
-
-/// Seconds in a `valid_for` duration: a whole number of hours (`12h`) or days (`14d`).
-pub(crate) fn parse_valid_for(text: &str) -> Option<i64> {
-    let (number, unit) = text.split_at(text.len().checked_sub(1)?);
-    let n: i64 = number.parse().ok().filter(|n| *n > 0 && *n <= 99_999 && !number.starts_with('+'))?;
-    match unit {
-        "h" => Some(n * 3600),
-        "d" => Some(n * 86_400),
-        _ => None,
-    }
-}
+use crate::error::{CaseError, Error};
+use crate::result::Proposal;
 
 /// The top-level key that makes a case object a case record rather than a plain case
 /// (unless the schema has a fact of that name).
@@ -82,19 +84,16 @@ impl Engine {
     /// older than their `valid_for` count as unknown, done offers are not proposed, declined
     /// offers only by an override rule (marked against the wish), and the latest decision
     /// is shown next to the proposal.
+    /// The latest decision is verified ([`Engine::verify`]) and warned about as
+    /// `decision_unverified` when it or the chain before it was changed.
     pub fn evaluate_record(&self, record: &Record, now: Timestamp) -> Evaluation {
-        apply::evaluate(self, record, now.seconds())
+        apply::evaluate(self, record, now.seconds(), apply::Check::Verify)
     }
-}
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn valid_for_durations() {
-        assert_eq!(super::parse_valid_for("1d"), Some(86_400));
-        assert_eq!(super::parse_valid_for("12h"), Some(43_200));
-        for bad in ["", "d", "0d", "1w", "-1d", "+1d", "1.5d", "1000000d"] {
-            assert_eq!(super::parse_valid_for(bad), None, "{bad}");
-        }
+    /// Evaluates a case or case record given as JSON text and returns the proposal.
+    pub fn evaluate_json(&self, case: &str, now: &str) -> Result<Proposal, Error> {
+        let now = Timestamp::parse(now)?;
+        let record = self.record_from_str(case)?;
+        Ok(self.evaluate_record(&record, now).proposal())
     }
 }

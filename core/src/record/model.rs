@@ -76,6 +76,21 @@ pub struct Decision {
     /// The hash of the proposal decided on (`sha256:` of its canonical JSON).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub proposal_hash: String,
+    /// The case the decision was taken on (the record's `case`), stamped by
+    /// [`crate::Engine::decide`], so a decision copied into another record shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// The hash of the record's decision log as it stood before this decision (its case
+    /// and every earlier decision), stamped by [`crate::Engine::decide`]: the decisions
+    /// form a chain, so an edited, removed or inserted decision shows. See
+    /// [`crate::Engine::verify`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub previous_hash: String,
+    /// The hash of this decision itself (its canonical JSON without this field), stamped
+    /// last by [`crate::Engine::decide`]: an edited decision shows even when it is the
+    /// last one, which no later `previous_hash` covers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decision_hash: String,
 }
 
 /// A parsed, validated case record. A plain facts object is a record without actions or

@@ -6,6 +6,7 @@ use crate::compile::RuleSet;
 use crate::error::CaseError;
 use crate::eval::case::CaseBuilder;
 use crate::eval::time::parse_datetime;
+use crate::limits::echo;
 use crate::suggest;
 use serde_json::{Map, Value as J};
 
@@ -23,6 +24,10 @@ fn is_record(rules: &RuleSet, object: &Map<String, J>) -> bool {
 
 /// Parses a record (or a plain facts object) from JSON text, refusing duplicate keys.
 pub(crate) fn from_str(rules: &std::sync::Arc<RuleSet>, text: &str) -> Result<Record, CaseError> {
+    let limit = crate::limits::MAX_RECORD_BYTES;
+    if text.len() > limit {
+        return Err(err("(record)", format!("the record JSON is longer than {limit} bytes"), None));
+    }
     let value = super::json::parse(text).map_err(|problem| err("(record)", problem, None))?;
     from_json(rules, &value)
 }
@@ -48,7 +53,7 @@ pub(crate) fn from_json(rules: &std::sync::Arc<RuleSet>, value: &J) -> Result<Re
     for key in object.keys() {
         if !RECORD_KEYS.contains(&key.as_str()) {
             let hint = Some(suggest::hint(key, RECORD_KEYS));
-            return Err(err("(record)", format!("`{key}` is not a part of a case record"), hint));
+            return Err(err("(record)", format!("`{}` is not a part of a case record", echo(key)), hint));
         }
     }
     if let Some(f) = object.get("format") {
@@ -65,13 +70,14 @@ pub(crate) fn from_json(rules: &std::sync::Arc<RuleSet>, value: &J) -> Result<Re
         return Err(err("(record)", "`facts` must be a JSON object of facts", None));
     };
     let entries = facts(rules, fact_object)?;
-    let actions: Vec<Action> = list(object.get("actions"), "actions")?;
+    let actions: Vec<Action> = list(object.get("actions"), "actions", crate::limits::MAX_ACTIONS)?;
     let mut action_times = Vec::with_capacity(actions.len());
     for (i, a) in actions.iter().enumerate() {
         offer_exists(rules, &a.offer, &format!("actions[{i}].offer"))?;
         action_times.push(time(&a.at, &format!("actions[{i}].at"))?);
     }
-    let decisions: Vec<Decision> = list(object.get("decisions"), "decisions")?;
+    super::checks::same_instant(&actions, &action_times)?;
+    let decisions: Vec<Decision> = list(object.get("decisions"), "decisions", crate::limits::MAX_DECISIONS)?;
     let mut decision_times = Vec::with_capacity(decisions.len());
     for (i, d) in decisions.iter().enumerate() {
         check_decision(rules, d, &format!("decisions[{i}]"))?;
@@ -96,9 +102,7 @@ pub(crate) fn from_json(rules: &std::sync::Arc<RuleSet>, value: &J) -> Result<Re
 /// Checks the ids a decision names against the rule set.
 pub(crate) fn check_decision(rules: &RuleSet, d: &Decision, path: &str) -> Result<(), CaseError> {
     let m = &rules.source.manifest;
-    if d.by.trim().is_empty() {
-        return Err(err(&format!("{path}.by"), "must name the role that decided", None));
-    }
+    super::checks::decision_form(d, path)?;
     if !m.regie_levels.iter().any(|l| l.id == d.regie) {
         let hint = Some(suggest::hint(&d.regie, m.regie_levels.iter().map(|l| l.id.as_str())));
         return Err(err(&format!("{path}.regie"), "is not a regie level of the rule set", hint));
@@ -127,7 +131,7 @@ pub(crate) fn check_decision(rules: &RuleSet, d: &Decision, path: &str) -> Resul
             let hint = Some("reasons are keyed `regie`, `regiehouder` or `referral:<offer>`".into());
             return Err(err(
                 &format!("{path}.reasons"),
-                format!("`{key}` is not a departure that can have a reason"),
+                format!("`{}` is not a departure that can have a reason", echo(key)),
                 hint,
             ));
         }
@@ -140,7 +144,7 @@ fn offer_exists(rules: &RuleSet, offer: &str, path: &str) -> Result<(), CaseErro
         return Ok(());
     }
     let hint = Some(suggest::hint(offer, rules.source.offers.iter().map(|o| o.id.as_str())));
-    Err(err(path, format!("`{offer}` is not an offer of the catalogue"), hint))
+    Err(err(path, format!("`{}` is not an offer of the catalogue", echo(offer)), hint))
 }
 
 fn time(text: &str, path: &str) -> Result<i64, CaseError> {
@@ -150,23 +154,21 @@ fn time(text: &str, path: &str) -> Result<i64, CaseError> {
 
 /// A list of actions or decisions; a wrong shape is reported by position and field name,
 /// never with the value serde would quote.
-fn list<T: serde::de::DeserializeOwned>(value: Option<&J>, name: &str) -> Result<Vec<T>, CaseError> {
+fn list<T: serde::de::DeserializeOwned>(value: Option<&J>, name: &str, most: usize) -> Result<Vec<T>, CaseError> {
     let items = match value {
         None | Some(J::Null) => return Ok(Vec::new()),
         Some(J::Array(items)) => items,
         Some(_) => return Err(err(&format!("({name})"), format!("`{name}` must be a list"), None)),
     };
+    if items.len() > most {
+        return Err(err(&format!("({name})"), format!("a record has at most {most} {name}"), None));
+    }
     items
         .iter()
         .enumerate()
         .map(|(i, item)| {
             serde_json::from_value(item.clone()).map_err(|e| {
-                let msg = e.to_string();
-                let problem = if msg.starts_with("unknown field") || msg.starts_with("missing field") {
-                    msg
-                } else {
-                    "a field has the wrong type or value".to_string()
-                };
+                let problem = super::checks::serde_problem(&e);
                 err(
                     &format!("{name}[{i}]"),
                     problem,

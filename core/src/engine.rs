@@ -346,7 +346,7 @@ impl Evaluation {
     /// The proposal's needs, referrals, regie, regiehouder and region, without rendering
     /// explanations, questions or warnings.
     pub fn decisions(&self) -> Decisions {
-        proposal::decisions(&self.rules, &self.slots, self.status(), self.wishes(), &self.outcome)
+        proposal::decisions(&self.rules, self.now, &self.slots, self.status(), self.wishes(), &self.outcome)
     }
 
     /// The evaluation time.

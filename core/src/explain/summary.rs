@@ -88,13 +88,16 @@ fn step(
         },
     };
     let what = src.offers.iter().find(|o| o.id == r.offer).map(|o| speak(&o.victim)).unwrap_or_default();
-    let against_wish = r.against_wish.then(|| {
+    // Against the stated wish, or outside the consent on a legal ground: it goes ahead,
+    // said honestly. Outside the consent without a ground: consent is asked first.
+    let grounded = |m: &Option<crate::result::Marker>| m.as_ref().is_some_and(|m| m.ground.is_some());
+    let against_wish = if r.against_wish.is_some() || grounded(&r.outside_consent) {
         let behind: Vec<_> = src.rules.iter().filter(|s| s.r#override.is_some() && r.rules.contains(&s.id)).collect();
-        match behind.iter().find(|s| s.legal_ground.is_some()) {
-            Some(s) => s.victim.as_ref().map(speak).unwrap_or_else(|| frame.even_against_wish()),
-            None => frame.ask_first(),
-        }
-    });
+        let victim = behind.iter().filter(|s| s.legal_ground.is_some()).find_map(|s| s.victim.as_ref());
+        Some(victim.map(speak).unwrap_or_else(|| frame.even_against_wish()))
+    } else {
+        r.outside_consent.as_ref().map(|_| frame.ask_first())
+    };
     SummaryStep { when, deadline: r.deadline.clone(), what, r#where: r.provider.clone(), against_wish }
 }
 

@@ -3,7 +3,7 @@
 //! scope allows it. Without consent, only what a holding override rule with a
 //! `legal_ground` reads, and the handover names that ground. The rest is counted only.
 
-use crate::audience::{Handover, HandoverFact};
+use super::output::{Handover, HandoverFact};
 use crate::compile::RuleSet;
 use crate::engine::Evaluation;
 use crate::eval::time::{format_date, format_datetime};

@@ -3,6 +3,7 @@
 
 pub(crate) mod handover;
 pub(crate) mod markers;
+pub(crate) mod output;
 pub(crate) mod proposal;
 pub(crate) mod render;
 pub(crate) mod summary;

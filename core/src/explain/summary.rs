@@ -2,8 +2,8 @@
 //! `victim` texts, most urgent first, with deadlines in words in local time, where to go,
 //! and what happens even against the stated wish. Never a rule id, offer id or regie code.
 
+use super::output::{Summary, SummaryStep};
 use super::words::Words;
-use crate::audience::{Summary, SummaryStep};
 use crate::compile::RuleSet;
 use crate::engine::Evaluation;
 use crate::eval::time::parse_datetime;

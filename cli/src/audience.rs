@@ -46,16 +46,11 @@ fn handover(h: &Handover, lang: &str) -> String {
         for r in &h.referrals {
             let deadline = r.deadline.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
             let _ = writeln!(o, "  - {} [{}]{deadline}", r.label.get(lang), r.urgency);
+            for m in [&r.against_wish, &r.outside_consent].into_iter().flatten() {
+                o.push_str(&crate::text::marker(m, lang));
+            }
         }
     }
-    let _ = writeln!(
-        o,
-        "\n{}: {} {}, {} {}.",
-        t(lang, "Niet gedeeld", "Not shared"),
-        h.left_out_facts,
-        t(lang, "gegevens", "facts"),
-        h.left_out_referrals,
-        t(lang, "verwijzingen", "referrals")
-    );
+    let _ = writeln!(o, "\n{}: {} {}.", t(lang, "Niet gedeeld", "Not shared"), h.left_out_facts, t(lang, "gegevens", "facts"));
     o
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 use wegwijs::check::Finding;
-use wegwijs::result::{Proposal, Question, RecordStatus, Status};
+use wegwijs::result::{Marker, Proposal, Question, RecordStatus, Status};
 use wegwijs::scenario::ScenarioResult;
 use wegwijs::WhyNot;
 
@@ -69,13 +69,8 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
             let _ = write!(o, " — {provider}");
         }
         let _ = writeln!(o);
-        if r.against_wish {
-            let reason = r.against_wish_reason.as_ref().map(|t| t.get(lang).to_string()).unwrap_or_default();
-            let _ = writeln!(
-                o,
-                "      {}: {reason}",
-                t(lang, "TEGEN DE WENS VAN HET SLACHTOFFER", "AGAINST THE VICTIM'S WISH")
-            );
+        for m in [&r.against_wish, &r.outside_consent].into_iter().flatten() {
+            o.push_str(&marker(m, lang));
         }
     }
     let up = p
@@ -119,6 +114,19 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
     }
     for w in &p.warnings {
         let _ = writeln!(o, "\n{}: {}", t(lang, "Let op", "Note"), w.message.get(lang));
+    }
+    o
+}
+
+/// A referral's marker: its headline, the ground it rests on, and the override's reason.
+pub fn marker(m: &Marker, lang: &str) -> String {
+    let mut o = format!("      {}", m.label.get(lang));
+    if let Some(g) = &m.ground {
+        let _ = write!(o, " — {}: {}", t(lang, "grond", "ground"), g.get(lang));
+    }
+    o.push('\n');
+    if let Some(r) = &m.reason {
+        let _ = writeln!(o, "        {}", r.get(lang));
     }
     o
 }

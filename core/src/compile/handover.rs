@@ -3,6 +3,7 @@
 //! scope a ground to partners and facts, a rule's `ground` and an offer's
 //! `requested_through` name them.
 
+use super::derived::ReadMap;
 use super::model::{NameMap, Offer, Rule};
 use super::program::{NodeId, Op, Program};
 use super::Compiler;
@@ -18,6 +19,10 @@ pub(crate) struct Sharing {
     pub consent_slot: Vec<Option<u16>>,
     /// Per offer: the consent slots its wish reads directly (its consent part).
     pub offer_consent: Vec<Vec<u16>>,
+    /// Per offer: the schema facts its wish reads.
+    pub wish_reads: Vec<Vec<u16>>,
+    /// Per offer: the schema facts its consent part reads.
+    pub offer_consent_reads: Vec<Vec<u16>>,
     /// Per offer: the organisation it is requested through, if not its own.
     pub offer_through: Vec<Option<usize>>,
     /// The manifest's legal grounds.
@@ -41,6 +46,7 @@ impl Compiler<'_> {
         &mut self,
         source: &RuleSetSource,
         names: &NameMap<(u16, Ty)>,
+        reads: &ReadMap,
         offers: &[Offer],
         rules: &[Rule],
     ) -> Sharing {
@@ -126,12 +132,28 @@ impl Compiler<'_> {
             offer_through.push(index);
         }
         let consent_slots: Vec<u16> = consent_slot.iter().flatten().copied().collect();
-        let offer_consent = offers
+        let offer_consent: Vec<Vec<u16>> = offers
             .iter()
             .map(|o| o.wish.map(|w| loads(&self.program, w, &consent_slots)).unwrap_or_default())
             .collect();
+        let union = |slots: &[u16]| {
+            let mut all: Vec<u16> = slots.iter().flat_map(|&s| reads.of_slot(s).iter().copied()).collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        let offer_consent_reads = offer_consent.iter().map(|slots| union(slots)).collect();
+        let wish_reads = offers.iter().map(|o| o.wish.map(|w| reads.of(&self.program, w)).unwrap_or_default()).collect();
         debug_assert_eq!(rules.len(), rule_ground.len());
-        Sharing { consent_slot, offer_consent, offer_through, grounds, rule_ground }
+        Sharing {
+            consent_slot,
+            offer_consent,
+            wish_reads,
+            offer_consent_reads,
+            offer_through,
+            grounds,
+            rule_ground,
+        }
     }
 }
 

@@ -65,12 +65,13 @@ pub struct Handover {
     pub legal_grounds: Vec<Text>,
     /// The facts shared, in gespreksgids order.
     pub facts: Vec<HandoverFact>,
-    /// The referrals to this partner that are shared.
+    /// The referrals to this partner (and those requested through it) that are shared,
+    /// every field built from the shared rules and facts only: urgency, deadline and
+    /// status from the shared rules, a marker only when the facts it rests on are shared,
+    /// the provider only when the region is, and `rules` naming shared rules only.
     pub referrals: Vec<ReferralProposal>,
     /// Known facts of the case that are not shared (counted, never shown).
     pub left_out_facts: usize,
-    /// Referrals to this partner that are not shared.
-    pub left_out_referrals: usize,
 }
 
 /// One shared fact.

@@ -87,8 +87,8 @@ fn default_words() -> MarkerWords {
             "Outside the consent: discuss consent first; the victim can also call themselves.",
         ),
         possibly_outside_consent: text(
-            "Mogelijk buiten de toestemming: vraag eerst of het slachtoffer toestemming geeft om te delen.",
-            "Possibly outside the consent: first ask whether the victim consents to sharing.",
+            "Mogelijk buiten de toestemming: een open vraag (zoals het eerste contact) beslist of toestemming nodig is; bespreek eerst toestemming.",
+            "Possibly outside the consent: an open question (such as the first contact) decides whether consent is needed; discuss consent first.",
         ),
         against_wish: text("Tegen de wens van het slachtoffer", "Against the victim's stated wish"),
         possibly_against_wish: text("Mogelijk tegen de wens van het slachtoffer", "Possibly against the victim's stated wish"),

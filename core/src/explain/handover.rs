@@ -83,14 +83,17 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
         })
         .collect();
 
-    // In the proposal's order; what a case record left out (declined) stays out.
-    let referrals = ev
+    // What a case record left out (declined) stays out. Ordered like the proposal (area,
+    // then urgency, most urgent first, then catalogue order), by the shared urgency alone.
+    let mut referrals: Vec<(u32, ReferralProposal)> = ev
         .outcome()
         .referrals
         .iter()
         .filter(|r| theirs[r.offer as usize])
         .filter_map(|r| referral(ev, rules, r.offer, &shared_rules, &wanted))
         .collect();
+    referrals.sort_by_key(|(key, _)| *key);
+    let referrals = referrals.into_iter().map(|(_, r)| r).collect();
     Handover {
         ruleset: RuleSetId {
             name: src.manifest.name.clone(),
@@ -112,13 +115,14 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
 
 /// The referral to `offer` as the shared rules alone make it, or `None` when none of them
 /// brings it. Urgency, deadline and status merge like the proposal's, over these rules.
+/// With it, its sort key.
 fn referral(
     ev: &Evaluation,
     rules: &RuleSet,
     offer: u16,
     shared: &[usize],
     wanted: &BTreeSet<usize>,
-) -> Option<ReferralProposal> {
+) -> Option<(u32, ReferralProposal)> {
     let src = &rules.source;
     let m = &src.manifest;
     let env = ev.env();
@@ -169,7 +173,8 @@ fn referral(
         rules.providers[region][offer as usize].clone()
     });
     let o = &src.offers[offer as usize];
-    Some(ReferralProposal {
+    let key = (u32::from(rules.offers[offer as usize].area) << 24) | (u32::from(255 - urgency) << 16) | u32::from(offer);
+    Some((key, ReferralProposal {
         offer: o.id.clone(),
         area: o.area.clone(),
         organisation: o.organisation.clone(),
@@ -181,7 +186,7 @@ fn referral(
         against_wish: against,
         provider,
         rules: behind.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
-    })
+    }))
 }
 
 /// A known fact value as it is written in a case, times in the rule set's time zone;

@@ -139,6 +139,8 @@ export interface Decision {
   rejected?: string[];
   reasons?: { [departure: string]: string };
   overrides_acknowledged?: string[];
+  /** Accepted referrals outside the consent, acknowledged as "consent still to be discussed". */
+  consent_acknowledged?: string[];
   ruleset_hash?: string;
   proposal_hash?: string;
 }
@@ -209,13 +211,36 @@ export interface ReferralProposal {
   /** Latest moment (RFC 3339, UTC), when the rule gives one and its start is known. */
   deadline: string | null;
   status: Status;
-  /** Proposed against the victim's stated wish (only by an override rule). */
-  against_wish: boolean;
-  /** Why safety goes before the wish here. */
-  against_wish_reason: Text | null;
+  /** Sharing with the partner is outside the consent (`certain`), or an unknown fact
+   * decides whether it is (`possible`): discuss consent first. */
+  outside_consent: Marker | null;
+  /** Against the victim's stated wish (`certain`), or possibly so. Never for a step she
+   * asked for. */
+  against_wish: Marker | null;
   /** Who provides it in the case's region. */
   provider: string | null;
   rules: string[];
+  /** For a case record: the MDT's latest decision on it rejected it. */
+  rejected?: Rejection;
+}
+
+/** A marker on a referral: how sure, its headline, and why the step goes ahead anyway. */
+export interface Marker {
+  status: Status;
+  label: Text;
+  /** The override reason of the rule behind it. */
+  reason: Text | null;
+  /** The legal ground it rests on (meldrecht, a duty to report). */
+  ground: Text | null;
+}
+
+/** "Afgewezen door het MDT (datum, reden)". */
+export interface Rejection {
+  /** When the deciding decision was taken (RFC 3339, local time). */
+  at: string;
+  /** The MDT's reason, as written. */
+  reason: string | null;
+  text: Text;
 }
 
 /** Regie intensity (R0–R3). */
@@ -605,8 +630,8 @@ export interface Handover {
   /** Without consent: the legal grounds under which the facts are shared anyway. */
   legal_grounds: Text[];
   facts: { fact: string; label: Text; value: unknown }[];
+  /** Every field built from the shared rules and facts only. */
   referrals: ReferralProposal[];
   /** Known facts not shared (counted, never shown). */
   left_out_facts: number;
-  left_out_referrals: number;
 }

@@ -47,6 +47,7 @@ const UI = {
     hoursLeft: (h) => (h >= 48 ? `nog ${Math.floor(h / 24)} dagen` : h >= 0 ? `nog ${h} uur` : `${-h} uur geleden verlopen`),
     againstWish: "Tegen de uitgesproken wens van het slachtoffer",
     againstWishWhy: "Waarom veiligheid hier voorgaat:",
+    ground: "grond",
     overrideWhy: "Deze regel mag tegen de wens van het slachtoffer in gaan, omdat:",
     why: "Waarom", source: "bron", rule: "regel",
     victimLang: "Taal voor slachtoffer en vragen",
@@ -101,6 +102,7 @@ const UI = {
     hoursLeft: (h) => (h >= 48 ? `${Math.floor(h / 24)} days left` : h >= 0 ? `${h} hours left` : `expired ${-h} hours ago`),
     againstWish: "Against the victim's stated wish",
     againstWishWhy: "Why safety comes first here:",
+    ground: "ground",
     overrideWhy: "This rule may go against the victim's wish, because:",
     why: "Why", source: "source", rule: "rule",
     victimLang: "Language for the victim and questions",
@@ -561,17 +563,16 @@ function renderProposal(p) {
 function referralCard(r, p, why) {
   const evaluated = Date.parse(p.evaluated_at);
   const offer = index.offers[r.offer];
-  const cls = ["card", `status-${r.status}`, `urgency-${r.urgency}`, r.against_wish ? "against-wish" : ""].join(" ");
+  const cls = ["card", `status-${r.status}`, `urgency-${r.urgency}`, r.against_wish ? "against-wish" : "",
+    r.outside_consent ? "outside-consent" : "", r.rejected ? "rejected" : ""].join(" ");
   return h("li", { class: cls, "data-offer": r.offer },
     h("div", { class: "card-head" },
       h("strong", { class: "offer", text: t(r.label) }), " ",
       h("span", { class: `urgency urg-${index.urgencyRank[r.urgency] ?? 0}`, text: label("urgencies", r.urgency) }), " ",
       chip(r.status)),
-    r.against_wish
-      ? h("div", { class: "wish-alert", role: "note" },
-        h("p", {}, h("span", { class: "icon", "aria-hidden": "true", text: "⚠ " }), h("strong", { text: ui().againstWish })),
-        r.against_wish_reason ? h("p", {}, `${ui().againstWishWhy} ${t(r.against_wish_reason)}`) : null)
-      : null,
+    r.rejected ? h("p", { class: "rejected-note", role: "note", text: t(r.rejected.text) }) : null,
+    markerNote(r.against_wish, "wish-alert"),
+    markerNote(r.outside_consent, "consent-note"),
     h("p", { class: "meta" },
       label("organisations", r.organisation),
       r.provider ? ` · ${ui().provider}: ${r.provider}` : "",
@@ -582,6 +583,16 @@ function referralCard(r, p, why) {
         : ""),
     offer?.professional ? h("p", { class: "offer-text", text: t(offer.professional) }) : null,
     why(r.rules));
+}
+
+/** A referral's marker (against the stated wish, outside the consent): its headline, the
+ * ground it rests on, and why the step is proposed anyway. */
+function markerNote(m, cls) {
+  if (!m) return null;
+  return h("div", { class: `${cls} marker-${m.status}`, role: "note" },
+    h("p", {}, h("span", { class: "icon", "aria-hidden": "true", text: "⚠ " }), h("strong", { text: t(m.label) }),
+      m.ground ? ` — ${ui().ground}: ${t(m.ground)}` : ""),
+    m.reason ? h("p", {}, t(m.reason)) : null);
 }
 
 /** The explanations of some rules: text, status and source. */

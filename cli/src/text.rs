@@ -69,6 +69,9 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
             let _ = write!(o, " — {provider}");
         }
         let _ = writeln!(o);
+        if let Some(rejected) = &r.rejected {
+            let _ = writeln!(o, "      {}", rejected.text.get(lang));
+        }
         for m in [&r.against_wish, &r.outside_consent].into_iter().flatten() {
             o.push_str(&marker(m, lang));
         }

@@ -399,6 +399,11 @@ impl Evaluation {
 
     /// Every slot (facts, then derived facts) with the evaluation time, to evaluate
     /// rule-set expressions against this case.
+    /// Whether a case record's MDT rejected `offer` (and no later decision accepted it).
+    pub(crate) fn rejected_by_mdt(&self, offer: u16) -> bool {
+        self.record.as_ref().is_some_and(|r| r.rejected.contains(&offer))
+    }
+
     pub(crate) fn env(&self) -> Env<'_> {
         Env { slots: &self.slots, now: self.now }
     }

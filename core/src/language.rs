@@ -97,6 +97,9 @@ impl InLanguage for ReferralProposal {
         self.label.in_language(lang);
         self.outside_consent.in_language(lang);
         self.against_wish.in_language(lang);
+        if let Some(r) = &mut self.rejected {
+            r.text.in_language(lang);
+        }
     }
 }
 

@@ -158,6 +158,22 @@ pub struct ReferralProposal {
     pub provider: Option<String>,
     /// Rules that propose it.
     pub rules: Vec<String>,
+    /// For a case record: the MDT's latest decision on this offer rejected it. It stays
+    /// rejected (out of the victim's and caller's summaries and the handovers) until a
+    /// later decision accepts it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<Rejection>,
+}
+
+/// "Afgewezen door het MDT (datum, reden)".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// When the deciding MDT decision was taken (RFC 3339, in the rule set's time zone).
+    pub at: String,
+    /// Its reason (`reasons."referral:<offer>"`), as the MDT wrote it.
+    pub reason: Option<String>,
+    /// "Afgewezen door het MDT (datum, reden)" in words.
+    pub text: Text,
 }
 
 impl ReferralProposal {

@@ -83,13 +83,13 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
         })
         .collect();
 
-    // What a case record left out (declined) stays out. Ordered like the proposal (area,
+    // What a case record left out (declined, or rejected by the MDT) stays out. Ordered like the proposal (area,
     // then urgency, most urgent first, then catalogue order), by the shared urgency alone.
     let mut referrals: Vec<(u32, ReferralProposal)> = ev
         .outcome()
         .referrals
         .iter()
-        .filter(|r| theirs[r.offer as usize])
+        .filter(|r| theirs[r.offer as usize] && !ev.rejected_by_mdt(r.offer))
         .filter_map(|r| referral(ev, rules, r.offer, &shared_rules, &wanted))
         .collect();
     referrals.sort_by_key(|(key, _)| *key);
@@ -186,6 +186,7 @@ fn referral(
         against_wish: against,
         provider,
         rules: behind.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
+        rejected: None,
     }))
 }
 

@@ -96,6 +96,7 @@ fn decide(
                 against_wish,
                 provider: region.and_then(|reg| rules.providers[reg][r.offer as usize].clone()),
                 rules: behind.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
+                rejected: None,
             }
         })
         .collect();

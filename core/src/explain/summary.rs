@@ -32,7 +32,7 @@ pub(crate) fn build(ev: &Evaluation, for_caller: bool, words: &SummaryWords) -> 
     };
     let proposal = ev.proposal_with_voice(victim_voice);
     let mut certain: Vec<&ReferralProposal> =
-        proposal.referrals.iter().filter(|r| r.status == Status::Certain).collect();
+        proposal.referrals.iter().filter(|r| r.status == Status::Certain && r.rejected.is_none()).collect();
     let urgency = |r: &ReferralProposal| rules.source.manifest.urgencies.iter().position(|u| u.id == r.urgency);
     certain.sort_by(|a, b| {
         urgency(b)
@@ -40,7 +40,8 @@ pub(crate) fn build(ev: &Evaluation, for_caller: bool, words: &SummaryWords) -> 
             .then_with(|| (a.deadline.is_none(), &a.deadline).cmp(&(b.deadline.is_none(), &b.deadline)))
     });
     let steps: Vec<SummaryStep> = certain.iter().map(|r| step(ev, rules, r, &frame, &speak)).collect();
-    let more_possible = proposal.referrals.len() - certain.len();
+    // A step the MDT rejected stays out until a later decision accepts it.
+    let more_possible = proposal.referrals.iter().filter(|r| r.status == Status::Possible && r.rejected.is_none()).count();
     let text = render(rules, &frame, &steps, more_possible);
     let voice = if for_caller && rules.voices.iter().any(|v| v.id == MELDER) {
         Some(MELDER.to_string())

@@ -17,8 +17,11 @@ pub(crate) struct RecordContext {
     /// Offers done and declined (indices), for the questions filter.
     done: Vec<u16>,
     declined: Vec<u16>,
-    /// Offers the latest decision (taken by the evaluation time) rejected.
+    /// Offers the MDT rejected: the latest decision (taken by the evaluation time) that
+    /// accepted or rejected the offer rejected it. Sorted by offer.
     pub rejected: Vec<u16>,
+    /// Per rejected offer (same order): its id, the decision's time and its reason.
+    rejections: Vec<(String, String, Option<String>)>,
     /// The last decision was taken on a proposal of another rule set (version).
     other_ruleset: bool,
 }
@@ -142,12 +145,44 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
         ranges: fact_ids(&ranges),
     };
     let other_ruleset = last.is_some_and(|d| !d.ruleset_hash.is_empty() && d.ruleset_hash != rules.hash);
-    let rejected = last.map_or_else(Vec::new, |d| d.rejected.iter().filter_map(|o| offer_index(rules, o)).collect());
-    *slot = Some(Arc::new(RecordContext { status, done, declined, rejected, other_ruleset }));
+    let (rejected, rejections) = rejections(rules, record, now);
+    *slot = Some(Arc::new(RecordContext { status, done, declined, rejected, rejections, other_ruleset }));
     ev
 }
 
+/// Per offer, the latest decision by `now` that accepted or rejected it; the offers whose
+/// latest such decision rejected them, with that decision's time and reason.
+fn rejections(rules: &RuleSet, record: &Record, now: i64) -> (Vec<u16>, Vec<(String, String, Option<String>)>) {
+    type Latest = Option<(String, String, Option<String>)>;
+    let mut latest: std::collections::BTreeMap<u16, Latest> = Default::default();
+    for (d, _) in record.decisions.iter().zip(&record.decision_times).filter(|(_, &t)| t <= now) {
+        for o in d.accepted.iter().filter_map(|o| offer_index(rules, o)) {
+            latest.insert(o, None);
+        }
+        for id in &d.rejected {
+            let Some(o) = offer_index(rules, id) else { continue };
+            let at = rules.zone.format(crate::eval::time::parse_datetime(&d.at).unwrap_or(now));
+            let reason = d.reasons.get(&format!("referral:{id}")).cloned();
+            latest.insert(o, Some((id.clone(), at, reason)));
+        }
+    }
+    latest.into_iter().filter_map(|(o, r)| r.map(|r| (o, r))).unzip()
+}
+
 impl RecordContext {
+    /// The MDT's rejection of `offer`, if it stands: "afgewezen door het MDT (datum, reden)".
+    pub(crate) fn rejection(&self, offer: u16) -> Option<crate::result::Rejection> {
+        let i = self.rejected.iter().position(|&o| o == offer)?;
+        let (_, at, reason) = self.rejections[i].clone();
+        let date = &at[..at.len().min(10)];
+        let because = |r: &Option<String>| r.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
+        let text = crate::text::Text::from_pairs([
+            ("en", format!("Rejected by the MDT ({date}{})", because(&reason))),
+            ("nl", format!("Afgewezen door het MDT ({date}{})", because(&reason))),
+        ]);
+        Some(crate::result::Rejection { at, reason, text })
+    }
+
     /// Drops what a question could change about done offers, and about declined offers
     /// that no override rule could bring back (a consent-only override cannot).
     pub(crate) fn filter_questions(&self, rules: &RuleSet, open: Vec<OpenQuestion>) -> Vec<OpenQuestion> {
@@ -217,5 +252,15 @@ pub(crate) fn annotate(p: &mut Proposal, ctx: &RecordContext) {
             format!("`{f}` was confirmed too long ago and counts as unknown: ask again."),
         ));
     }
+    for r in &mut p.referrals {
+        if let Some(o) = rules_offer(ctx, &r.offer) {
+            r.rejected = ctx.rejection(o);
+        }
+    }
     p.record = Some(s.clone());
+}
+
+/// The index of a rejected offer by id (only rejected offers matter here).
+fn rules_offer(ctx: &RecordContext, id: &str) -> Option<u16> {
+    ctx.rejections.iter().position(|(r, _, _)| r == id).map(|i| ctx.rejected[i])
 }

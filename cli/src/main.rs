@@ -3,6 +3,7 @@
 
 mod agenda;
 mod audience;
+mod labels;
 mod text;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -331,7 +332,7 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
                 }
                 match args.format {
                     Format::Json => println!("{}", json(&view)),
-                    Format::Text => print!("{}", audience::text(&view, lang)),
+                    Format::Text => print!("{}", audience::text(&view, &labels::Labels::new(&engine), lang)),
                 }
                 return Ok(0);
             }
@@ -349,7 +350,7 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
                     println!("{}", json(&serde_json::json!({ "proposal": proposal, "changes": c })))
                 }
                 (Format::Text, _) => {
-                    print!("{}", text::proposal(&proposal, lang));
+                    print!("{}", text::proposal(&proposal, &labels::Labels::new(&engine), lang));
                     if let Some(c) = &changes {
                         print!("{}", agenda::changes(c, lang, ""));
                     }
@@ -394,7 +395,7 @@ fn run(command: Command, trust: &[PublicKey]) -> Result<u8, Failure> {
             }
             match args.format {
                 Format::Json => println!("{}", json(&questions)),
-                Format::Text => print!("{}", text::questions(&questions, lang)),
+                Format::Text => print!("{}", text::questions(&questions, &labels::Labels::new(&engine), lang)),
             }
             Ok(0)
         }

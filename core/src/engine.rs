@@ -338,7 +338,7 @@ impl Evaluation {
         let mut p = proposal::build_in_voice(rules, now, &self.slots, self.status(), self.wishes(), outcome, voice);
         if let Some(ctx) = &self.record {
             p.questions = proposal::questions(rules, &self.open_questions(), voice);
-            crate::record::apply::annotate(&mut p, ctx);
+            crate::record::apply::annotate(rules, &mut p, ctx);
         }
         p
     }

@@ -203,7 +203,11 @@ fn the_assigned_regiehouder_stays_on_day_8_and_the_difference_is_shown() {
     assert!(status.departures.contains(&"regiehouder".to_string()));
     let w = later.warnings.iter().find(|w| w.code == "differs_from_decision").expect("warning");
     assert!(w.message.get("nl").contains("Voorstel wijkt af van het MDT-besluit"));
-    assert!(w.message.get("nl").contains(&assigned) && w.message.get("nl").contains(&proposed));
+    // Labels, not ids.
+    let label = |id: &str| engine.source().manifest.regiehouders.iter().find(|r| r.id == id).unwrap().label.nl().to_string();
+    let nl = w.message.get("nl");
+    assert!(nl.contains(&label(&assigned)) && nl.contains(&label(&proposed)), "{nl}");
+    assert!(!nl.contains(&assigned) && !nl.contains(&proposed), "ids in {nl}");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! the victim's summary and partner handovers.
 
 pub(crate) mod handover;
+pub(crate) mod labels;
 pub(crate) mod markers;
 pub(crate) mod output;
 pub(crate) mod proposal;

@@ -245,10 +245,11 @@ fn warnings(rules: &RuleSet, slots: &[Value], now: i64, outcome: &Outcome) -> Ve
     for (i, f) in rules.facts.iter().enumerate() {
         if let (Ty::DateTime | Ty::Date, Value::Time(t)) = (f.ty, slots[i]) {
             if t > now.saturating_add(86_400) || (f.ty == Ty::DateTime && t > now) {
+                let label = super::labels::fact(rules, &f.id);
                 out.push(warning(
                     "time_after_evaluation",
-                    format!("`{}` ligt na het evaluatiemoment; controleer de datum.", f.id),
-                    format!("`{}` is later than the evaluation time; check the date.", f.id),
+                    format!("{} ligt na het evaluatiemoment; controleer de datum.", label.get("nl")),
+                    format!("{} is later than the evaluation time; check the date.", label.get("en")),
                 ));
             }
         }

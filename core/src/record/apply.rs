@@ -204,7 +204,8 @@ impl RecordContext {
 }
 
 /// Adds the record's status and the warnings it raises to a proposal.
-pub(crate) fn annotate(p: &mut Proposal, ctx: &RecordContext) {
+pub(crate) fn annotate(rules: &RuleSet, p: &mut Proposal, ctx: &RecordContext) {
+    use crate::explain::labels;
     let s = &ctx.status;
     if let Some(d) = &s.decided {
         for what in &s.departures {
@@ -220,11 +221,16 @@ pub(crate) fn annotate(p: &mut Proposal, ctx: &RecordContext) {
                     ),
                 ),
                 _ => {
-                    let proposed = p.regiehouder.as_ref().map_or("-", |h| h.id.as_str());
-                    let assigned = d.regiehouder.as_deref().unwrap_or("-");
+                    let name = |id: Option<&str>, lang: &str| {
+                        id.map_or_else(|| "-".to_string(), |id| labels::regiehouder(rules, id).get(lang).to_string())
+                    };
+                    let proposed = p.regiehouder.as_ref().map(|h| h.id.as_str());
+                    let assigned = d.regiehouder.as_deref();
+                    let (p_nl, a_nl) = (name(proposed, "nl"), name(assigned, "nl"));
+                    let (p_en, a_en) = (name(proposed, "en"), name(assigned, "en"));
                     (
-                        format!("Voorstel wijkt af van het MDT-besluit: regiehouder {proposed} voorgesteld, {assigned} aangewezen (blijft tot het MDT anders besluit)."),
-                        format!("The proposal differs from the MDT decision: regiehouder {proposed} proposed, {assigned} assigned (stays until the MDT decides otherwise)."),
+                        format!("Voorstel wijkt af van het MDT-besluit: regiehouder {p_nl} voorgesteld, {a_nl} aangewezen (blijft tot het MDT anders besluit)."),
+                        format!("The proposal differs from the MDT decision: regiehouder {p_en} proposed, {a_en} assigned (stays until the MDT decides otherwise)."),
                     )
                 }
             };
@@ -239,17 +245,21 @@ pub(crate) fn annotate(p: &mut Proposal, ctx: &RecordContext) {
         ));
     }
     for d in &s.deadlines_passed {
+        let offer = labels::offer(rules, &d.offer);
+        let at = crate::eval::time::parse_datetime(&d.deadline);
+        let when = |lang: &str| at.map_or_else(|| d.deadline.clone(), |t| labels::moment(rules, t, lang));
         p.warnings.push(warning(
             "deadline_passed",
-            format!("Termijn verstreken: {} stond gepland, uiterlijk {}, en is niet gedaan.", d.offer, d.deadline),
-            format!("Deadline passed: {} was planned, by {} at the latest, and was not done.", d.offer, d.deadline),
+            format!("Termijn verstreken: {} stond gepland, uiterlijk {}, en is niet gedaan.", offer.get("nl"), when("nl")),
+            format!("Deadline passed: {} was planned, by {} at the latest, and was not done.", offer.get("en"), when("en")),
         ));
     }
     for f in &s.stale {
+        let label = labels::fact(rules, f);
         p.warnings.push(warning(
             "fact_stale",
-            format!("`{f}` is te lang geleden bevestigd en telt als onbekend: vraag het opnieuw."),
-            format!("`{f}` was confirmed too long ago and counts as unknown: ask again."),
+            format!("{} is te lang geleden bevestigd en telt als onbekend: vraag het opnieuw.", label.get("nl")),
+            format!("{} was confirmed too long ago and counts as unknown: ask again.", label.get("en")),
         ));
     }
     for r in &mut p.referrals {

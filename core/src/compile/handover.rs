@@ -4,7 +4,7 @@
 //! `requested_through` name them.
 
 use super::derived::ReadMap;
-use super::model::{NameMap, Offer, Rule};
+use super::model::{NameMap, Offer};
 use super::program::{NodeId, Op, Program};
 use super::Compiler;
 use crate::error::DiagnosticKind;
@@ -48,7 +48,6 @@ impl Compiler<'_> {
         names: &NameMap<(u16, Ty)>,
         reads: &ReadMap,
         offers: &[Offer],
-        rules: &[Rule],
     ) -> Sharing {
         let manifest = || Place::new(Section::Manifest, 0);
         let facts = &source.schema.facts;
@@ -144,7 +143,6 @@ impl Compiler<'_> {
         };
         let offer_consent_reads = offer_consent.iter().map(|slots| union(slots)).collect();
         let wish_reads = offers.iter().map(|o| o.wish.map(|w| reads.of(&self.program, w)).unwrap_or_default()).collect();
-        debug_assert_eq!(rules.len(), rule_ground.len());
         Sharing {
             consent_slot,
             offer_consent,

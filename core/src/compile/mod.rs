@@ -54,7 +54,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     let voices = c.voices(&source, &scope);
     let (region, providers) = c.regions(&source, &facts, &domains);
     let zone = c.zone(&source);
-    let sharing = c.handover(&source, &names, &reads, &offers, &rules);
+    let sharing = c.handover(&source, &names, &reads, &offers);
     if c.program.ops.len() >= u32::MAX as usize / 2 {
         c.error(DiagnosticKind::Invalid, Place::new(Section::Rules, 0), None, "rule set too large".into(), None);
     }

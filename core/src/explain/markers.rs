@@ -6,7 +6,8 @@
 //!
 //! An offer's `wish` is split by the manifest's consent facts: its *consent part* is the
 //! consent facts it reads directly, its *own wish* the wish with those facts taken as
-//! given. A step the victim asked for (own wish true) is never against her wish.
+//! given. A step the victim asked for (own wish true) is never against her wish; one she
+//! declined in a case record is.
 
 use crate::compile::program::Env;
 use crate::compile::RuleSet;
@@ -26,7 +27,12 @@ pub(crate) fn markers(
     if wish == Tri::True {
         return (None, None);
     }
-    let (consent, own) = split_wish(rules, env, offer);
+    let (consent, mut own) = split_wish(rules, env, offer);
+    // A refusal the expression does not know of (an offer the victim declined in a case
+    // record) is her stated wish too.
+    if wish == Tri::False && consent != Tri::False {
+        own = Tri::False;
+    }
     let src = &rules.source;
     let words = rules.source.manifest.markers.clone().unwrap_or_else(default_words);
     let overrides: Vec<usize> =

@@ -52,6 +52,12 @@ fn handover(h: &Handover, labels: &Labels, lang: &str) -> String {
             }
         }
     }
-    let _ = writeln!(o, "\n{}: {} {}.", t(lang, "Niet gedeeld", "Not shared"), h.left_out_facts, t(lang, "gegevens", "facts"));
+    let _ = writeln!(
+        o,
+        "\n{}: {} {}.",
+        t(lang, "Niet gedeeld", "Not shared"),
+        h.left_out_facts,
+        t(lang, "gegevens", "facts")
+    );
     o
 }

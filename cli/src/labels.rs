@@ -59,7 +59,9 @@ impl<'s> Labels<'s> {
         let word = |nl_word: &str, en_word: &str| if nl { nl_word.to_string() } else { en_word.to_string() };
         match name.split_once(':') {
             Some(("referral", o)) => format!("{}: {}", word("verwijzing", "referral"), self.offer(o, lang)),
-            Some(("against_wish", o)) => format!("{}: {}", word("tegen de wens", "against the wish"), self.offer(o, lang)),
+            Some(("against_wish", o)) => {
+                format!("{}: {}", word("tegen de wens", "against the wish"), self.offer(o, lang))
+            }
             Some(("deadline", o)) => format!("{}: {}", word("termijn", "deadline"), self.offer(o, lang)),
             Some(("need", a)) => format!("{}: {}", word("behoefte", "need"), self.area(a, lang)),
             _ => match name {

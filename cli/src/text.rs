@@ -181,11 +181,17 @@ fn record(r: &RecordStatus, labels: &Labels, lang: &str) -> String {
         }
     }
     for a in &r.actions {
-        let _ = writeln!(o, "  {} {}: {} ({})", t(lang, "actie", "action"), labels.offer(&a.offer, lang), a.status, a.at);
+        let _ =
+            writeln!(o, "  {} {}: {} ({})", t(lang, "actie", "action"), labels.offer(&a.offer, lang), a.status, a.at);
     }
     for a in &r.not_proposed_again {
-        let _ =
-            writeln!(o, "  {} {} ({})", t(lang, "niet opnieuw voorgesteld:", "not proposed again:"), labels.offer(&a.offer, lang), a.status);
+        let _ = writeln!(
+            o,
+            "  {} {} ({})",
+            t(lang, "niet opnieuw voorgesteld:", "not proposed again:"),
+            labels.offer(&a.offer, lang),
+            a.status
+        );
     }
     if !r.ranges.is_empty() {
         let ranges: Vec<String> = r.ranges.iter().map(|f| labels.fact(f, lang)).collect();

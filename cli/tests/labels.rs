@@ -8,7 +8,8 @@ use common::{text, wegwijs};
 
 #[test]
 fn a_record_headline_shows_the_decided_regiehouder_and_labels_not_ids() {
-    let out = wegwijs(&["eval", "--now", "2026-03-20T10:00:00+01:00", "examples/records/zaak-04-regiehouder-blijft.json"]);
+    let out =
+        wegwijs(&["eval", "--now", "2026-03-20T10:00:00+01:00", "examples/records/zaak-04-regiehouder-blijft.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
     assert!(
@@ -32,6 +33,9 @@ fn an_aangifte_she_wants_without_consent_is_not_printed_against_her_wish() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
     assert!(!s.contains("TEGEN DE WENS") && !s.contains("Tegen de wens"), "{s}");
-    assert!(s.contains("Buiten de toestemming: bespreek eerst toestemming; het slachtoffer kan ook zelf bellen."), "{s}");
+    assert!(
+        s.contains("Buiten de toestemming: bespreek eerst toestemming; het slachtoffer kan ook zelf bellen."),
+        "{s}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

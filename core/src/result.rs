@@ -181,7 +181,9 @@ impl ReferralProposal {
     /// outside the consent or certainly against the stated wish (what a scenario's
     /// `against_wish` and the analysis term `against_wish(offer)` mean).
     pub fn overridden(&self) -> bool {
-        [&self.outside_consent, &self.against_wish].iter().any(|m| m.as_ref().is_some_and(|m| m.status == Status::Certain))
+        [&self.outside_consent, &self.against_wish]
+            .iter()
+            .any(|m| m.as_ref().is_some_and(|m| m.status == Status::Certain))
     }
 }
 

@@ -54,14 +54,25 @@ impl Rng {
 fn generated_case(engine: &Engine, rng: &mut Rng, now: i64) -> Map<String, J> {
     let mask: Vec<bool> = (0..64).map(|_| rng.next() % 10 < 3).collect();
     let mut case = partial_case(&complete_case(engine, &rng.seeds(), now), &mask);
-    let scope_values = ["csg", "veilig_thuis", "shn", "perspectief_herstelbemiddeling", "politie", "om", "huisarts", "ggz", "gemeente"];
+    let scope_values = [
+        "csg",
+        "veilig_thuis",
+        "shn",
+        "perspectief_herstelbemiddeling",
+        "politie",
+        "om",
+        "huisarts",
+        "ggz",
+        "gemeente",
+    ];
     match rng.next() % 4 {
         0 => drop(case.insert("consent_mdt".into(), json!("ja"))),
         1 => drop(case.insert("consent_mdt".into(), json!("nee"))),
         2 => {
             case.insert("consent_mdt".into(), json!("deels"));
             let bits = rng.next();
-            let scope: Vec<&str> = scope_values.iter().enumerate().filter(|(i, _)| bits >> i & 1 == 1).map(|(_, v)| *v).collect();
+            let scope: Vec<&str> =
+                scope_values.iter().enumerate().filter(|(i, _)| bits >> i & 1 == 1).map(|(_, v)| *v).collect();
             case.insert("consent_scope".into(), json!(scope));
         }
         _ => drop(case.remove("consent_mdt")),

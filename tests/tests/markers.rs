@@ -113,7 +113,8 @@ fn decide_asks_for_consent_acknowledgement_separately_from_overrides() {
     let offers: Vec<&str> = p.referrals.iter().map(|r| r.offer.as_str()).collect();
     let outside: Vec<&str> =
         p.referrals.iter().filter(|r| r.outside_consent.is_some()).map(|r| r.offer.as_str()).collect();
-    let against: Vec<&str> = p.referrals.iter().filter(|r| r.against_wish.is_some()).map(|r| r.offer.as_str()).collect();
+    let against: Vec<&str> =
+        p.referrals.iter().filter(|r| r.against_wish.is_some()).map(|r| r.offer.as_str()).collect();
     assert!(outside.contains(&"aangifte"));
     let decision = |consent: &[&str]| {
         let d = json!({ "by": "mdt", "regie": p.regie.level, "regiehouder": p.regiehouder.as_ref().map(|h| h.id.clone()),
@@ -122,7 +123,10 @@ fn decide_asks_for_consent_acknowledgement_separately_from_overrides() {
         engine.decision_from_str(&d.to_string()).unwrap()
     };
     let err = engine.decide(&record, &decision(&[]), now).unwrap_err().to_string();
-    assert!(err.contains("referral aangifte is (or may be) outside the consent") && err.contains("consent_acknowledged"), "{err}");
+    assert!(
+        err.contains("referral aangifte is (or may be) outside the consent") && err.contains("consent_acknowledged"),
+        "{err}"
+    );
     assert!(engine.decide(&record, &decision(&outside), now).is_ok());
 }
 

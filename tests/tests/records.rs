@@ -204,7 +204,8 @@ fn the_assigned_regiehouder_stays_on_day_8_and_the_difference_is_shown() {
     let w = later.warnings.iter().find(|w| w.code == "differs_from_decision").expect("warning");
     assert!(w.message.get("nl").contains("Voorstel wijkt af van het MDT-besluit"));
     // Labels, not ids.
-    let label = |id: &str| engine.source().manifest.regiehouders.iter().find(|r| r.id == id).unwrap().label.nl().to_string();
+    let label =
+        |id: &str| engine.source().manifest.regiehouders.iter().find(|r| r.id == id).unwrap().label.nl().to_string();
     let nl = w.message.get("nl");
     assert!(nl.contains(&label(&assigned)) && nl.contains(&label(&proposed)), "{nl}");
     assert!(!nl.contains(&assigned) && !nl.contains(&proposed), "ids in {nl}");
@@ -263,7 +264,10 @@ fn a_declined_offer_does_not_come_back_through_a_consent_override() {
     let facts = json!({ "age": 30, "caller_role": "slachtoffer", "channel": "csg_0800", "wants_shn_support": true, "consent_mdt": "nee" });
     let plain = proposal(&engine, json!({ "facts": facts }), now);
     let shn = plain.referrals.iter().find(|r| r.offer == "shn_steun").expect("proposed while consent is missing");
-    assert!(shn.outside_consent.is_some() && shn.against_wish.is_none(), "outside the consent scope: marked as such, not against the wish");
+    assert!(
+        shn.outside_consent.is_some() && shn.against_wish.is_none(),
+        "outside the consent scope: marked as such, not against the wish"
+    );
     let declined = json!([{ "offer": "shn_steun", "status": "declined", "at": "2026-03-09T09:00:00+01:00" }]);
     let p = proposal(&engine, json!({ "facts": facts, "actions": declined }), now);
     assert!(!offers(&p).contains(&"shn_steun"), "{:?}", offers(&p));

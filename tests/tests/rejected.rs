@@ -18,7 +18,9 @@ fn facts() -> J {
 
 /// The first decision rejects the lawyer with a reason; the second decides regie only.
 fn decisions(engine: &Engine) -> Vec<J> {
-    let p = engine.evaluate(&engine.case_from_json(&facts()).unwrap(), Timestamp::parse("2026-03-02T19:00:00+01:00").unwrap()).proposal();
+    let p = engine
+        .evaluate(&engine.case_from_json(&facts()).unwrap(), Timestamp::parse("2026-03-02T19:00:00+01:00").unwrap())
+        .proposal();
     let accepted: Vec<&str> = p.referrals.iter().map(|r| r.offer.as_str()).filter(|o| *o != OFFER).collect();
     vec![
         json!({ "at": "2026-03-02T19:00:00+01:00", "by": "mdt", "regie": "R2", "regiehouder": "csg_casemanager",

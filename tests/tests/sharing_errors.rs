@@ -30,7 +30,11 @@ fn a_ground_names_known_organisations_and_facts() {
 #[test]
 fn a_rule_ground_must_exist_and_come_with_a_legal_ground() {
     let mut s = mini();
-    s.manifest.legal_grounds.push(LegalGroundSource { id: "meldrecht".into(), organisations: vec!["vt".into()], facts: vec![] });
+    s.manifest.legal_grounds.push(LegalGroundSource {
+        id: "meldrecht".into(),
+        organisations: vec!["vt".into()],
+        facts: vec![],
+    });
     let i = s.rules.iter().position(|r| r.id == "huiselijk-minderjarig").unwrap();
     s.rules[i].ground = Some("meldrech".into());
     let e = error(s.clone());

@@ -142,16 +142,9 @@ impl Compiler<'_> {
             all
         };
         let offer_consent_reads = offer_consent.iter().map(|slots| union(slots)).collect();
-        let wish_reads = offers.iter().map(|o| o.wish.map(|w| reads.of(&self.program, w)).unwrap_or_default()).collect();
-        Sharing {
-            consent_slot,
-            offer_consent,
-            wish_reads,
-            offer_consent_reads,
-            offer_through,
-            grounds,
-            rule_ground,
-        }
+        let wish_reads =
+            offers.iter().map(|o| o.wish.map(|w| reads.of(&self.program, w)).unwrap_or_default()).collect();
+        Sharing { consent_slot, offer_consent, wish_reads, offer_consent_reads, offer_through, grounds, rule_ground }
     }
 }
 

@@ -173,21 +173,25 @@ fn referral(
         rules.providers[region][offer as usize].clone()
     });
     let o = &src.offers[offer as usize];
-    let key = (u32::from(rules.offers[offer as usize].area) << 24) | (u32::from(255 - urgency) << 16) | u32::from(offer);
-    Some((key, ReferralProposal {
-        offer: o.id.clone(),
-        area: o.area.clone(),
-        organisation: o.organisation.clone(),
-        label: o.label.clone(),
-        urgency: m.urgencies[urgency as usize].id.clone(),
-        deadline: deadline.map(|d| rules.zone.format(d)),
-        status: if certain { Status::Certain } else { Status::Possible },
-        outside_consent: outside,
-        against_wish: against,
-        provider,
-        rules: behind.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
-        rejected: None,
-    }))
+    let key =
+        (u32::from(rules.offers[offer as usize].area) << 24) | (u32::from(255 - urgency) << 16) | u32::from(offer);
+    Some((
+        key,
+        ReferralProposal {
+            offer: o.id.clone(),
+            area: o.area.clone(),
+            organisation: o.organisation.clone(),
+            label: o.label.clone(),
+            urgency: m.urgencies[urgency as usize].id.clone(),
+            deadline: deadline.map(|d| rules.zone.format(d)),
+            status: if certain { Status::Certain } else { Status::Possible },
+            outside_consent: outside,
+            against_wish: against,
+            provider,
+            rules: behind.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
+            rejected: None,
+        },
+    ))
 }
 
 /// A known fact value as it is written in a case, times in the rule set's time zone;

@@ -82,8 +82,7 @@ fn decide(
         .map(|(r, behind)| {
             let offer = &src.offers[r.offer as usize];
             let env = Env { slots, now };
-            let (outside_consent, against_wish) =
-                markers(rules, &env, wishes[r.offer as usize], r.offer, behind);
+            let (outside_consent, against_wish) = markers(rules, &env, wishes[r.offer as usize], r.offer, behind);
             ReferralProposal {
                 offer: offer.id.clone(),
                 area: offer.area.clone(),

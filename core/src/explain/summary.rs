@@ -41,7 +41,8 @@ pub(crate) fn build(ev: &Evaluation, for_caller: bool, words: &SummaryWords) -> 
     });
     let steps: Vec<SummaryStep> = certain.iter().map(|r| step(ev, rules, r, &frame, &speak)).collect();
     // A step the MDT rejected stays out until a later decision accepts it.
-    let more_possible = proposal.referrals.iter().filter(|r| r.status == Status::Possible && r.rejected.is_none()).count();
+    let more_possible =
+        proposal.referrals.iter().filter(|r| r.status == Status::Possible && r.rejected.is_none()).count();
     let text = render(rules, &frame, &steps, more_possible);
     let voice = if for_caller && rules.voices.iter().any(|v| v.id == MELDER) {
         Some(MELDER.to_string())

@@ -250,8 +250,16 @@ pub(crate) fn annotate(rules: &RuleSet, p: &mut Proposal, ctx: &RecordContext) {
         let when = |lang: &str| at.map_or_else(|| d.deadline.clone(), |t| labels::moment(rules, t, lang));
         p.warnings.push(warning(
             "deadline_passed",
-            format!("Termijn verstreken: {} stond gepland, uiterlijk {}, en is niet gedaan.", offer.get("nl"), when("nl")),
-            format!("Deadline passed: {} was planned, by {} at the latest, and was not done.", offer.get("en"), when("en")),
+            format!(
+                "Termijn verstreken: {} stond gepland, uiterlijk {}, en is niet gedaan.",
+                offer.get("nl"),
+                when("nl")
+            ),
+            format!(
+                "Deadline passed: {} was planned, by {} at the latest, and was not done.",
+                offer.get("en"),
+                when("en")
+            ),
         ));
     }
     for f in &s.stale {

@@ -48,6 +48,7 @@ const UI = {
     againstWish: "Tegen de uitgesproken wens van het slachtoffer",
     againstWishWhy: "Waarom veiligheid hier voorgaat:",
     ground: "grond",
+    proposedNow: "voorstel nu:",
     overrideWhy: "Deze regel mag tegen de wens van het slachtoffer in gaan, omdat:",
     why: "Waarom", source: "bron", rule: "regel",
     victimLang: "Taal voor slachtoffer en vragen",
@@ -103,6 +104,7 @@ const UI = {
     againstWish: "Against the victim's stated wish",
     againstWishWhy: "Why safety comes first here:",
     ground: "ground",
+    proposedNow: "proposed now:",
     overrideWhy: "This rule may go against the victim's wish, because:",
     why: "Why", source: "source", rule: "rule",
     victimLang: "Language for the victim and questions",
@@ -489,6 +491,7 @@ function renderProposal(p) {
       regieLevel?.description ? h("p", { class: "desc", text: t(regieLevel.description) }) : null,
       why(p.regie.rules),
       h("h4", { text: ui().regiehouder }),
+      decidedRegiehouder(p),
       p.regiehouder
         ? h("div", {},
           h("p", { class: "big" }, h("strong", { text: t(p.regiehouder.label) }), " ",
@@ -583,6 +586,18 @@ function referralCard(r, p, why) {
         : ""),
     offer?.professional ? h("p", { class: "offer-text", text: t(offer.professional) }) : null,
     why(r.rules));
+}
+
+/** In a case record the decided regiehouder stays until the MDT decides otherwise: the
+ * headline shows it ("Casemanager CSG (MDT 3 maart), voorstel nu: …"), the proposal below. */
+function decidedRegiehouder(p) {
+  const d = p.record?.decided;
+  if (!d?.regiehouder) return null;
+  const day = new Intl.DateTimeFormat(state.lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long" })
+    .format(new Date(d.at));
+  const now = p.regiehouder && p.regiehouder.id !== d.regiehouder ? `, ${ui().proposedNow} ${t(p.regiehouder.label)}` : "";
+  return h("p", { class: "big decided-regiehouder" },
+    h("strong", { text: label("regiehouders", d.regiehouder) }), ` (MDT ${day})${now}`);
 }
 
 /** A referral's marker (against the stated wish, outside the consent): its headline, the

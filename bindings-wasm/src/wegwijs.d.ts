@@ -412,8 +412,28 @@ export interface Manifest {
   handover_basics?: string[];
   /** Per organisation id: the bool fact or derived fact that says whether consent allows sharing with it. */
   consent?: { [organisation: string]: string };
+  /** Grounds to share without consent that a rule names with `ground`: the partners each
+   * covers and the facts they then receive. */
+  legal_grounds?: LegalGroundSource[];
+  /** The professionals' headlines of the consent and wish markers (absent: built-in words). */
+  markers?: MarkerWords;
   /** The words of the victim's and caller's summary (absent: no summary). */
   summary_words?: SummaryWords;
+}
+
+/** `[[legal_grounds]]`: a ground scoped to partners, with the facts shared under it. */
+export interface LegalGroundSource {
+  id: string;
+  organisations: string[];
+  facts?: string[];
+}
+
+/** `[markers]`: the headline of each marker, for professionals. */
+export interface MarkerWords {
+  outside_consent: Text;
+  possibly_outside_consent: Text;
+  against_wish: Text;
+  possibly_against_wish: Text;
 }
 
 /** `[summary_words]`: the frame of the victim's summary, per language and voice. */
@@ -468,6 +488,8 @@ export interface OfferSource {
   victim: Text;
   /** The victim's wish that gates the offer. */
   wish?: string;
+  /** The organisation it is requested through (LOEF: the police); its handover holds it too. */
+  requested_through?: string;
 }
 
 /** A rule (`rules/*.toml`). */
@@ -487,6 +509,8 @@ export interface RuleSource {
   victim?: Text;
   /** With `override`: the legal ground that allows it without consent (meldrecht, a duty to report). */
   legal_ground?: Text;
+  /** With `legal_ground`: the manifest's `legal_grounds` entry it is. */
+  ground?: string;
 }
 
 /** A referral effect of a rule. */

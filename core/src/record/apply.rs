@@ -21,7 +21,7 @@ pub(crate) struct RecordContext {
     /// accepted or rejected the offer rejected it. Sorted by offer.
     pub rejected: Vec<u16>,
     /// Per rejected offer (same order): its id, the decision's time and its reason.
-    rejections: Vec<(String, String, Option<String>)>,
+    rejections: Vec<Rejected>,
     /// The last decision was taken on a proposal of another rule set (version).
     other_ruleset: bool,
 }
@@ -152,9 +152,11 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
 
 /// Per offer, the latest decision by `now` that accepted or rejected it; the offers whose
 /// latest such decision rejected them, with that decision's time and reason.
-fn rejections(rules: &RuleSet, record: &Record, now: i64) -> (Vec<u16>, Vec<(String, String, Option<String>)>) {
-    type Latest = Option<(String, String, Option<String>)>;
-    let mut latest: std::collections::BTreeMap<u16, Latest> = Default::default();
+/// A rejected offer's id, the deciding decision's time and its reason.
+type Rejected = (String, String, Option<String>);
+
+fn rejections(rules: &RuleSet, record: &Record, now: i64) -> (Vec<u16>, Vec<Rejected>) {
+    let mut latest: std::collections::BTreeMap<u16, Option<Rejected>> = Default::default();
     for (d, _) in record.decisions.iter().zip(&record.decision_times).filter(|(_, &t)| t <= now) {
         for o in d.accepted.iter().filter_map(|o| offer_index(rules, o)) {
             latest.insert(o, None);

@@ -77,6 +77,7 @@ def decide(rec: dict, at: datetime, by: str = "mdt-voorzitter", reject=(), reaso
         "rejected": list(reject),
         "reasons": reasons or {},
         "overrides_acknowledged": [r["offer"] for r in proposal["referrals"] if r["against_wish"]],
+        "consent_acknowledged": [r["offer"] for r in proposal["referrals"] if r["outside_consent"]],
     }
     decision.update(override)
     if decision["regiehouder"] is None:

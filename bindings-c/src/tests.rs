@@ -383,10 +383,11 @@ fn decide_refuses_an_incomplete_decision_and_changes_compare_with_the_last_one()
     assert!(error(&out)["problems"].as_array().is_some_and(|p| !p.is_empty()), "{out}");
 
     let offers: Vec<&Value> = p["referrals"].as_array().unwrap().iter().map(|r| &r["offer"]).collect();
-    let against: Vec<&Value> =
-        p["referrals"].as_array().unwrap().iter().filter(|r| r["against_wish"] == true).map(|r| &r["offer"]).collect();
+    let marked = |m: &str| -> Vec<&Value> {
+        p["referrals"].as_array().unwrap().iter().filter(|r| !r[m].is_null()).map(|r| &r["offer"]).collect()
+    };
     let complete = serde_json::json!({ "by": "mdt", "regie": level, "regiehouder": p["regiehouder"]["id"],
-        "accepted": offers, "overrides_acknowledged": against })
+        "accepted": offers, "overrides_acknowledged": marked("against_wish"), "consent_acknowledged": marked("outside_consent") })
     .to_string();
     let (status, updated) = record_call(wegwijs_decide, engine, record, Some(&complete));
     assert_eq!(status, WegwijsStatus::Ok, "{updated}");

@@ -70,7 +70,8 @@ def test_unknown_facts_give_possible_outcomes_and_questions(mini: wegwijs.Engine
     r = mini.evaluate({"age": 14, "relation": "gezinslid", "police_wish": "nee"}, NOW)
     assert offers(r) == {"melding_vt": "certain", "pep": "possible"}
     melding = r.referrals[0]
-    assert melding["against_wish"] is True and melding["against_wish_reason"]["nl"].startswith("De veiligheid")
+    assert melding["against_wish"]["status"] == "certain"
+    assert melding["against_wish"]["reason"]["nl"].startswith("De veiligheid")
     assert [q["fact"] for q in r.questions][:3] == ["last_incident_at", "fluid_exposure", "acts"]
     assert mini.questions({"age": 14, "relation": "gezinslid", "police_wish": "nee"}, NOW) == r.questions
 

@@ -13,6 +13,12 @@ from conftest import NOW, PEP_CASE, random_cases
 import wegwijs
 
 
+def overridden(r: Dict[str, Any]) -> bool:
+    """A rule brings the referral past its `wish` for certain: a certain marker (outside the
+    consent or against the stated wish) — what the compact outcome's `against_wish` means."""
+    return any((r[m] or {}).get("status") == "certain" for m in ("outside_consent", "against_wish"))
+
+
 def outcome_from_proposal(p: Dict[str, Any]) -> Dict[str, Any]:
     """What `Result.outcome` must say, read from the canonical proposal."""
     status = lambda up_to: "certain" if up_to is None else "possible"  # noqa: E731
@@ -22,7 +28,7 @@ def outcome_from_proposal(p: Dict[str, Any]) -> Dict[str, Any]:
         "regie_status": p["regie"]["status"],
         "regie_up_to": p["regie"]["up_to"] or p["regie"]["level"],
         "needs": {n["area"]: (n["level"], status(n["up_to"]), up(n)) for n in p["needs"]},
-        "referrals": [(r["offer"], r["urgency"], r["status"], r["against_wish"]) for r in p["referrals"]],
+        "referrals": [(r["offer"], r["urgency"], r["status"], overridden(r)) for r in p["referrals"]],
         "certain_offers": tuple(r["offer"] for r in p["referrals"] if r["status"] == "certain"),
         "possible_offers": tuple(r["offer"] for r in p["referrals"] if r["status"] == "possible"),
         "regiehouder": None if p["regiehouder"] is None else (p["regiehouder"]["id"], p["regiehouder"]["status"]),

@@ -139,6 +139,8 @@ export interface Decision {
   rejected?: string[];
   reasons?: { [departure: string]: string };
   overrides_acknowledged?: string[];
+  /** Accepted referrals outside the consent, acknowledged as "consent still to be discussed". */
+  consent_acknowledged?: string[];
   ruleset_hash?: string;
   proposal_hash?: string;
   /** The case it was taken on (stamped by `decide`). */
@@ -240,13 +242,36 @@ export interface ReferralProposal {
   /** Latest moment (RFC 3339, UTC), when the rule gives one and its start is known. */
   deadline: string | null;
   status: Status;
-  /** Proposed against the victim's stated wish (only by an override rule). */
-  against_wish: boolean;
-  /** Why safety goes before the wish here. */
-  against_wish_reason: Text | null;
+  /** Sharing with the partner is outside the consent (`certain`), or an unknown fact
+   * decides whether it is (`possible`): discuss consent first. */
+  outside_consent: Marker | null;
+  /** Against the victim's stated wish (`certain`), or possibly so. Never for a step she
+   * asked for. */
+  against_wish: Marker | null;
   /** Who provides it in the case's region. */
   provider: string | null;
   rules: string[];
+  /** For a case record: the MDT's latest decision on it rejected it. */
+  rejected?: Rejection;
+}
+
+/** A marker on a referral: how sure, its headline, and why the step goes ahead anyway. */
+export interface Marker {
+  status: Status;
+  label: Text;
+  /** The override reason of the rule behind it. */
+  reason: Text | null;
+  /** The legal ground it rests on (meldrecht, a duty to report). */
+  ground: Text | null;
+}
+
+/** "Afgewezen door het MDT (datum, reden)". */
+export interface Rejection {
+  /** When the deciding decision was taken (RFC 3339, local time). */
+  at: string;
+  /** The MDT's reason, as written. */
+  reason: string | null;
+  text: Text;
 }
 
 /** Regie intensity (R0–R3). */
@@ -420,8 +445,28 @@ export interface Manifest {
   handover_basics?: string[];
   /** Per organisation id: the bool fact or derived fact that says whether consent allows sharing with it. */
   consent?: { [organisation: string]: string };
+  /** Grounds to share without consent that a rule names with `ground`: the partners each
+   * covers and the facts they then receive. */
+  legal_grounds?: LegalGroundSource[];
+  /** The professionals' headlines of the consent and wish markers (absent: built-in words). */
+  markers?: MarkerWords;
   /** The words of the victim's and caller's summary (absent: no summary). */
   summary_words?: SummaryWords;
+}
+
+/** `[[legal_grounds]]`: a ground scoped to partners, with the facts shared under it. */
+export interface LegalGroundSource {
+  id: string;
+  organisations: string[];
+  facts?: string[];
+}
+
+/** `[markers]`: the headline of each marker, for professionals. */
+export interface MarkerWords {
+  outside_consent: Text;
+  possibly_outside_consent: Text;
+  against_wish: Text;
+  possibly_against_wish: Text;
 }
 
 /** `[summary_words]`: the frame of the victim's summary, per language and voice. */
@@ -476,6 +521,8 @@ export interface OfferSource {
   victim: Text;
   /** The victim's wish that gates the offer. */
   wish?: string;
+  /** The organisation it is requested through (LOEF: the police); its handover holds it too. */
+  requested_through?: string;
 }
 
 /** A rule (`rules/*.toml`). */
@@ -495,6 +542,8 @@ export interface RuleSource {
   victim?: Text;
   /** With `override`: the legal ground that allows it without consent (meldrecht, a duty to report). */
   legal_ground?: Text;
+  /** With `legal_ground`: the manifest's `legal_grounds` entry it is. */
+  ground?: string;
 }
 
 /** A referral effect of a rule. */
@@ -638,8 +687,8 @@ export interface Handover {
   /** Without consent: the legal grounds under which the facts are shared anyway. */
   legal_grounds: Text[];
   facts: { fact: string; label: Text; value: unknown }[];
+  /** Every field built from the shared rules and facts only. */
   referrals: ReferralProposal[];
   /** Known facts not shared (counted, never shown). */
   left_out_facts: number;
-  left_out_referrals: number;
 }

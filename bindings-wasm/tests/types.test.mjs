@@ -70,6 +70,7 @@ test("every declared result interface matches real output", () => {
     check("SignedBy", p.ruleset.signed_by); // the built-in rules are signed (TEST key)
     each("NeedProposal", p.needs);
     each("ReferralProposal", p.referrals);
+    for (const r of p.referrals) for (const m of [r.outside_consent, r.against_wish]) if (m) check("Marker", m);
     check("RegieProposal", p.regie);
     if (p.regiehouder) check("RegiehouderProposal", p.regiehouder);
     each("Explanation", p.explanations);
@@ -102,6 +103,8 @@ test("every declared result interface matches real output", () => {
   each("RegiehouderSource", src.manifest.regiehouders);
   each("VoiceSource", src.manifest.voices ?? []);
   check("SummaryWords", src.manifest.summary_words);
+  each("LegalGroundSource", src.manifest.legal_grounds ?? []);
+  check("MarkerWords", src.manifest.markers);
   check("Schema", src.schema);
   each("Labelled", src.schema.sections);
   each("FactSource", src.schema.facts);
@@ -149,6 +152,14 @@ test("every declared result interface matches real output", () => {
     check("Verification", v);
     each("DecisionCheck", v.decisions);
   }
+  // A referral the MDT rejected (the first proposed one of the first record) is marked.
+  const first = engine.evaluateRecord(records[0], meeting);
+  const offer = first.referrals[0].offer;
+  const rejecting = { ...records[0], decisions: [...(records[0].decisions ?? []),
+    { at: "2026-03-09T09:00:00+01:00", by: "mdt", regie: first.regie.level, rejected: [offer], reasons: { [`referral:${offer}`]: "Nog niet" } }] };
+  const marked = engine.evaluateRecord(rejecting, meeting).referrals.find((r) => r.offer === offer);
+  check("ReferralProposal", marked);
+  check("Rejection", marked.rejected);
   const agenda = engine.agenda(records, meeting);
   check("Agenda", agenda);
   for (const e of agenda.entries) {

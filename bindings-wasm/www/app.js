@@ -47,6 +47,8 @@ const UI = {
     hoursLeft: (h) => (h >= 48 ? `nog ${Math.floor(h / 24)} dagen` : h >= 0 ? `nog ${h} uur` : `${-h} uur geleden verlopen`),
     againstWish: "Tegen de uitgesproken wens van het slachtoffer",
     againstWishWhy: "Waarom veiligheid hier voorgaat:",
+    ground: "grond",
+    proposedNow: "voorstel nu:",
     overrideWhy: "Deze regel mag tegen de wens van het slachtoffer in gaan, omdat:",
     why: "Waarom", source: "bron", rule: "regel",
     victimLang: "Taal voor slachtoffer en vragen",
@@ -101,6 +103,8 @@ const UI = {
     hoursLeft: (h) => (h >= 48 ? `${Math.floor(h / 24)} days left` : h >= 0 ? `${h} hours left` : `expired ${-h} hours ago`),
     againstWish: "Against the victim's stated wish",
     againstWishWhy: "Why safety comes first here:",
+    ground: "ground",
+    proposedNow: "proposed now:",
     overrideWhy: "This rule may go against the victim's wish, because:",
     why: "Why", source: "source", rule: "rule",
     victimLang: "Language for the victim and questions",
@@ -487,6 +491,7 @@ function renderProposal(p) {
       regieLevel?.description ? h("p", { class: "desc", text: t(regieLevel.description) }) : null,
       why(p.regie.rules),
       h("h4", { text: ui().regiehouder }),
+      decidedRegiehouder(p),
       p.regiehouder
         ? h("div", {},
           h("p", { class: "big" }, h("strong", { text: t(p.regiehouder.label) }), " ",
@@ -561,17 +566,16 @@ function renderProposal(p) {
 function referralCard(r, p, why) {
   const evaluated = Date.parse(p.evaluated_at);
   const offer = index.offers[r.offer];
-  const cls = ["card", `status-${r.status}`, `urgency-${r.urgency}`, r.against_wish ? "against-wish" : ""].join(" ");
+  const cls = ["card", `status-${r.status}`, `urgency-${r.urgency}`, r.against_wish ? "against-wish" : "",
+    r.outside_consent ? "outside-consent" : "", r.rejected ? "rejected" : ""].join(" ");
   return h("li", { class: cls, "data-offer": r.offer },
     h("div", { class: "card-head" },
       h("strong", { class: "offer", text: t(r.label) }), " ",
       h("span", { class: `urgency urg-${index.urgencyRank[r.urgency] ?? 0}`, text: label("urgencies", r.urgency) }), " ",
       chip(r.status)),
-    r.against_wish
-      ? h("div", { class: "wish-alert", role: "note" },
-        h("p", {}, h("span", { class: "icon", "aria-hidden": "true", text: "⚠ " }), h("strong", { text: ui().againstWish })),
-        r.against_wish_reason ? h("p", {}, `${ui().againstWishWhy} ${t(r.against_wish_reason)}`) : null)
-      : null,
+    r.rejected ? h("p", { class: "rejected-note", role: "note", text: t(r.rejected.text) }) : null,
+    markerNote(r.against_wish, "wish-alert"),
+    markerNote(r.outside_consent, "consent-note"),
     h("p", { class: "meta" },
       label("organisations", r.organisation),
       r.provider ? ` · ${ui().provider}: ${r.provider}` : "",
@@ -582,6 +586,28 @@ function referralCard(r, p, why) {
         : ""),
     offer?.professional ? h("p", { class: "offer-text", text: t(offer.professional) }) : null,
     why(r.rules));
+}
+
+/** In a case record the decided regiehouder stays until the MDT decides otherwise: the
+ * headline shows it ("Casemanager CSG (MDT 3 maart), voorstel nu: …"), the proposal below. */
+function decidedRegiehouder(p) {
+  const d = p.record?.decided;
+  if (!d?.regiehouder) return null;
+  const day = new Intl.DateTimeFormat(state.lang === "nl" ? "nl-NL" : "en-GB", { day: "numeric", month: "long" })
+    .format(new Date(d.at));
+  const now = p.regiehouder && p.regiehouder.id !== d.regiehouder ? `, ${ui().proposedNow} ${t(p.regiehouder.label)}` : "";
+  return h("p", { class: "big decided-regiehouder" },
+    h("strong", { text: label("regiehouders", d.regiehouder) }), ` (MDT ${day})${now}`);
+}
+
+/** A referral's marker (against the stated wish, outside the consent): its headline, the
+ * ground it rests on, and why the step is proposed anyway. */
+function markerNote(m, cls) {
+  if (!m) return null;
+  return h("div", { class: `${cls} marker-${m.status}`, role: "note" },
+    h("p", {}, h("span", { class: "icon", "aria-hidden": "true", text: "⚠ " }), h("strong", { text: t(m.label) }),
+      m.ground ? ` — ${ui().ground}: ${t(m.ground)}` : ""),
+    m.reason ? h("p", {}, t(m.reason)) : null);
 }
 
 /** The explanations of some rules: text, status and source. */

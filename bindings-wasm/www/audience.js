@@ -8,14 +8,14 @@ const WORDS = {
     caller: "de melder (ouder, naaste)", handover: (org) => `overdracht aan ${org}`, print: "Afdrukken",
     consent: "Met toestemming.", none: "Geen toestemming: er wordt niets gedeeld.",
     ground: "Zonder toestemming, op grond van:", facts: "Gegevens", referrals: "Voorstel voor deze partner",
-    leftOut: (f, r) => `Niet gedeeld: ${f} gegevens en ${r} verwijzingen (alleen geteld, niet getoond).`,
+    leftOut: (f) => `Niet gedeeld: ${f} gegevens (alleen geteld, niet getoond).`,
   },
   en: {
     title: "For whom", choose: "Show the proposal for", mdt: "the MDT (above)", victim: "the victim",
     caller: "the caller (parent, relative)", handover: (org) => `handover to ${org}`, print: "Print",
     consent: "With consent.", none: "No consent: nothing is shared.",
     ground: "Without consent, on the ground of:", facts: "Facts", referrals: "Proposed for this partner",
-    leftOut: (f, r) => `Not shared: ${f} facts and ${r} referrals (only counted, never shown).`,
+    leftOut: (f) => `Not shared: ${f} facts (only counted, never shown).`,
   },
 };
 
@@ -97,6 +97,6 @@ export function renderAudience() {
       ...view.facts.flatMap((f) => [h("dt", { text: t(f.label) }), h("dd", { text: JSON.stringify(f.value) })])) : null,
     view.referrals.length ? h("h4", { text: w.referrals }) : null,
     view.referrals.length ? h("ul", {}, ...view.referrals.map((r) => h("li", { text: t(r.label) }))) : null,
-    h("p", { class: "left-out", text: w.leftOut(view.left_out_facts, view.left_out_referrals) }),
+    h("p", { class: "left-out", text: w.leftOut(view.left_out_facts) }),
   );
 }

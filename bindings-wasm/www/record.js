@@ -15,6 +15,7 @@ const TEXT = {
     regie: "Regie", regiehouder: "Regiehouder (voorstel)", answered: "Beantwoord", asked: "Nieuwe vragen", stale: "Verouderd, opnieuw vragen",
     decide: "MDT-besluit vastleggen", by: "Besloten door (rol)", accept: "akkoord", reject: "niet",
     reason: "Reden van afwijken", ack: "Tegen de wens van het slachtoffer: bewust besloten",
+    ackConsent: "Toestemming nog te bespreken: gezien",
     record: "Besluit vastleggen en dossier downloaden", refused: "Het besluit is niet compleet; het dossier is niet veranderd:",
     recorded: "Besluit vastgelegd; het bijgewerkte dossier is gedownload.", badFile: "Dit bestand is geen bruikbaar dossier:",
     fileName: "wegwijs-dossier",
@@ -30,6 +31,7 @@ const TEXT = {
     regie: "Regie", regiehouder: "Regiehouder (proposed)", answered: "Answered", asked: "New questions", stale: "Stale, ask again",
     decide: "Record an MDT decision", by: "Decided by (role)", accept: "accept", reject: "reject",
     reason: "Reason for departing", ack: "Against the victim's wish: decided knowingly",
+    ackConsent: "Consent still to be discussed: noted",
     record: "Record the decision and download the record", refused: "The decision is not complete; the record was not changed:",
     recorded: "Decision recorded; the updated record was downloaded.", badFile: "This file is not a usable record:",
     fileName: "wegwijs-record",
@@ -172,7 +174,8 @@ function decisionForm(p) {
     h("label", {}, h("input", { type: "radio", name: `d-${r.offer}`, value: "accepted", checked: "" }), ` ${T.accept} `),
     h("label", {}, h("input", { type: "radio", name: `d-${r.offer}`, value: "rejected" }), ` ${T.reject} `),
     h("input", { type: "text", class: "reason", "data-key": `referral:${r.offer}`, placeholder: T.reason, "aria-label": `${T.reason}: ${r.offer}` }),
-    r.against_wish ? h("label", {}, h("input", { type: "checkbox", class: "ack", value: r.offer }), ` ${T.ack}`) : null));
+    r.against_wish ? h("label", {}, h("input", { type: "checkbox", class: "ack", value: r.offer }), ` ${T.ack}`) : null,
+    r.outside_consent ? h("label", {}, h("input", { type: "checkbox", class: "ack-consent", value: r.offer }), ` ${T.ackConsent}`) : null));
   const form = h("form", { id: "decision-form", class: "decision" },
     h("h4", { text: T.decide }),
     h("label", {}, `${T.by} `, h("input", { type: "text", id: "decision-by", value: "mdt-voorzitter" })),
@@ -191,13 +194,14 @@ function decide(form) {
   const { h, state } = ctx;
   const T = tx();
   const decision = { by: form.querySelector("#decision-by").value, regie: form.querySelector("#decision-regie").value,
-    regiehouder: form.querySelector("#decision-regiehouder").value, accepted: [], rejected: [], reasons: {}, overrides_acknowledged: [] };
+    regiehouder: form.querySelector("#decision-regiehouder").value, accepted: [], rejected: [], reasons: {}, overrides_acknowledged: [], consent_acknowledged: [] };
   for (const li of form.querySelectorAll(".decide-referral")) {
     const choice = li.querySelector("input[type=radio]:checked")?.value ?? "accepted";
     decision[choice].push(li.dataset.offer);
   }
   for (const input of form.querySelectorAll("input.reason")) if (input.value.trim()) decision.reasons[input.dataset.key] = input.value.trim();
   for (const box of form.querySelectorAll("input.ack:checked")) decision.overrides_acknowledged.push(box.value);
+  for (const box of form.querySelectorAll("input.ack-consent:checked")) decision.consent_acknowledged.push(box.value);
   const out = form.querySelector("#decision-result");
   try {
     const updated = state.engine.decide(currentRecord(), decision, ctx.now());

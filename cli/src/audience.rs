@@ -1,6 +1,7 @@
 //! Plain-text rendering of `eval --for`: the victim's or caller's summary as is, a
 //! partner handover as a short list.
 
+use crate::labels::Labels;
 use std::fmt::Write as _;
 use wegwijs::audience::{AudienceView, Handover};
 
@@ -13,15 +14,15 @@ fn t<'a>(lang: &str, nl: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-pub fn text(view: &AudienceView, lang: &str) -> String {
+pub fn text(view: &AudienceView, labels: &Labels, lang: &str) -> String {
     match view {
-        AudienceView::Professional(p) => crate::text::proposal(p, lang),
+        AudienceView::Professional(p) => crate::text::proposal(p, labels, lang),
         AudienceView::Summary(s) => s.text.get(lang).to_string(),
-        AudienceView::Handover(h) => handover(h, lang),
+        AudienceView::Handover(h) => handover(h, labels, lang),
     }
 }
 
-fn handover(h: &Handover, lang: &str) -> String {
+fn handover(h: &Handover, labels: &Labels, lang: &str) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{}: {}", t(lang, "Overdracht aan", "Handover to"), h.label.get(lang));
     if h.consent {
@@ -45,17 +46,18 @@ fn handover(h: &Handover, lang: &str) -> String {
         let _ = writeln!(o, "\n{}", t(lang, "Voorstel voor deze partner:", "Proposed for this partner:"));
         for r in &h.referrals {
             let deadline = r.deadline.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
-            let _ = writeln!(o, "  - {} [{}]{deadline}", r.label.get(lang), r.urgency);
+            let _ = writeln!(o, "  - {} [{}]{deadline}", r.label.get(lang), labels.urgency(&r.urgency, lang));
+            for m in [&r.against_wish, &r.outside_consent].into_iter().flatten() {
+                o.push_str(&crate::text::marker(m, lang));
+            }
         }
     }
     let _ = writeln!(
         o,
-        "\n{}: {} {}, {} {}.",
+        "\n{}: {} {}.",
         t(lang, "Niet gedeeld", "Not shared"),
         h.left_out_facts,
-        t(lang, "gegevens", "facts"),
-        h.left_out_referrals,
-        t(lang, "verwijzingen", "referrals")
+        t(lang, "gegevens", "facts")
     );
     o
 }

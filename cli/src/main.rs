@@ -4,6 +4,7 @@
 mod agenda;
 mod audience;
 mod files;
+mod labels;
 mod text;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -399,7 +400,7 @@ fn run(command: Command, trust: &[PublicKey], out: &mut String) -> Result<u8, Fa
                 }
                 match args.format {
                     Format::Json => outln!(out, "{}", json(&view)),
-                    Format::Text => outp!(out, "{}", audience::text(&view, lang)),
+                    Format::Text => outp!(out, "{}", audience::text(&view, &labels::Labels::new(&engine), lang)),
                 }
                 return Ok(0);
             }
@@ -417,7 +418,7 @@ fn run(command: Command, trust: &[PublicKey], out: &mut String) -> Result<u8, Fa
                     outln!(out, "{}", json(&serde_json::json!({ "proposal": proposal, "changes": c })))
                 }
                 (Format::Text, _) => {
-                    outp!(out, "{}", text::proposal(&proposal, lang));
+                    outp!(out, "{}", text::proposal(&proposal, &labels::Labels::new(&engine), lang));
                     if let Some(c) = &changes {
                         outp!(out, "{}", agenda::changes(c, lang, ""));
                     }
@@ -481,7 +482,7 @@ fn run(command: Command, trust: &[PublicKey], out: &mut String) -> Result<u8, Fa
             }
             match args.format {
                 Format::Json => outln!(out, "{}", json(&questions)),
-                Format::Text => outp!(out, "{}", text::questions(&questions, lang)),
+                Format::Text => outp!(out, "{}", text::questions(&questions, &labels::Labels::new(&engine), lang)),
             }
             Ok(0)
         }

@@ -1,8 +1,9 @@
 //! Plain-text rendering of results for people at a terminal.
 
+use crate::labels::Labels;
 use std::fmt::Write as _;
 use wegwijs::check::Finding;
-use wegwijs::result::{Proposal, Question, RecordStatus, Status};
+use wegwijs::result::{Marker, Proposal, Question, RecordStatus, Status};
 use wegwijs::scenario::ScenarioResult;
 use wegwijs::WhyNot;
 
@@ -22,7 +23,7 @@ fn status(s: Status, lang: &str) -> &'static str {
     }
 }
 
-pub fn proposal(p: &Proposal, lang: &str) -> String {
+pub fn proposal(p: &Proposal, labels: &Labels, lang: &str) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -52,16 +53,23 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
         let up = n
             .up_to
             .as_ref()
-            .map(|u| format!(", {} {u}", t(lang, "mogelijk tot", "possibly up to")))
+            .map(|u| format!(", {} {}", t(lang, "mogelijk tot", "possibly up to"), labels.need(u, lang)))
             .unwrap_or_default();
-        let _ = writeln!(o, "  {:<12} {}{up}", n.area, n.level);
+        let _ = writeln!(o, "  {:<16} {}{up}", labels.area(&n.area, lang), labels.need(&n.level, lang));
     }
     let _ = writeln!(o, "\n{}", t(lang, "Verwijzingen", "Referrals"));
     if p.referrals.is_empty() {
         let _ = writeln!(o, "  ({})", t(lang, "geen", "none"));
     }
     for r in &p.referrals {
-        let _ = write!(o, "  [{}] {} ({}, {})", r.urgency, r.label.get(lang), r.area, status(r.status, lang));
+        let _ = write!(
+            o,
+            "  [{}] {} ({}, {})",
+            labels.urgency(&r.urgency, lang),
+            r.label.get(lang),
+            labels.area(&r.area, lang),
+            status(r.status, lang)
+        );
         if let Some(d) = &r.deadline {
             let _ = write!(o, ", {} {d}", t(lang, "uiterlijk", "deadline"));
         }
@@ -69,13 +77,11 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
             let _ = write!(o, " — {provider}");
         }
         let _ = writeln!(o);
-        if r.against_wish {
-            let reason = r.against_wish_reason.as_ref().map(|t| t.get(lang).to_string()).unwrap_or_default();
-            let _ = writeln!(
-                o,
-                "      {}: {reason}",
-                t(lang, "TEGEN DE WENS VAN HET SLACHTOFFER", "AGAINST THE VICTIM'S WISH")
-            );
+        if let Some(rejected) = &r.rejected {
+            let _ = writeln!(o, "      {}", rejected.text.get(lang));
+        }
+        for m in [&r.against_wish, &r.outside_consent].into_iter().flatten() {
+            o.push_str(&marker(m, lang));
         }
     }
     let up = p
@@ -86,8 +92,26 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
         .unwrap_or_default();
     let _ =
         writeln!(o, "\nRegie: {} {} ({}{up})", p.regie.level, p.regie.label.get(lang), status(p.regie.status, lang));
-    match &p.regiehouder {
-        Some(h) => {
+    // In a case record the decided regiehouder stays until the MDT decides otherwise: the
+    // headline shows it, and the proposal next to it.
+    let decided = p.record.as_ref().and_then(|r| r.decided.as_ref()).filter(|d| d.regiehouder.is_some());
+    match (&p.regiehouder, decided) {
+        (proposed, Some(d)) => {
+            let assigned = d.regiehouder.as_deref().unwrap_or_default();
+            let now = match proposed {
+                Some(h) if h.id != assigned => {
+                    format!(", {} {}", t(lang, "voorstel nu:", "proposed now:"), h.label.get(lang))
+                }
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                o,
+                "Regiehouder: {} (MDT {}){now}",
+                labels.regiehouder(assigned, lang),
+                labels.date(&d.at, lang)
+            );
+        }
+        (Some(h), None) => {
             let ask = if h.consent_first {
                 format!(", {}", t(lang, "bespreek eerst toestemming", "discuss consent first"))
             } else {
@@ -95,7 +119,7 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
             };
             let _ = writeln!(o, "Regiehouder: {} ({}{ask})", h.label.get(lang), status(h.status, lang));
         }
-        None => {
+        (None, None) => {
             let _ = writeln!(o, "Regiehouder: ({})", t(lang, "geen voorstel", "none proposed"));
         }
     }
@@ -117,10 +141,10 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
             "\n{}",
             t(lang, "Nog te vragen (kan het voorstel veranderen)", "Still to ask (may change the proposal)")
         );
-        o.push_str(&questions(&p.questions, lang));
+        o.push_str(&questions(&p.questions, labels, lang));
     }
     if let Some(r) = &p.record {
-        o.push_str(&record(r, lang));
+        o.push_str(&record(r, labels, lang));
     }
     for w in &p.warnings {
         let _ = writeln!(o, "\n{}: {}", t(lang, "Let op", "Note"), w.message.get(lang));
@@ -128,8 +152,21 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
     o
 }
 
+/// A referral's marker: its headline, the ground it rests on, and the override's reason.
+pub fn marker(m: &Marker, lang: &str) -> String {
+    let mut o = format!("      {}", m.label.get(lang));
+    if let Some(g) = &m.ground {
+        let _ = write!(o, " — {}: {}", t(lang, "grond", "ground"), g.get(lang));
+    }
+    o.push('\n');
+    if let Some(r) = &m.reason {
+        let _ = writeln!(o, "        {}", r.get(lang));
+    }
+    o
+}
+
 /// The record part: the decision that stays, next to the proposal, and the actions.
-fn record(r: &RecordStatus, lang: &str) -> String {
+fn record(r: &RecordStatus, labels: &Labels, lang: &str) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "\n{}", t(lang, "Dossier", "Record"));
     match &r.decided {
@@ -141,7 +178,7 @@ fn record(r: &RecordStatus, lang: &str) -> String {
                 d.at,
                 d.by,
                 d.regie,
-                d.regiehouder.as_deref().unwrap_or("-")
+                d.regiehouder.as_deref().map_or_else(|| "-".to_string(), |h| labels.regiehouder(h, lang))
             );
         }
         None => {
@@ -149,19 +186,26 @@ fn record(r: &RecordStatus, lang: &str) -> String {
         }
     }
     for a in &r.actions {
-        let _ = writeln!(o, "  {} {}: {} ({})", t(lang, "actie", "action"), a.offer, a.status, a.at);
+        let _ =
+            writeln!(o, "  {} {}: {} ({})", t(lang, "actie", "action"), labels.offer(&a.offer, lang), a.status, a.at);
     }
     for a in &r.not_proposed_again {
-        let _ =
-            writeln!(o, "  {} {} ({})", t(lang, "niet opnieuw voorgesteld:", "not proposed again:"), a.offer, a.status);
+        let _ = writeln!(
+            o,
+            "  {} {} ({})",
+            t(lang, "niet opnieuw voorgesteld:", "not proposed again:"),
+            labels.offer(&a.offer, lang),
+            a.status
+        );
     }
     if !r.ranges.is_empty() {
-        let _ = writeln!(o, "  {} {}", t(lang, "tijd als bereik:", "time as a range:"), r.ranges.join(", "));
+        let ranges: Vec<String> = r.ranges.iter().map(|f| labels.fact(f, lang)).collect();
+        let _ = writeln!(o, "  {} {}", t(lang, "tijd als bereik:", "time as a range:"), ranges.join(", "));
     }
     o
 }
 
-pub fn questions(qs: &[Question], lang: &str) -> String {
+pub fn questions(qs: &[Question], labels: &Labels, lang: &str) -> String {
     let mut o = String::new();
     for (i, q) in qs.iter().enumerate() {
         let _ = writeln!(
@@ -170,9 +214,9 @@ pub fn questions(qs: &[Question], lang: &str) -> String {
             i + 1,
             if q.professional_only { t(lang, "[professional] ", "[professional] ") } else { "" },
             q.question.get(lang),
-            q.fact,
+            q.label.get(lang),
             t(lang, "raakt", "affects"),
-            q.affects.join(", ")
+            q.affects.iter().map(|a| labels.affects(a, lang)).collect::<Vec<_>>().join("; ")
         );
     }
     o

@@ -1,12 +1,17 @@
 //! Who reads the proposal: the professional (the full [`Proposal`]), the victim
 //! (`slachtoffer`) or a caller (`melder`) — a short plain-language summary — or a partner
 //! organisation — a handover within the consent scope ("tell the story once").
+//!
+//! This is the top of the output stage: it picks the builder in `explain` for an
+//! audience. The builders take plain inputs and never import this module; the output
+//! types they return live in `explain::output` and are re-exported here.
 
 use crate::engine::Evaluation;
 use crate::error::ArgumentError;
-use crate::result::{Proposal, ReferralProposal, RuleSetId};
-use crate::text::Text;
-use serde::{Deserialize, Serialize};
+use crate::result::Proposal;
+use serde::Serialize;
+
+pub use crate::explain::output::{Handover, HandoverFact, Summary, SummaryStep};
 
 /// Who a proposal is rendered for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,85 +49,6 @@ pub enum AudienceView {
     Summary(Summary),
     /// For a partner organisation.
     Handover(Handover),
-}
-
-/// The victim's (or caller's) summary: what is proposed now and why, in the order it
-/// happens, without internal codes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Summary {
-    /// The rule set that produced it.
-    pub ruleset: RuleSetId,
-    /// The evaluation time (RFC 3339, UTC).
-    pub evaluated_at: String,
-    /// The language picked for its texts (see [`Proposal::language`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    /// `slachtoffer` or `melder`.
-    pub audience: String,
-    /// The voice the texts speak in.
-    pub voice: Option<String>,
-    /// What happens, most urgent (then earliest deadline) first.
-    pub steps: Vec<SummaryStep>,
-    /// How many more steps open questions could still add.
-    pub more_possible: usize,
-    /// The whole summary as one text per language.
-    pub text: Text,
-}
-
-/// One step of a [`Summary`].
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SummaryStep {
-    /// When, in words ("vóór donderdag 3 december 12.00 uur", "Direct").
-    pub when: Text,
-    /// The deadline (RFC 3339, UTC), if there is one.
-    pub deadline: Option<String>,
-    /// What happens (the offer's victim text).
-    pub what: Text,
-    /// Who provides it in the case's region.
-    pub r#where: Option<String>,
-    /// Honestly: what happens even against the stated wish and why, or that consent is
-    /// asked first.
-    pub against_wish: Option<Text>,
-}
-
-/// What one partner organisation receives.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Handover {
-    /// The rule set that produced it.
-    pub ruleset: RuleSetId,
-    /// The evaluation time (RFC 3339, UTC).
-    pub evaluated_at: String,
-    /// The language picked for its texts (see [`Proposal::language`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
-    /// Organisation id.
-    pub organisation: String,
-    /// Organisation label.
-    pub label: Text,
-    /// Whether the consent scope allows sharing with this partner.
-    pub consent: bool,
-    /// Without consent: the legal grounds (meldrecht, a duty to report) under which the
-    /// facts below are shared anyway. Empty with consent.
-    pub legal_grounds: Vec<Text>,
-    /// The facts shared, in gespreksgids order.
-    pub facts: Vec<HandoverFact>,
-    /// The referrals to this partner that are shared.
-    pub referrals: Vec<ReferralProposal>,
-    /// Known facts of the case that are not shared (counted, never shown).
-    pub left_out_facts: usize,
-    /// Referrals to this partner that are not shared.
-    pub left_out_referrals: usize,
-}
-
-/// One shared fact.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HandoverFact {
-    /// Fact id.
-    pub fact: String,
-    /// Its label.
-    pub label: Text,
-    /// Its value, as in a case.
-    pub value: serde_json::Value,
 }
 
 impl Evaluation {

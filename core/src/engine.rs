@@ -325,9 +325,12 @@ pub(crate) trait Layer: fmt::Debug + Send + Sync {
     /// The open questions that still matter to this layer, from those the rules leave open.
     fn filter_questions(&self, rules: &RuleSet, open: Vec<OpenQuestion>) -> Vec<OpenQuestion>;
     /// Adds the layer's part to a rendered proposal (after its questions were filtered).
-    fn annotate(&self, proposal: &mut Proposal);
+    fn annotate(&self, rules: &RuleSet, proposal: &mut Proposal);
     /// A "no" to `offer` beyond the rules (a decline, a rejection), for why-not.
     fn declined(&self, rules: &RuleSet, offer: u16) -> Option<Declined>;
+    /// Whether the MDT rejected `offer` (it stays out of what the victim, the caller and
+    /// partners read until a later decision accepts it).
+    fn rejected(&self, offer: u16) -> bool;
 }
 
 impl Evaluation {
@@ -352,7 +355,7 @@ impl Evaluation {
         let mut p = proposal::build_in_voice(rules, now, &self.slots, self.status(), self.wishes(), outcome, voice);
         if let Some(layer) = &self.layer {
             p.questions = proposal::questions(rules, &self.open_questions(), voice);
-            layer.annotate(&mut p);
+            layer.annotate(rules, &mut p);
         }
         p
     }
@@ -360,7 +363,7 @@ impl Evaluation {
     /// The proposal's needs, referrals, regie, regiehouder and region, without rendering
     /// explanations, questions or warnings.
     pub fn decisions(&self) -> Decisions {
-        proposal::decisions(&self.rules, &self.slots, self.status(), self.wishes(), &self.outcome)
+        proposal::decisions(&self.rules, self.now, &self.slots, self.status(), self.wishes(), &self.outcome)
     }
 
     /// The evaluation time.
@@ -409,6 +412,11 @@ impl Evaluation {
 
     pub(crate) fn rules(&self) -> &RuleSet {
         &self.rules
+    }
+
+    /// Whether a layer (a case record's MDT) rejected `offer` and no later decision accepted it.
+    pub(crate) fn rejected_by_mdt(&self, offer: u16) -> bool {
+        self.layer.as_ref().is_some_and(|layer| layer.rejected(offer))
     }
 
     /// Every slot (facts, then derived facts) with the evaluation time, to evaluate

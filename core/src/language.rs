@@ -5,7 +5,7 @@
 use crate::audience::{AudienceView, Handover, HandoverFact, Summary, SummaryStep};
 use crate::engine::{Engine, Evaluation};
 use crate::error::ArgumentError;
-use crate::result::{Explanation, Proposal, Question, ReferralProposal, Warning};
+use crate::result::{Explanation, Marker, Proposal, Question, ReferralProposal, Warning};
 use crate::text::Text;
 
 /// Checks that `lang` is one of `languages` (the manifest's), with a did-you-mean.
@@ -95,7 +95,19 @@ impl InLanguage for Proposal {
 impl InLanguage for ReferralProposal {
     fn in_language(&mut self, lang: &str) {
         self.label.in_language(lang);
-        self.against_wish_reason.in_language(lang);
+        self.outside_consent.in_language(lang);
+        self.against_wish.in_language(lang);
+        if let Some(r) = &mut self.rejected {
+            r.text.in_language(lang);
+        }
+    }
+}
+
+impl InLanguage for Marker {
+    fn in_language(&mut self, lang: &str) {
+        self.label.in_language(lang);
+        self.reason.in_language(lang);
+        self.ground.in_language(lang);
     }
 }
 

@@ -148,14 +148,57 @@ pub struct ReferralProposal {
     pub deadline: Option<String>,
     /// Certain or possible.
     pub status: Status,
-    /// Proposed against the victim's stated wish (only by an override rule).
-    pub against_wish: bool,
-    /// Why safety goes before the wish here.
-    pub against_wish_reason: Option<Text>,
+    /// Sharing with the partner is outside the consent (`certain`), or an unknown fact
+    /// decides whether it is (`possible`): discuss consent first.
+    pub outside_consent: Option<Marker>,
+    /// The step goes against the victim's stated wish (`certain`), or an unknown fact
+    /// decides whether it does (`possible`). Never for a step the victim asked for.
+    pub against_wish: Option<Marker>,
     /// Who provides it in the case's region.
     pub provider: Option<String>,
     /// Rules that propose it.
     pub rules: Vec<String>,
+    /// For a case record: the MDT's latest decision on this offer rejected it. It stays
+    /// rejected (out of the victim's and caller's summaries and the handovers) until a
+    /// later decision accepts it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<Rejection>,
+}
+
+/// "Afgewezen door het MDT (datum, reden)".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// When the deciding MDT decision was taken (RFC 3339, in the rule set's time zone).
+    pub at: String,
+    /// Its reason (`reasons."referral:<offer>"`), as the MDT wrote it.
+    pub reason: Option<String>,
+    /// "Afgewezen door het MDT (datum, reden)" in words.
+    pub text: Text,
+}
+
+impl ReferralProposal {
+    /// Whether a rule brings it past the offer's `wish` for certain: it is certainly
+    /// outside the consent or certainly against the stated wish (what a scenario's
+    /// `against_wish` and the analysis term `against_wish(offer)` mean).
+    pub fn overridden(&self) -> bool {
+        [&self.outside_consent, &self.against_wish]
+            .iter()
+            .any(|m| m.as_ref().is_some_and(|m| m.status == Status::Certain))
+    }
+}
+
+/// A marker on a referral (outside the consent, against the stated wish): how sure, what
+/// it says, and why the step is proposed anyway.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marker {
+    /// `certain`, or `possible` when an unknown fact decides it.
+    pub status: Status,
+    /// Its headline for professionals (the manifest's `[markers]`).
+    pub label: Text,
+    /// The override reason of the rule behind the step, if an override brings it.
+    pub reason: Option<Text>,
+    /// The legal ground that allows it (meldrecht, a duty to report), if any.
+    pub ground: Option<Text>,
 }
 
 /// Regie intensity.

@@ -81,14 +81,14 @@ fn check(engine: &Engine, e: &crate::ruleset::source::ExpectSource, p: &Proposal
     for id in against_wish {
         if known_offer(id, failures) {
             match referral(id) {
-                Some(r) if r.against_wish => {}
+                Some(r) if r.overridden() => {}
                 Some(_) => failures.push(format!("referral `{id}` is not marked against_wish")),
                 None => failures.push(format!("referral `{id}` is missing, expected against_wish")),
             }
         }
     }
     for r in &p.referrals {
-        if r.against_wish && e.against_wish.is_some() && !against_wish.contains(&r.offer) {
+        if r.overridden() && e.against_wish.is_some() && !against_wish.contains(&r.offer) {
             failures.push(format!("referral `{}` is against_wish, which the scenario does not expect", r.offer));
         }
     }

@@ -68,7 +68,8 @@ fn outcome_key(p: &Proposal) -> String {
         .referrals
         .iter()
         .map(|r| {
-            format!("{}|{:?}|{}|{:?}|{}|{:?}", r.offer, r.status, r.urgency, r.deadline, r.against_wish, r.provider)
+            let marks = (r.outside_consent.as_ref().map(|m| m.status), r.against_wish.as_ref().map(|m| m.status));
+            format!("{}|{:?}|{}|{:?}|{:?}|{:?}", r.offer, r.status, r.urgency, r.deadline, marks, r.provider)
         })
         .collect();
     let needs: Vec<String> = p.needs.iter().map(|n| format!("{}={}/{:?}", n.area, n.level, n.up_to)).collect();

@@ -64,7 +64,7 @@ proptest! {
             let status = actions.iter().find(|a| a["offer"] == r.offer.as_str()).map(|a| a["status"].clone());
             prop_assert!(status != Some(json!("done")), "done offer {} proposed again", r.offer);
             if status == Some(json!("declined")) {
-                prop_assert!(r.against_wish, "declined offer {} proposed without override mark", r.offer);
+                prop_assert!(r.overridden(), "declined offer {} proposed without override mark", r.offer);
                 // Only an override against the victim's wish brings it back, never one that
                 // only covers a missing consent (`override_for = "consent"`).
                 let against_refusal = engine.source().rules.iter().any(|rule| {
@@ -203,7 +203,12 @@ fn the_assigned_regiehouder_stays_on_day_8_and_the_difference_is_shown() {
     assert!(status.departures.contains(&"regiehouder".to_string()));
     let w = later.warnings.iter().find(|w| w.code == "differs_from_decision").expect("warning");
     assert!(w.message.get("nl").contains("Voorstel wijkt af van het MDT-besluit"));
-    assert!(w.message.get("nl").contains(&assigned) && w.message.get("nl").contains(&proposed));
+    // Labels, not ids.
+    let label =
+        |id: &str| engine.source().manifest.regiehouders.iter().find(|r| r.id == id).unwrap().label.nl().to_string();
+    let nl = w.message.get("nl");
+    assert!(nl.contains(&label(&assigned)) && nl.contains(&label(&proposed)), "{nl}");
+    assert!(!nl.contains(&assigned) && !nl.contains(&proposed), "ids in {nl}");
 }
 
 #[test]
@@ -246,7 +251,7 @@ fn a_declined_offer_comes_back_only_through_an_override_marked_as_such() {
     let p = proposal(&engine, json!({ "facts": facts, "actions": all }), now);
     assert!(p.referrals.len() < plain.referrals.len());
     for r in &p.referrals {
-        assert!(r.against_wish && r.against_wish_reason.is_some(), "{} back without override", r.offer);
+        assert!(r.overridden(), "{} back without override", r.offer);
     }
 }
 
@@ -259,7 +264,10 @@ fn a_declined_offer_does_not_come_back_through_a_consent_override() {
     let facts = json!({ "age": 30, "caller_role": "slachtoffer", "channel": "csg_0800", "wants_shn_support": true, "consent_mdt": "nee" });
     let plain = proposal(&engine, json!({ "facts": facts }), now);
     let shn = plain.referrals.iter().find(|r| r.offer == "shn_steun").expect("proposed while consent is missing");
-    assert!(shn.against_wish, "outside the consent scope: marked");
+    assert!(
+        shn.outside_consent.is_some() && shn.against_wish.is_none(),
+        "outside the consent scope: marked as such, not against the wish"
+    );
     let declined = json!([{ "offer": "shn_steun", "status": "declined", "at": "2026-03-09T09:00:00+01:00" }]);
     let p = proposal(&engine, json!({ "facts": facts, "actions": declined }), now);
     assert!(!offers(&p).contains(&"shn_steun"), "{:?}", offers(&p));
@@ -314,7 +322,8 @@ fn an_incomplete_decision_is_refused_and_a_complete_one_stamped() {
     reasons.insert("regie".into(), json!("Gezien de situatie volstaat lichtere regie."));
     let complete = json!({ "by": "mdt", "regie": lower, "regiehouder": p.regiehouder.as_ref().map(|h| h.id.clone()),
         "accepted": offers(&p), "reasons": reasons,
-        "overrides_acknowledged": p.referrals.iter().filter(|r| r.against_wish).map(|r| r.offer.clone()).collect::<Vec<_>>() });
+        "overrides_acknowledged": p.referrals.iter().filter(|r| r.against_wish.is_some()).map(|r| r.offer.clone()).collect::<Vec<_>>(),
+        "consent_acknowledged": p.referrals.iter().filter(|r| r.outside_consent.is_some()).map(|r| r.offer.clone()).collect::<Vec<_>>() });
     let out = engine.decide(&rec, &engine.decision_from_str(&complete.to_string()).unwrap(), now).unwrap();
     let d = out.last_decision().unwrap();
     assert_eq!(d.ruleset_hash, engine.id().hash);

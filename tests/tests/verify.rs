@@ -27,7 +27,8 @@ fn as_proposed(engine: &Engine, record: &Record, now: Timestamp) -> J {
         "regie": p.regie.level,
         "regiehouder": p.regiehouder.as_ref().map(|h| h.id.clone()),
         "accepted": p.referrals.iter().map(|r| r.offer.clone()).collect::<Vec<_>>(),
-        "overrides_acknowledged": p.referrals.iter().filter(|r| r.against_wish).map(|r| r.offer.clone()).collect::<Vec<_>>(),
+        "overrides_acknowledged": p.referrals.iter().filter(|r| r.against_wish.is_some()).map(|r| r.offer.clone()).collect::<Vec<_>>(),
+        "consent_acknowledged": p.referrals.iter().filter(|r| r.outside_consent.is_some()).map(|r| r.offer.clone()).collect::<Vec<_>>(),
     })
 }
 

@@ -86,7 +86,8 @@ class Result:
     @property
     def referrals(self) -> List[Dict[str, Any]]:
         """Referrals: offer, area, organisation, label, urgency, deadline, status,
-        against_wish, against_wish_reason, provider, rules."""
+        outside_consent and against_wish (each a marker: status, label, reason, ground,
+        or None), provider, rules, and for a case record ``rejected`` when the MDT rejected it."""
     @property
     def regie(self) -> Dict[str, Any]:
         """Regie level: level, label, status, up_to, rules."""

@@ -103,6 +103,11 @@ impl ReadMap {
         self.per_slot.push(d.reads.clone());
     }
 
+    /// The schema facts the value in `slot` reads (itself, for a schema fact).
+    pub(super) fn of_slot(&self, slot: u16) -> &[u16] {
+        &self.per_slot[slot as usize]
+    }
+
     pub(super) fn of(&self, program: &Program, node: NodeId) -> Vec<u16> {
         let mut out = BTreeSet::new();
         collect_loads(program, node, &mut |slot| out.extend(self.per_slot[slot as usize].iter().copied()));

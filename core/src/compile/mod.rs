@@ -5,7 +5,7 @@ pub(crate) mod condition_code;
 mod derived;
 #[cfg(test)]
 mod differential_tests;
-mod handover;
+pub(crate) mod handover;
 pub(crate) mod model;
 mod placeholders;
 pub(crate) mod plan;
@@ -54,7 +54,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     let voices = c.voices(&source, &scope);
     let (region, providers) = c.regions(&source, &facts, &domains);
     let zone = c.zone(&source);
-    c.handover(&source, &names);
+    let sharing = c.handover(&source, &names, &reads, &offers);
     if c.program.ops.len() >= u32::MAX as usize / 2 {
         c.error(DiagnosticKind::Invalid, Place::new(Section::Rules, 0), None, "rule set too large".into(), None);
     }
@@ -81,6 +81,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
         region,
         providers,
         voices,
+        sharing,
         origins: origins.clone(),
         derived_roots,
     })

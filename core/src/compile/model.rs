@@ -65,6 +65,8 @@ pub struct RuleSet {
     pub(crate) providers: Vec<Vec<Option<String>>>,
     /// The manifest's voices, in order; the last is the default.
     pub(crate) voices: Vec<Voice>,
+    /// Consent per partner, legal grounds, and which partner receives which offer.
+    pub(crate) sharing: super::handover::Sharing,
     /// Where each item came from, to locate findings of `check`.
     pub(crate) origins: Origins,
     /// Node of each derived fact's expression → its slot.

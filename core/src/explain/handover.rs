@@ -1,14 +1,22 @@
-//! The handover to one partner ("tell the story once"): the facts read by the rules that
-//! refer to that partner's offers plus the rule set's `handover_basics` — if the consent
-//! scope allows it. Without consent, only what a holding override rule with a
-//! `legal_ground` reads, and the handover names that ground. The rest is counted only.
+//! The handover to one partner ("tell the story once"). With consent: the facts read by
+//! the rules that refer to that partner's offers (and those requested through it), the
+//! facts their wishes read, and the rule set's `handover_basics`. Without consent: only
+//! what a holding override rule with a `legal_ground` reads — if its `ground` covers this
+//! partner — plus the facts that ground lists, and the handover names the ground.
+//!
+//! Nothing outside consent and ground reaches the partner, in any field: each referral is
+//! rebuilt from the shared rules and facts alone (see [`Handover::referrals`]). The rest is
+//! counted only.
 
-use crate::audience::{Handover, HandoverFact};
+use super::markers::markers;
+use super::output::{Handover, HandoverFact};
 use crate::compile::RuleSet;
 use crate::engine::Evaluation;
-use crate::eval::time::{format_date, format_datetime};
+use crate::eval::outcome::contribution;
+use crate::eval::time::format_date;
 use crate::eval::value::{Tri, Value};
 use crate::expr::types::Ty;
+use crate::result::{ReferralProposal, RuleSetId, Status};
 use crate::text::Text;
 use std::collections::BTreeSet;
 
@@ -16,55 +24,84 @@ use std::collections::BTreeSet;
 pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
     let rules = ev.rules();
     let src = &rules.source;
+    let sharing = &rules.sharing;
     let org_id = &src.manifest.organisations[org].id;
-    let theirs: Vec<bool> = src.offers.iter().map(|o| &o.organisation == org_id).collect();
+    let theirs: Vec<bool> = src
+        .offers
+        .iter()
+        .zip(&sharing.offer_through)
+        .map(|(o, via)| &o.organisation == org_id || *via == Some(org))
+        .collect();
     let referring: Vec<usize> =
         (0..rules.rules.len()).filter(|&r| rules.rules[r].refer.iter().any(|f| theirs[f.offer as usize])).collect();
-    let consent = consented(ev, rules, org_id);
-    let (shared_rules, mut legal_grounds): (Vec<usize>, Vec<Text>) = if consent {
-        (referring, Vec::new())
-    } else {
-        let grounded: Vec<usize> = referring
-            .into_iter()
-            .filter(|&r| ev.rule_status()[r] == Tri::True && src.rules[r].legal_ground.is_some())
-            .collect();
-        let grounds = grounded.iter().filter_map(|&r| src.rules[r].legal_ground.clone()).collect();
-        (grounded, grounds)
-    };
-    let mut seen = Vec::new();
-    legal_grounds.retain(|g| {
-        if seen.contains(g) {
-            false
-        } else {
-            seen.push(g.clone());
-            true
+    let status = ev.rule_status();
+    let consent = matches!(sharing.consent_slot[org].map(|s| ev.env().slots[s as usize]), Some(Value::Bool(true)));
+    // A ground covers this partner when it names no `ground` (any partner it refers to) or
+    // its ground lists this organisation.
+    let covers = |r: usize| sharing.rule_ground[r].is_none_or(|g| sharing.grounds[g].organisations.contains(&org));
+    let grounded = |r: usize| status[r] == Tri::True && src.rules[r].legal_ground.is_some() && covers(r);
+    let shared_rules: Vec<usize> =
+        if consent { referring.clone() } else { referring.iter().copied().filter(|&r| grounded(r)).collect() };
+    let mut legal_grounds: Vec<Text> = Vec::new();
+    if !consent {
+        for &r in &shared_rules {
+            if let Some(g) = &src.rules[r].legal_ground {
+                if !legal_grounds.contains(g) {
+                    legal_grounds.push(g.clone());
+                }
+            }
         }
-    });
-    let mut wanted: BTreeSet<usize> =
-        shared_rules.iter().flat_map(|&r| rules.rules[r].reads.iter().map(|&f| f as usize)).collect();
+    }
+
+    let mut wanted: BTreeSet<usize> = BTreeSet::new();
+    for &r in &shared_rules {
+        let rule = &rules.rules[r];
+        wanted.extend(rule.reads.iter().map(|&f| f as usize));
+        // The deadline's start is shared with the deadline.
+        wanted.extend(rule.refer.iter().filter_map(|f| f.deadline).map(|(slot, _)| slot as usize));
+        if grounded(r) {
+            if let Some(g) = sharing.rule_ground[r] {
+                wanted.extend(sharing.grounds[g].facts.iter().copied());
+            }
+        }
+    }
     if consent {
         wanted.extend(src.manifest.handover_basics.iter().filter_map(|b| rules.facts.iter().position(|f| &f.id == b)));
+        for (o, _) in theirs.iter().enumerate().filter(|(_, t)| **t) {
+            wanted.extend(sharing.wish_reads[o].iter().map(|&f| f as usize));
+        }
     }
+    wanted.retain(|&f| f < rules.facts.len());
     let values = ev.case_values();
     let known = values.iter().filter(|v| !matches!(v, Value::Unknown)).count();
     let facts: Vec<HandoverFact> = wanted
-        .into_iter()
-        .filter_map(|f| {
+        .iter()
+        .filter_map(|&f| {
             let value = json_value(rules, f, &values[f])?;
             let fact = &src.schema.facts[f];
             Some(HandoverFact { fact: fact.id.clone(), label: fact.label.clone(), value })
         })
         .collect();
-    let proposal = ev.proposal();
-    let ids: BTreeSet<&str> = shared_rules.iter().map(|&r| src.rules[r].id.as_str()).collect();
-    let (referrals, withheld): (Vec<_>, Vec<_>) = proposal
+
+    // What a case record left out (declined, or rejected by the MDT) stays out. Ordered like the proposal (area,
+    // then urgency, most urgent first, then catalogue order), by the shared urgency alone.
+    let mut referrals: Vec<(u32, ReferralProposal)> = ev
+        .outcome()
         .referrals
-        .into_iter()
-        .filter(|r| &r.organisation == org_id)
-        .partition(|r| r.rules.iter().any(|id| ids.contains(id.as_str())));
+        .iter()
+        .filter(|r| theirs[r.offer as usize] && !ev.rejected_by_mdt(r.offer))
+        .filter_map(|r| referral(ev, rules, r.offer, &shared_rules, &wanted))
+        .collect();
+    referrals.sort_by_key(|(key, _)| *key);
+    let referrals = referrals.into_iter().map(|(_, r)| r).collect();
     Handover {
-        ruleset: proposal.ruleset,
-        evaluated_at: proposal.evaluated_at,
+        ruleset: RuleSetId {
+            name: src.manifest.name.clone(),
+            version: src.manifest.version.clone(),
+            hash: rules.hash.clone(),
+            signed_by: rules.signed_by.clone(),
+        },
+        evaluated_at: ev.evaluated_at(),
         language: None,
         organisation: org_id.clone(),
         label: src.manifest.organisations[org].label.clone(),
@@ -73,22 +110,96 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
         left_out_facts: known - facts.len(),
         facts,
         referrals,
-        left_out_referrals: withheld.len(),
     }
 }
 
-/// Whether the manifest's consent fact for `org` holds for certain.
-fn consented(ev: &Evaluation, rules: &RuleSet, org: &str) -> bool {
-    let Some(name) = rules.source.manifest.consent.get(org) else { return false };
-    let Some(&(slot, _)) = rules.names.get(name) else { return false };
-    matches!(ev.env().slots.get(slot as usize), Some(Value::Bool(true)))
+/// The referral to `offer` as the shared rules alone make it, or `None` when none of them
+/// brings it. Urgency, deadline and status merge like the proposal's, over these rules.
+/// With it, its sort key.
+fn referral(
+    ev: &Evaluation,
+    rules: &RuleSet,
+    offer: u16,
+    shared: &[usize],
+    wanted: &BTreeSet<usize>,
+) -> Option<(u32, ReferralProposal)> {
+    let src = &rules.source;
+    let m = &src.manifest;
+    let env = ev.env();
+    let wish = ev.wishes()[offer as usize];
+    let mut behind: Vec<u16> = Vec::new();
+    let mut best: Option<(bool, u8, Option<i64>)> = None; // certain, urgency, deadline
+    for &r in shared {
+        let rule = &rules.rules[r];
+        for f in rule.refer.iter().filter(|f| f.offer == offer) {
+            let through = contribution(rule.is_override, ev.rule_status()[r], wish);
+            if through == Tri::False {
+                continue;
+            }
+            if !behind.contains(&(r as u16)) {
+                behind.push(r as u16);
+            }
+            let sure = through == Tri::True;
+            let deadline = f.deadline.and_then(|(slot, hours)| match env.slots[slot as usize] {
+                Value::Time(t) | Value::TimeRange(t, _) => Some(t.saturating_add(hours.saturating_mul(3600))),
+                _ => None,
+            });
+            best = Some(match best {
+                None => (sure, f.urgency, deadline),
+                Some((c, _, _)) if sure && !c => (true, f.urgency, deadline),
+                Some((c, u, d)) if sure == c => {
+                    let d = match (d, deadline) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                    (c, u.max(f.urgency), d)
+                }
+                Some(kept) => kept,
+            });
+        }
+    }
+    let (certain, urgency, deadline) = best?;
+    let all_shared = |facts: &[u16]| facts.iter().all(|&f| wanted.contains(&(f as usize)));
+    let sharing = &rules.sharing;
+    let (outside, against) = markers(rules, &env, wish, offer, &behind);
+    let outside = outside.filter(|_| all_shared(&sharing.offer_consent_reads[offer as usize]));
+    let against = against.filter(|_| all_shared(&sharing.wish_reads[offer as usize]));
+    let provider = rules.region.as_ref().and_then(|(slot, map)| {
+        if !wanted.contains(&(*slot as usize)) {
+            return None;
+        }
+        let Value::Enum(v) = env.slots[*slot as usize] else { return None };
+        let region = map.get(v as usize).copied().flatten()?;
+        rules.providers[region][offer as usize].clone()
+    });
+    let o = &src.offers[offer as usize];
+    let key =
+        (u32::from(rules.offers[offer as usize].area) << 24) | (u32::from(255 - urgency) << 16) | u32::from(offer);
+    Some((
+        key,
+        ReferralProposal {
+            offer: o.id.clone(),
+            area: o.area.clone(),
+            organisation: o.organisation.clone(),
+            label: o.label.clone(),
+            urgency: m.urgencies[urgency as usize].id.clone(),
+            deadline: deadline.map(|d| rules.zone.format(d)),
+            status: if certain { Status::Certain } else { Status::Possible },
+            outside_consent: outside,
+            against_wish: against,
+            provider,
+            rules: behind.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
+            rejected: None,
+        },
+    ))
 }
 
-/// A known fact value as it is written in a case; `None` for an unknown one.
+/// A known fact value as it is written in a case, times in the rule set's time zone;
+/// `None` for an unknown one.
 fn json_value(rules: &RuleSet, fact: usize, value: &Value) -> Option<serde_json::Value> {
     let ty = rules.facts[fact].ty;
     let name = |d: u16, i: usize| rules.domains[d as usize].values.get(i).cloned().unwrap_or_default();
-    let time = |t: i64| if ty == Ty::Date { format_date(t) } else { format_datetime(t) };
+    let time = |t: i64| if ty == Ty::Date { format_date(t) } else { rules.zone.format(t) };
     Some(match (value, ty) {
         (Value::Unknown, _) => return None,
         (Value::Bool(b), _) => serde_json::json!(b),

@@ -1,5 +1,6 @@
 //! Building the [`Proposal`] (names, labels, rendered texts) from a compact evaluation.
 
+use super::markers::markers;
 use super::render::render;
 use crate::compile::program::Env;
 use crate::compile::RuleSet;
@@ -22,16 +23,18 @@ fn status(certain: bool) -> Status {
 /// the rules behind each referral: everything but the rendered texts.
 pub(crate) fn decisions(
     rules: &RuleSet,
+    now: i64,
     slots: &[Value],
     rule_status: &[Tri],
     wishes: &[Tri],
     outcome: &Outcome,
 ) -> Decisions {
-    decide(rules, slots, rule_status, wishes, outcome).0
+    decide(rules, now, slots, rule_status, wishes, outcome).0
 }
 
 fn decide(
     rules: &RuleSet,
+    now: i64,
     slots: &[Value],
     rule_status: &[Tri],
     wishes: &[Tri],
@@ -78,9 +81,8 @@ fn decide(
         .zip(&behind)
         .map(|(r, behind)| {
             let offer = &src.offers[r.offer as usize];
-            let reason = r
-                .against_wish
-                .then(|| behind.iter().find_map(|&i| src.rules[i as usize].r#override.clone()).unwrap_or_default());
+            let env = Env { slots, now };
+            let (outside_consent, against_wish) = markers(rules, &env, wishes[r.offer as usize], r.offer, behind);
             ReferralProposal {
                 offer: offer.id.clone(),
                 area: offer.area.clone(),
@@ -89,10 +91,11 @@ fn decide(
                 urgency: m.urgencies[r.urgency as usize].id.clone(),
                 deadline: r.deadline.map(|d| rules.zone.format(d)),
                 status: status(r.certain),
-                against_wish: r.against_wish,
-                against_wish_reason: reason,
+                outside_consent,
+                against_wish,
                 provider: region.and_then(|reg| rules.providers[reg][r.offer as usize].clone()),
                 rules: behind.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
+                rejected: None,
             }
         })
         .collect();
@@ -135,7 +138,7 @@ pub(crate) fn build_in_voice(
     let src = &rules.source;
     let m = &src.manifest;
     let env = Env { slots, now };
-    let (decided, behind) = decide(rules, slots, rule_status, wishes, outcome);
+    let (decided, behind) = decide(rules, now, slots, rule_status, wishes, outcome);
     let Decisions { region, needs, referrals, regie, regiehouder } = decided;
 
     // A rule explains the proposal only if some effect of it got through: a rule whose only
@@ -242,10 +245,11 @@ fn warnings(rules: &RuleSet, slots: &[Value], now: i64, outcome: &Outcome) -> Ve
     for (i, f) in rules.facts.iter().enumerate() {
         if let (Ty::DateTime | Ty::Date, Value::Time(t)) = (f.ty, slots[i]) {
             if t > now.saturating_add(86_400) || (f.ty == Ty::DateTime && t > now) {
+                let label = super::labels::fact(rules, &f.id);
                 out.push(warning(
                     "time_after_evaluation",
-                    format!("`{}` ligt na het evaluatiemoment; controleer de datum.", f.id),
-                    format!("`{}` is later than the evaluation time; check the date.", f.id),
+                    format!("{} ligt na het evaluatiemoment; controleer de datum.", label.get("nl")),
+                    format!("{} is later than the evaluation time; check the date.", label.get("en")),
                 ));
             }
         }

@@ -2,8 +2,8 @@
 //! `victim` texts, most urgent first, with deadlines in words in local time, where to go,
 //! and what happens even against the stated wish. Never a rule id, offer id or regie code.
 
+use super::output::{Summary, SummaryStep};
 use super::words::Words;
-use crate::audience::{Summary, SummaryStep};
 use crate::compile::RuleSet;
 use crate::engine::Evaluation;
 use crate::eval::time::parse_datetime;
@@ -32,7 +32,7 @@ pub(crate) fn build(ev: &Evaluation, for_caller: bool, words: &SummaryWords) -> 
     };
     let proposal = ev.proposal_with_voice(victim_voice);
     let mut certain: Vec<&ReferralProposal> =
-        proposal.referrals.iter().filter(|r| r.status == Status::Certain).collect();
+        proposal.referrals.iter().filter(|r| r.status == Status::Certain && r.rejected.is_none()).collect();
     let urgency = |r: &ReferralProposal| rules.source.manifest.urgencies.iter().position(|u| u.id == r.urgency);
     certain.sort_by(|a, b| {
         urgency(b)
@@ -40,7 +40,9 @@ pub(crate) fn build(ev: &Evaluation, for_caller: bool, words: &SummaryWords) -> 
             .then_with(|| (a.deadline.is_none(), &a.deadline).cmp(&(b.deadline.is_none(), &b.deadline)))
     });
     let steps: Vec<SummaryStep> = certain.iter().map(|r| step(ev, rules, r, &frame, &speak)).collect();
-    let more_possible = proposal.referrals.len() - certain.len();
+    // A step the MDT rejected stays out until a later decision accepts it.
+    let more_possible =
+        proposal.referrals.iter().filter(|r| r.status == Status::Possible && r.rejected.is_none()).count();
     let text = render(rules, &frame, &steps, more_possible);
     let voice = if for_caller && rules.voices.iter().any(|v| v.id == MELDER) {
         Some(MELDER.to_string())
@@ -88,13 +90,16 @@ fn step(
         },
     };
     let what = src.offers.iter().find(|o| o.id == r.offer).map(|o| speak(&o.victim)).unwrap_or_default();
-    let against_wish = r.against_wish.then(|| {
+    // Against the stated wish, or outside the consent on a legal ground: it goes ahead,
+    // said honestly. Outside the consent without a ground: consent is asked first.
+    let grounded = |m: &Option<crate::result::Marker>| m.as_ref().is_some_and(|m| m.ground.is_some());
+    let against_wish = if r.against_wish.is_some() || grounded(&r.outside_consent) {
         let behind: Vec<_> = src.rules.iter().filter(|s| s.r#override.is_some() && r.rules.contains(&s.id)).collect();
-        match behind.iter().find(|s| s.legal_ground.is_some()) {
-            Some(s) => s.victim.as_ref().map(speak).unwrap_or_else(|| frame.even_against_wish()),
-            None => frame.ask_first(),
-        }
-    });
+        let victim = behind.iter().filter(|s| s.legal_ground.is_some()).find_map(|s| s.victim.as_ref());
+        Some(victim.map(speak).unwrap_or_else(|| frame.even_against_wish()))
+    } else {
+        r.outside_consent.as_ref().map(|_| frame.ask_first())
+    };
     SummaryStep { when, deadline: r.deadline.clone(), what, r#where: r.provider.clone(), against_wish }
 }
 

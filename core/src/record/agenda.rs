@@ -116,7 +116,7 @@ impl Engine {
                     let state = record.action_state(now.seconds());
                     for r in &p.referrals {
                         let covered = d.accepted.contains(&r.offer)
-                            || d.rejected.contains(&r.offer)
+                            || r.rejected.is_some()
                             || state.contains_key(r.offer.as_str());
                         if !covered {
                             awaiting.push(format!("referral:{}", r.offer));

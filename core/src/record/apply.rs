@@ -28,8 +28,11 @@ pub(crate) struct RecordContext {
     /// Offers done and declined (indices), for the questions filter.
     done: Vec<u16>,
     declined: Vec<u16>,
-    /// Offers the latest decision (taken by the evaluation time) rejected.
+    /// Offers the MDT rejected: the latest decision (taken by the evaluation time) that
+    /// accepted or rejected the offer rejected it. Sorted by offer.
     pub rejected: Vec<u16>,
+    /// Per rejected offer (same order): its id, the decision's time and its reason.
+    rejections: Vec<Rejected>,
     /// The last decision was taken on a proposal of another rule set (version).
     other_ruleset: bool,
     /// The check of the last decision, when it is not intact.
@@ -174,9 +177,54 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         ranges: fact_ids(&ranges),
     };
     let other_ruleset = last.is_some_and(|d| !d.ruleset_hash.is_empty() && d.ruleset_hash != rules.hash);
-    let rejected = last.map_or_else(Vec::new, |d| d.rejected.iter().filter_map(|o| offer_index(rules, o)).collect());
-    ev.set_layer(Arc::new(RecordContext { status, done, declined, rejected, other_ruleset, unverified, dated_after }));
+    let (rejected, rejections) = rejections(rules, record, now);
+    ev.set_layer(Arc::new(RecordContext {
+        status,
+        done,
+        declined,
+        rejected,
+        rejections,
+        other_ruleset,
+        unverified,
+        dated_after,
+    }));
     ev
+}
+
+/// Per offer, the latest decision by `now` that accepted or rejected it; the offers whose
+/// latest such decision rejected them, with that decision's time and reason.
+/// A rejected offer's id, the deciding decision's time and its reason.
+type Rejected = (String, String, Option<String>);
+
+fn rejections(rules: &RuleSet, record: &Record, now: i64) -> (Vec<u16>, Vec<Rejected>) {
+    let mut latest: std::collections::BTreeMap<u16, Option<Rejected>> = Default::default();
+    for (d, _) in record.decisions.iter().zip(&record.decision_times).filter(|(_, &t)| t <= now) {
+        for o in d.accepted.iter().filter_map(|o| offer_index(rules, o)) {
+            latest.insert(o, None);
+        }
+        for id in &d.rejected {
+            let Some(o) = offer_index(rules, id) else { continue };
+            let at = rules.zone.format(crate::eval::time::parse_datetime(&d.at).unwrap_or(now));
+            let reason = d.reasons.get(&format!("referral:{id}")).cloned();
+            latest.insert(o, Some((id.clone(), at, reason)));
+        }
+    }
+    latest.into_iter().filter_map(|(o, r)| r.map(|r| (o, r))).unzip()
+}
+
+impl RecordContext {
+    /// The MDT's rejection of `offer`, if it stands: "afgewezen door het MDT (datum, reden)".
+    pub(crate) fn rejection(&self, offer: u16) -> Option<crate::result::Rejection> {
+        let i = self.rejected.iter().position(|&o| o == offer)?;
+        let (_, at, reason) = self.rejections[i].clone();
+        let date = &at[..at.len().min(10)];
+        let because = |r: &Option<String>| r.as_ref().map(|r| format!(", {r}")).unwrap_or_default();
+        let text = crate::text::Text::from_pairs([
+            ("en", format!("Rejected by the MDT ({date}{})", because(&reason))),
+            ("nl", format!("Afgewezen door het MDT ({date}{})", because(&reason))),
+        ]);
+        Some(crate::result::Rejection { at, reason, text })
+    }
 }
 
 impl Layer for RecordContext {
@@ -199,17 +247,22 @@ impl Layer for RecordContext {
             .collect()
     }
 
-    fn annotate(&self, proposal: &mut Proposal) {
-        annotate(proposal, self);
+    fn annotate(&self, rules: &RuleSet, proposal: &mut Proposal) {
+        annotate(rules, proposal, self);
     }
 
     fn declined(&self, rules: &RuleSet, offer: u16) -> Option<Declined> {
         self.declined_offer(rules, offer)
     }
+
+    fn rejected(&self, offer: u16) -> bool {
+        self.rejected.contains(&offer)
+    }
 }
 
 /// Adds the record's status and the warnings it raises to a proposal.
-fn annotate(p: &mut Proposal, ctx: &RecordContext) {
+fn annotate(rules: &RuleSet, p: &mut Proposal, ctx: &RecordContext) {
+    use crate::explain::labels;
     let s = &ctx.status;
     if let Some(d) = &s.decided {
         for what in &s.departures {
@@ -225,11 +278,16 @@ fn annotate(p: &mut Proposal, ctx: &RecordContext) {
                     ),
                 ),
                 _ => {
-                    let proposed = p.regiehouder.as_ref().map_or("-", |h| h.id.as_str());
-                    let assigned = d.regiehouder.as_deref().unwrap_or("-");
+                    let name = |id: Option<&str>, lang: &str| {
+                        id.map_or_else(|| "-".to_string(), |id| labels::regiehouder(rules, id).get(lang).to_string())
+                    };
+                    let proposed = p.regiehouder.as_ref().map(|h| h.id.as_str());
+                    let assigned = d.regiehouder.as_deref();
+                    let (p_nl, a_nl) = (name(proposed, "nl"), name(assigned, "nl"));
+                    let (p_en, a_en) = (name(proposed, "en"), name(assigned, "en"));
                     (
-                        format!("Voorstel wijkt af van het MDT-besluit: regiehouder {proposed} voorgesteld, {assigned} aangewezen (blijft tot het MDT anders besluit)."),
-                        format!("The proposal differs from the MDT decision: regiehouder {proposed} proposed, {assigned} assigned (stays until the MDT decides otherwise)."),
+                        format!("Voorstel wijkt af van het MDT-besluit: regiehouder {p_nl} voorgesteld, {a_nl} aangewezen (blijft tot het MDT anders besluit)."),
+                        format!("The proposal differs from the MDT decision: regiehouder {p_en} proposed, {a_en} assigned (stays until the MDT decides otherwise)."),
                     )
                 }
             };
@@ -275,18 +333,40 @@ fn annotate(p: &mut Proposal, ctx: &RecordContext) {
         ));
     }
     for d in &s.deadlines_passed {
+        let offer = labels::offer(rules, &d.offer);
+        let at = crate::eval::time::parse_datetime(&d.deadline);
+        let when = |lang: &str| at.map_or_else(|| d.deadline.clone(), |t| labels::moment(rules, t, lang));
         p.warnings.push(warning(
             "deadline_passed",
-            format!("Termijn verstreken: {} stond gepland, uiterlijk {}, en is niet gedaan.", d.offer, d.deadline),
-            format!("Deadline passed: {} was planned, by {} at the latest, and was not done.", d.offer, d.deadline),
+            format!(
+                "Termijn verstreken: {} stond gepland, uiterlijk {}, en is niet gedaan.",
+                offer.get("nl"),
+                when("nl")
+            ),
+            format!(
+                "Deadline passed: {} was planned, by {} at the latest, and was not done.",
+                offer.get("en"),
+                when("en")
+            ),
         ));
     }
     for f in &s.stale {
+        let label = labels::fact(rules, f);
         p.warnings.push(warning(
             "fact_stale",
-            format!("`{f}` is te lang geleden bevestigd en telt als onbekend: vraag het opnieuw."),
-            format!("`{f}` was confirmed too long ago and counts as unknown: ask again."),
+            format!("{} is te lang geleden bevestigd en telt als onbekend: vraag het opnieuw.", label.get("nl")),
+            format!("{} was confirmed too long ago and counts as unknown: ask again.", label.get("en")),
         ));
     }
+    for r in &mut p.referrals {
+        if let Some(o) = rules_offer(ctx, &r.offer) {
+            r.rejected = ctx.rejection(o);
+        }
+    }
     p.record = Some(s.clone());
+}
+
+/// The index of a rejected offer by id (only rejected offers matter here).
+fn rules_offer(ctx: &RecordContext, id: &str) -> Option<u16> {
+    ctx.rejections.iter().position(|(r, _, _)| r == id).map(|i| ctx.rejected[i])
 }

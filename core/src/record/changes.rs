@@ -106,8 +106,12 @@ impl Engine {
 pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &[&str]) -> Changes {
     let then = parse_datetime(&prev.evaluated_at).unwrap_or(i64::MIN);
     let has = |p: &Proposal, o: &str| p.referrals.iter().any(|r| r.offer == o);
-    let referrals_added =
-        sorted(cur.referrals.iter().filter(|r| !has(prev, &r.offer)).map(|r| r.offer.clone()).collect());
+    // A referral the MDT rejected stays rejected: no change about it is news until a later
+    // decision accepts it.
+    let rejected = |o: &str| cur.referrals.iter().any(|r| r.offer == o && r.rejected.is_some());
+    let referrals_added = sorted(
+        cur.referrals.iter().filter(|r| !has(prev, &r.offer) && !rejected(&r.offer)).map(|r| r.offer.clone()).collect(),
+    );
     // An offer done or declined by now is settled: no longer proposed, no deadline to pass.
     let settled =
         |o: &str| cur.record.as_ref().is_some_and(|r| r.actions.iter().any(|a| a.offer == o && a.status != "planned"));
@@ -121,7 +125,7 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
         (Status::Certain, Status::Possible) => to_possible.push(key),
         _ => {}
     };
-    for r in &cur.referrals {
+    for r in cur.referrals.iter().filter(|r| r.rejected.is_none()) {
         if let Some(p) = prev.referrals.iter().find(|p| p.offer == r.offer) {
             flip(format!("referral:{}", r.offer), p.status, r.status);
         }
@@ -134,7 +138,7 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
     flip("regie".into(), prev.regie.status, cur.regie.status);
     let mut passed = Vec::new();
     let mut soon = Vec::new();
-    for r in prev.referrals.iter().chain(&cur.referrals).filter(|r| !settled(&r.offer)) {
+    for r in prev.referrals.iter().chain(&cur.referrals).filter(|r| !settled(&r.offer) && !rejected(&r.offer)) {
         let Some(d) = r.deadline.as_deref().and_then(parse_datetime) else { continue };
         let change = DeadlineChange { offer: r.offer.clone(), deadline: r.deadline.clone().unwrap_or_default() };
         if d > then && d <= now && !passed.contains(&change) {

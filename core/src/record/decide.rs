@@ -138,7 +138,8 @@ impl Engine {
     }
 }
 /// Every departure without a reason, every proposed referral neither accepted nor rejected,
-/// every accepted against-wish referral without acknowledgement.
+/// every accepted referral against the wish or outside the consent without its own
+/// acknowledgement.
 fn missing(p: &Proposal, d: &Decision) -> Vec<String> {
     let mut out = Vec::new();
     let reason = |key: &str| d.reasons.get(key).is_some_and(|r| !r.trim().is_empty());
@@ -161,9 +162,15 @@ fn missing(p: &Proposal, d: &Decision) -> Vec<String> {
         } else if !accepted && !reason(&key) {
             out.push(format!("referral {} is rejected: give `reasons.\"{key}\"`", r.offer));
         }
-        if accepted && r.against_wish && !d.overrides_acknowledged.contains(&r.offer) {
+        if accepted && r.against_wish.is_some() && !d.overrides_acknowledged.contains(&r.offer) {
             out.push(format!(
-                "referral {} goes against the victim's wish: acknowledge it in `overrides_acknowledged`",
+                "referral {} goes (or may go) against the victim's wish: acknowledge it in `overrides_acknowledged`",
+                r.offer
+            ));
+        }
+        if accepted && r.outside_consent.is_some() && !d.consent_acknowledged.contains(&r.offer) {
+            out.push(format!(
+                "referral {} is (or may be) outside the consent: acknowledge \"consent still to be discussed\" in `consent_acknowledged`",
                 r.offer
             ));
         }

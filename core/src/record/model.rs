@@ -70,6 +70,10 @@ pub struct Decision {
     /// Accepted referrals that go against the victim's wish, acknowledged as such.
     #[serde(default)]
     pub overrides_acknowledged: Vec<String>,
+    /// Accepted referrals outside the consent (or possibly so), acknowledged as "consent
+    /// still to be discussed" — separately from going against the wish.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consent_acknowledged: Vec<String>,
     /// The hash of the rule set the proposal came from.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub ruleset_hash: String,

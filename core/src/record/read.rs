@@ -113,9 +113,12 @@ pub(crate) fn check_decision(rules: &RuleSet, d: &Decision, path: &str) -> Resul
             return Err(err(&format!("{path}.regiehouder"), "is not a regiehouder of the rule set", hint));
         }
     }
-    for (key, list) in
-        [("accepted", &d.accepted), ("rejected", &d.rejected), ("overrides_acknowledged", &d.overrides_acknowledged)]
-    {
+    for (key, list) in [
+        ("accepted", &d.accepted),
+        ("rejected", &d.rejected),
+        ("overrides_acknowledged", &d.overrides_acknowledged),
+        ("consent_acknowledged", &d.consent_acknowledged),
+    ] {
         for (i, o) in list.iter().enumerate() {
             offer_exists(rules, o, &format!("{path}.{key}[{i}]"))?;
         }

@@ -77,10 +77,47 @@ pub struct Manifest {
     /// scope allows sharing with it. An organisation not listed has no consent.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub consent: BTreeMap<String, String>,
+    /// The legal grounds a rule may name (`ground`): which partners each ground allows
+    /// sharing with without consent, and which facts such a partner then receives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_grounds: Vec<LegalGroundSource>,
+    /// The professionals' words for the consent and wish markers of a referral; built-in
+    /// Dutch and English words when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub markers: Option<MarkerWords>,
     /// The words the victim's (or caller's) summary adds around the rule set's texts, so
     /// that a new language needs no code. Without them there is no summary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary_words: Option<SummaryWords>,
+}
+
+/// `[[legal_grounds]]`: a ground to share without consent (meldrecht, a duty to report),
+/// scoped to the partners it covers. A handover under it holds these facts (when known)
+/// besides the facts the rules with this ground read.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalGroundSource {
+    /// Identifier a rule's `ground` names.
+    pub id: String,
+    /// The organisations this ground allows informing (the meldrecht: Veilig Thuis only).
+    pub organisations: Vec<String>,
+    /// The schema facts a partner receives under this ground, in the order given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<String>,
+}
+
+/// `[markers]`: the headline of each marker a referral can carry, for professionals.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkerWords {
+    /// Consent to share with the partner is missing ("bespreek eerst toestemming").
+    pub outside_consent: Text,
+    /// An unknown fact decides whether consent is there ("mogelijk buiten de toestemming").
+    pub possibly_outside_consent: Text,
+    /// The step goes against the victim's stated wish, on a ground.
+    pub against_wish: Text,
+    /// An unknown fact decides whether it goes against the stated wish.
+    pub possibly_against_wish: Text,
 }
 
 /// `[summary_words]`: the frame of the victim summary. Each text may have a variant per
@@ -249,6 +286,10 @@ pub struct OfferSource {
     /// The victim's wish that gates the offer; only override rules go against it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wish: Option<String>,
+    /// The organisation the offer is requested through, which then receives it in its
+    /// handover too (a LOEF examination is requested through the police).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_through: Option<String>,
 }
 
 /// A rule (`rules/*.toml`).
@@ -292,6 +333,10 @@ pub struct RuleSource {
     /// a duty to report). Without one, an override means "discuss consent first".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_ground: Option<Text>,
+    /// For a rule with a `legal_ground`: the manifest's `[[legal_grounds]]` entry it is,
+    /// which scopes the partners it may inform and the facts they receive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ground: Option<String>,
 }
 
 /// A referral effect.

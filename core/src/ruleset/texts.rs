@@ -58,6 +58,16 @@ pub(crate) fn each(source: &RuleSetSource, f: &mut dyn FnMut(Place, &Text, Need)
             }
         }
     }
+    if let Some(w) = &m.markers {
+        for (key, text) in [
+            ("outside_consent", &w.outside_consent),
+            ("possibly_outside_consent", &w.possibly_outside_consent),
+            ("against_wish", &w.against_wish),
+            ("possibly_against_wish", &w.possibly_against_wish),
+        ] {
+            f(manifest().key("markers").key(key), text, Required);
+        }
+    }
     labelled(&|i| Place::new(Section::Sections, i), &source.schema.sections, f);
     for (i, fact) in source.schema.facts.iter().enumerate() {
         let place = || Place::new(Section::Facts, i);

@@ -153,6 +153,20 @@ fn record(r: &RecordStatus, lang: &str) -> String {
     if !r.ranges.is_empty() {
         let _ = writeln!(o, "  {} {}", t(lang, "tijd als bereik:", "time as a range:"), r.ranges.join(", "));
     }
+    for f in &r.facts_changed {
+        let _ = writeln!(
+            o,
+            "  {} {}",
+            t(lang, "veranderd sinds het besluit:", "changed since the decision:"),
+            f.text.get(lang)
+        );
+    }
+    for n in &r.renewed {
+        let _ = writeln!(o, "  {} {}", t(lang, "opnieuw nodig:", "needed again:"), n.label.get(lang));
+    }
+    for d in &r.deadline_ranges {
+        let _ = writeln!(o, "  {} {}", d.offer, d.text.get(lang));
+    }
     o
 }
 

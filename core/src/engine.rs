@@ -328,6 +328,8 @@ pub(crate) trait Layer: fmt::Debug + Send + Sync {
     fn annotate(&self, proposal: &mut Proposal);
     /// A "no" to `offer` beyond the rules (a decline, a rejection), for why-not.
     fn declined(&self, rules: &RuleSet, offer: u16) -> Option<Declined>;
+    /// The layer itself, for the layer's own code to read back what it attached.
+    fn as_any(&self) -> &dyn std::any::Any;
 }
 
 impl Evaluation {
@@ -420,6 +422,11 @@ impl Evaluation {
     /// The merged outcome, for a layer to adjust before it attaches itself.
     pub(crate) fn outcome_mut(&mut self) -> &mut Outcome {
         &mut self.outcome
+    }
+
+    /// What a layer above the engine attached, if any.
+    pub(crate) fn layer(&self) -> Option<&dyn Layer> {
+        self.layer.as_deref()
     }
 
     /// Attaches what a layer above the engine adds (see [`Layer`]).

@@ -59,7 +59,7 @@ impl Engine {
     /// Checks `decision` against the record's proposal at the decision time (its `at`, or
     /// `now` when it has none) and returns the record with the decision appended, stamped
     /// with the rule-set hash, the proposal hash and the time. Accepted offers without an
-    /// action become planned actions. The record itself is not changed.
+    /// action (or renewed since theirs) become planned actions. The record itself is not changed.
     pub fn decide(&self, record: &Record, decision: &Decision, now: Timestamp) -> Result<Record, DecisionError> {
         let mut problems = Vec::new();
         if let Err(e) = check_decision(self.rules(), decision, "decision") {
@@ -95,8 +95,10 @@ impl Engine {
         stamped.ruleset_hash = proposal.ruleset.hash.clone();
         stamped.proposal_hash = proposal_hash(&proposal);
         let state = record.action_state(at);
+        let renewed = |o: &str| proposal.record.as_ref().is_some_and(|r| r.renewed.iter().any(|x| x.offer == o));
         for offer in &decision.accepted {
-            if !state.contains_key(offer.as_str()) {
+            // A renewed step accepted is planned again (its old action stays).
+            if !state.contains_key(offer.as_str()) || renewed(offer) {
                 out.actions.push(Action {
                     offer: offer.clone(),
                     status: ActionStatus::Planned,

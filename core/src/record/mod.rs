@@ -11,13 +11,17 @@
 //! every binding change its calls for no gain in clarity.
 
 mod agenda;
+mod agenda_words;
 mod apply;
 mod changes;
 mod decide;
 mod declined;
+mod history;
 mod json;
 mod model;
+mod ranges;
 mod read;
+mod renew;
 
 pub use agenda::{Agenda, AgendaEntry};
 pub use changes::{Changes, DeadlineChange, LevelChange};

@@ -86,7 +86,8 @@ pub(crate) fn lines(
     for f in changed {
         out.push(say(format!("Veranderd: {}", f.text.get("nl")), format!("Changed: {}", f.text.get("en"))));
     }
-    for d in &e.deadlines_soon {
+    // A deadline from a time range is said once, with both ends (below).
+    for d in e.deadlines_soon.iter().filter(|d| !ranges.iter().any(|(o, _)| *o == d.offer)) {
         out.push(say(
             format!("Termijn vandaag: {}, uiterlijk {}", l.offer(&d.offer, "nl"), l.time(&d.deadline, "nl")),
             format!("Deadline today: {}, by {}", l.offer(&d.offer, "en"), l.time(&d.deadline, "en")),
@@ -94,8 +95,8 @@ pub(crate) fn lines(
     }
     for (offer, text) in ranges {
         out.push(say(
-            format!("{}: {}", l.offer(offer, "nl"), text.get("nl")),
-            format!("{}: {}", l.offer(offer, "en"), text.get("en")),
+            format!("Termijn: {}, {}", l.offer(offer, "nl"), text.get("nl")),
+            format!("Deadline: {}, {}", l.offer(offer, "en"), text.get("en")),
         ));
     }
     for d in &e.deadlines_passed {

@@ -15,7 +15,7 @@ use serde_json::Value as J;
 /// The latest entry of `slot` learned at or before `t` (an entry without `at` is known
 /// from the start).
 pub(crate) fn latest(entries: &[Entry], slot: u16, t: i64) -> Option<&Entry> {
-    entries.iter().filter(|e| e.slot == slot && e.at.is_none_or(|at| at <= t)).last()
+    entries.iter().rev().find(|e| e.slot == slot && e.at.is_none_or(|at| at <= t))
 }
 
 /// The schema-fact values of a record as of `now`, and which facts went stale: the latest

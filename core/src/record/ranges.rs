@@ -41,12 +41,21 @@ pub(crate) fn view(rules: &RuleSet, offer: &str, earliest: i64, latest: i64, now
     };
     let zone = &rules.zone;
     let clock = |t: i64| zone.local(t).map_or_else(|| zone.format(t), |l| format!("{:02}:{:02}", l.hour, l.minute));
-    let day = |t: i64| zone.local(t).map(|l| (l.day, l.month));
-    let both = if day(earliest) == day(latest) {
-        format!("{}–{}", clock(earliest), clock(latest))
-    } else {
-        let date = |t: i64| day(t).map_or_else(String::new, |(d, m)| format!("{d}-{m} "));
-        format!("{}{}–{}{}", date(earliest), clock(earliest), date(latest), clock(latest))
+    let months = rules.source.manifest.summary_words.as_ref().map(|w| &w.months);
+    // "10 maart" in `lang` (the month's number without month words).
+    let date = |t: i64, lang: &str| match zone.local(t) {
+        Some(l) => match months.and_then(|m| m.get(usize::from(l.month).wrapping_sub(1))) {
+            Some(month) => format!("{} {}", l.day, month.get(lang)),
+            None => format!("{}-{}", l.day, l.month),
+        },
+        None => String::new(),
+    };
+    let both = |lang: &str| {
+        if date(earliest, lang) == date(latest, lang) {
+            format!("{} {}–{}", date(earliest, lang), clock(earliest), clock(latest))
+        } else {
+            format!("{} {}–{} {}", date(earliest, lang), clock(earliest), date(latest, lang), clock(latest))
+        }
     };
     let (nl_state, en_state) = match state {
         "open" => ("", ""),
@@ -59,8 +68,8 @@ pub(crate) fn view(rules: &RuleSet, offer: &str, earliest: i64, latest: i64, now
         latest: zone.format(latest),
         state: state.into(),
         text: Text::from_pairs([
-            ("nl", format!("uiterlijk {both} (tijdstip onzeker){nl_state}")),
-            ("en", format!("by {both} at the latest (time uncertain){en_state}")),
+            ("nl", format!("uiterlijk {} (tijdstip onzeker){nl_state}", both("nl"))),
+            ("en", format!("by {} at the latest (time uncertain){en_state}", both("en"))),
         ]),
     }
 }

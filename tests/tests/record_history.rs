@@ -272,3 +272,46 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// The agenda conformance vectors (`tests/conformance/*.agenda.json`: records as a list,
+/// named `#1`, `#2`, … when they have no `case`): the exact agenda bytes, shared with the
+/// Python, WebAssembly and C suites. `WEGWIJS_BLESS=1` rewrites the expected files.
+#[test]
+fn agenda_vectors_give_the_expected_bytes() {
+    let dir = repo_root().join("tests/conformance");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_string_lossy().strip_suffix(".agenda.json").map(str::to_string))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no agenda vectors");
+    let bless = std::env::var("WEGWIJS_BLESS").is_ok_and(|v| v == "1");
+    let engine = Engine::national();
+    for name in names {
+        let v: J = serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.agenda.json"))).unwrap())
+            .unwrap();
+        assert_eq!(v["ruleset"], "national");
+        let named: Vec<(String, Record)> = v["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("#{}", i + 1), record(&engine, r)))
+            .collect();
+        let agenda = engine.agenda(&named, now(v["now"].as_str().unwrap()));
+        let actual = serde_json::to_string(&agenda).unwrap() + "\n";
+        let path = dir.join(format!("{name}.expected.json"));
+        if bless {
+            std::fs::write(&path, &actual).unwrap();
+            continue;
+        }
+        assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), actual, "{name}");
+        // The ranking this vector is for: the renewal above the passed deadline.
+        let order: Vec<&str> = agenda.entries.iter().map(|e| e.case.as_str()).collect();
+        let at = |c: &str| order.iter().position(|x| *x == c);
+        if let (Some(new), Some(missed)) = (at("zaak-12-pleger-in-huis"), at("zaak-02-pep-gemist")) {
+            assert!(new < missed, "{order:?}");
+        }
+    }
+}

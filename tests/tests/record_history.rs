@@ -289,8 +289,8 @@ fn agenda_vectors_give_the_expected_bytes() {
     let bless = std::env::var("WEGWIJS_BLESS").is_ok_and(|v| v == "1");
     let engine = Engine::national();
     for name in names {
-        let v: J = serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.agenda.json"))).unwrap())
-            .unwrap();
+        let v: J =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.agenda.json"))).unwrap()).unwrap();
         assert_eq!(v["ruleset"], "national");
         let named: Vec<(String, Record)> = v["records"]
             .as_array()

@@ -18,23 +18,34 @@ pub(crate) fn latest(entries: &[Entry], slot: u16, t: i64) -> Option<&Entry> {
     entries.iter().rev().find(|e| e.slot == slot && e.at.is_none_or(|at| at <= t))
 }
 
+/// Per slot, its latest entry learned at or before `t`, in one pass: a slot's entries are in
+/// time order (the reader refuses a history out of order), so the last one that qualifies is
+/// the latest.
+fn latest_all(entries: &[Entry], slots: usize, t: i64) -> Vec<Option<&Entry>> {
+    let mut out = vec![None; slots];
+    for e in entries.iter().filter(|e| e.at.is_none_or(|at| at <= t)) {
+        out[e.slot as usize] = Some(e);
+    }
+    out
+}
+
 /// The schema-fact values of a record as of `now`, and which facts went stale: the latest
 /// value learned by `now` counts, unless it is older than the fact's `valid_for`.
 pub(crate) fn values_at(rules: &RuleSet, record: &Record, now: i64) -> (Vec<Value>, Vec<u16>) {
     let mut values = vec![Value::Unknown; rules.facts.len()];
     let mut stale = Vec::new();
-    for slot in 0..rules.facts.len() as u16 {
-        let Some(e) = latest(&record.entries, slot, now) else { continue };
-        let valid_for = rules.facts[slot as usize].valid_for;
+    for (slot, e) in latest_all(&record.entries, rules.facts.len(), now).into_iter().enumerate() {
+        let Some(e) = e else { continue };
+        let valid_for = rules.facts[slot].valid_for;
         if let (Some(at), Some(limit)) = (e.at, valid_for) {
             if now.saturating_sub(at) > limit {
                 if e.value != Value::Unknown {
-                    stale.push(slot);
+                    stale.push(slot as u16);
                 }
                 continue;
             }
         }
-        values[slot as usize] = e.value;
+        values[slot] = e.value;
     }
     (values, stale)
 }
@@ -52,13 +63,14 @@ pub(crate) fn changed_between(
     only: Option<&[u16]>,
 ) -> Vec<FactChange> {
     let mut out: Vec<(bool, i64, FactChange)> = Vec::new();
+    let (before, after) = (latest_all(entries, rules.facts.len(), since), latest_all(entries, rules.facts.len(), now));
     for slot in 0..rules.facts.len() as u16 {
         if only.is_some_and(|o| !o.contains(&slot)) {
             continue;
         }
-        let Some(new) = latest(entries, slot, now) else { continue };
+        let Some(new) = after[slot as usize] else { continue };
         let Some(at) = new.at.filter(|&at| at > since) else { continue };
-        let old = latest(entries, slot, since).map_or(Value::Unknown, |e| e.value);
+        let old = before[slot as usize].map_or(Value::Unknown, |e| e.value);
         if old == new.value || old == Value::Unknown {
             continue; // the same value re-confirmed, or a first answer (not a change)
         }

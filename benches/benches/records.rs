@@ -47,7 +47,9 @@ fn benches(c: &mut Criterion) {
             ev.changes_since(&engine.proposal_at_last_decision(&record).unwrap())
         })
     });
-    c.bench_function("record/agenda over the 12 example records", |b| b.iter(|| engine.agenda(black_box(&records), now)));
+    c.bench_function("record/agenda over the 12 example records", |b| {
+        b.iter(|| engine.agenda(black_box(&records), now))
+    });
 }
 
 criterion_group! {

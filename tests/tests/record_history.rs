@@ -207,6 +207,10 @@ fn a_range_deadline_shows_both_ends() {
     let early = proposal(&engine, &value, "2026-03-10T05:00:00+01:00");
     let pep = early.record.as_ref().unwrap().deadline_ranges.iter().find(|d| d.offer == "hiv_pep").unwrap().clone();
     assert_eq!(pep.state, "open");
+    // A done step has no deadline to show.
+    value["actions"] = json!([{ "offer": "csg_acute_opvang", "status": "done", "at": "2026-03-09T20:00:00+01:00" }]);
+    let done = proposal(&engine, &value, MEETING);
+    assert!(!done.record.as_ref().unwrap().deadline_ranges.iter().any(|d| d.offer == "csg_acute_opvang"));
     // Planned: not passed at 11:00 (the latest end is 12:00), passed at 12:30.
     value["actions"] = json!([{ "offer": "hiv_pep", "status": "planned", "at": "2026-03-09T20:00:00+01:00" }]);
     let at_11 = proposal(&engine, &value, "2026-03-10T11:00:00+01:00");

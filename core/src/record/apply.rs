@@ -92,8 +92,11 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64) -> Evaluation
             passed.push(DeadlineView { offer: offer_id(o), deadline: rules.zone.format(d) });
         }
     }
+    // Proposed (not planned, not done unless renewed) referrals with a range deadline.
+    let renewed = |o: u16| renewals.iter().any(|(x, _)| *x == o);
     for r in &ev.outcome().referrals {
-        let Some(d) = r.deadline.filter(|_| !planned.contains(&r.offer)) else { continue };
+        let shown = !planned.contains(&r.offer) && (!done.contains(&r.offer) || renewed(r.offer));
+        let Some(d) = r.deadline.filter(|_| shown) else { continue };
         if let Some(l) = latest_deadline(rules, ev.rule_status(), ev.env().slots, r.offer).filter(|&l| l > d) {
             deadline_ranges.push(ranges::view(rules, &offer_id(r.offer), d, l, now));
         }

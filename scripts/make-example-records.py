@@ -51,11 +51,37 @@ def done(rec: dict, at: datetime, keep=()) -> dict:
     return rec
 
 
-def renew(rec: dict, at: datetime) -> dict:
-    """The regiehouder confirmed safety and suicidality again at `at`."""
+def reconfirm(rec: dict, at: datetime) -> dict:
+    """The regiehouder confirmed safety and suicidality again at `at`: appended to each
+    fact's history (nothing is overwritten), so re-confirming the same value is no change."""
     for fact in ("current_safety", "suicidality"):
-        value = rec["facts"][fact]
-        rec["facts"][fact] = {"value": value["value"] if isinstance(value, dict) else value, "at": iso(at)}
+        rec["facts"][fact] = history(rec["facts"][fact]) + [{"value": current(rec["facts"][fact]), "at": iso(at)}]
+    return rec
+
+
+def history(value) -> list:
+    """A fact's value as a history list (a plain value without `at` cannot be one)."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return value
+    assert isinstance(value, dict) and "at" in value, "a history needs `at` on every value"
+    return [value]
+
+
+def current(value):
+    """The latest value of a fact (plain, `{value, at}` or a history list)."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        value = value[-1]
+    return value["value"] if isinstance(value, dict) else value
+
+
+def change(rec: dict, fact: str, value, at: datetime, first: datetime) -> dict:
+    """The fact changed to `value` at `at`; before, it held its earlier value (learned at `first`)."""
+    old = rec["facts"][fact]
+    if isinstance(old, dict) or (isinstance(old, list) and old and isinstance(old[0], dict)):
+        before = history(old)
+    else:
+        before = [{"value": old, "at": iso(first)}]
+    rec["facts"][fact] = before + [{"value": value, "at": iso(at)}]
     return rec
 
 
@@ -106,7 +132,7 @@ def main() -> None:
     t = MEETING - 4 * day
     r = record("zaak-02-pep-gemist", vignette("vignet-1-festival", t, t + 10 * hour))
     r = done(decide(r, t + 24 * hour), t + 30 * hour, keep=("hiv_pep", "noodanticonceptie"))
-    records["zaak-02-pep-gemist"] = renew(r, MEETING - 3 * hour)
+    records["zaak-02-pep-gemist"] = reconfirm(r, MEETING - 3 * hour)
 
     # 3. Not safe now (learned this morning): danger now.
     t = MEETING - 9 * day
@@ -118,7 +144,7 @@ def main() -> None:
     t = MEETING - 8 * day
     r = record("zaak-04-regiehouder-blijft", vignette("vignet-1-festival", t, t + 12 * hour, police_wish="aangifte"))
     r = done(decide(r, t + 1 * day), t + 1 * day + 3 * hour)
-    records["zaak-04-regiehouder-blijft"] = renew(r, MEETING - 2 * hour)
+    records["zaak-04-regiehouder-blijft"] = reconfirm(r, MEETING - 2 * hour)
 
     # 5. Safety confirmed 5 days ago: stale, asked again.
     t = MEETING - 6 * day
@@ -135,31 +161,42 @@ def main() -> None:
     t = MEETING - 5 * day
     r = record("zaak-07-gedaan", vignette("vignet-3-stiefvader-acuut", t, t + 10 * hour))
     r = done(decide(r, t + 1 * day), t + 1 * day + 5 * hour)
-    records["zaak-07-gedaan"] = renew(r, MEETING - 1 * hour)
+    records["zaak-07-gedaan"] = reconfirm(r, MEETING - 1 * hour)
 
     # 8. The victim declined Slachtofferhulp support: not proposed again.
     t = MEETING - 40 * day
     r = record("zaak-08-afgeslagen", vignette("vignet-2-collega", t, t + 2 * day))
     r = done(decide(r, t + 3 * day), t + 4 * day, keep=("shn_steun",))
     r["actions"].append(action("shn_steun", "declined", t + 4 * day))
-    records["zaak-08-afgeslagen"] = renew(r, MEETING - 20 * hour)
+    records["zaak-08-afgeslagen"] = reconfirm(r, MEETING - 20 * hour)
 
     # 9. Long ago (historical abuse): low urgency, decided last week.
     r = record("zaak-09-lang-geleden", vignette("vignet-5-coach", datetime.fromisoformat("1996-03-09T18:00:00+01:00"), MEETING - 8 * day))
     r = done(decide(r, MEETING - 7 * day), MEETING - 6 * day)
-    records["zaak-09-lang-geleden"] = renew(r, MEETING - 5 * hour)
+    records["zaak-09-lang-geleden"] = reconfirm(r, MEETING - 5 * hour)
 
     # 10. A 14-year-old, stepfather: regie R3, decided two days ago, the stress answer renewed.
     t = MEETING - 3 * day
     r = record("zaak-10-minderjarig", vignette("vignet-3-stiefvader-acuut", t, t + 6 * hour))
     r = done(decide(r, t + 1 * day), t + 2 * day, keep=("zedenoverleg_om",))
-    records["zaak-10-minderjarig"] = renew(r, MEETING - 4 * hour)
+    records["zaak-10-minderjarig"] = reconfirm(r, MEETING - 4 * hour)
 
     # 11. Decided yesterday; nothing changed since.
     t = MEETING - 20 * day
     r = record("zaak-11-ongewijzigd", vignette("vignet-6-feest-16", t, MEETING - 2 * day))
-    r = renew(r, MEETING - 1 * day - 1 * hour)
+    r = reconfirm(r, MEETING - 1 * day - 1 * hour)
     records["zaak-11-ongewijzigd"] = done(decide(r, MEETING - 1 * day), MEETING - 1 * day + 4 * hour)
+
+    # 12. A 15-year-old; the melding at Veilig Thuis was made the day after the MDT decided.
+    # Two days after the decision the stepfather moves in with her: the melding is needed
+    # again (renews), and the case ranks above a passed deadline.
+    t = MEETING - 6 * day
+    contact = t + 6 * hour
+    r = record("zaak-12-pleger-in-huis", vignette("vignet-3-stiefvader-acuut", t, contact, age=15, in_household=False))
+    decided = t + 1 * day
+    r = done(decide(r, decided), decided + 5 * hour)
+    r = change(r, "in_household", True, decided + 2 * day, contact)
+    records["zaak-12-pleger-in-huis"] = reconfirm(r, MEETING - 2 * hour)
 
     for name, rec in records.items():
         (OUT / f"{name}.json").write_text(json.dumps(rec, indent=2, ensure_ascii=False) + "\n")

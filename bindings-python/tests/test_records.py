@@ -50,7 +50,52 @@ def test_agenda_orders_the_example_records() -> None:
     records = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.json"))]
     agenda = engine.agenda(records, MEETING)
     assert len(agenda["entries"]) == len(records) >= 10
-    assert [e["case"] for e in agenda["entries"][:2]] == ["zaak-02-pep-gemist", "zaak-01-pep-vandaag"]
+    # A new danger first (the renewal), never below a case whose only issue is a passed deadline.
+    order = [e["case"] for e in agenda["entries"]]
+    assert order[0] == "zaak-12-pleger-in-huis"
+    assert order.index("zaak-12-pleger-in-huis") < order.index("zaak-02-pep-gemist")
+    first = agenda["entries"][0]
+    assert first["reasons"][0] == "danger_new"
+    assert "OPNIEUW NODIG: Nieuwe informatie vandaag aan Veilig Thuis doorgeven" in [l["nl"] for l in first["lines"]]
+
+
+AGENDA_VECTORS = sorted((REPO / "tests" / "conformance").glob("*.agenda.json"))
+
+
+@pytest.mark.parametrize("path", AGENDA_VECTORS, ids=[p.name[: -len(".agenda.json")] for p in AGENDA_VECTORS])
+def test_agenda_vector(path: pathlib.Path) -> None:
+    vector = json.loads(path.read_text(encoding="utf-8"))
+    expected = path.with_name(path.name.replace(".agenda.json", ".expected.json")).read_bytes().decode("utf-8")
+    agenda = wegwijs.Engine.default().agenda(vector["records"], vector["now"])
+    assert json.dumps(agenda, ensure_ascii=False, separators=(",", ":")) + "\n" == expected
+
+
+def test_there_are_agenda_vectors() -> None:
+    assert AGENDA_VECTORS
+
+
+def test_fact_history_the_change_in_words_and_the_renewal() -> None:
+    engine = wegwijs.Engine.default()
+    rec = example("zaak-12-pleger-in-huis")
+    p = engine.evaluate_record(rec, MEETING).to_dict()
+    melding = next(r for r in p["referrals"] if r["offer"] == "melding_veilig_thuis")
+    assert melding["urgency"] == "direct"
+    assert melding["label"]["nl"] == "Nieuwe informatie vandaag aan Veilig Thuis doorgeven"
+    assert any(a["offer"] == "melding_veilig_thuis" and a["status"] == "done" for a in p["record"]["actions"])
+    changes = engine.changes_since(rec, now=MEETING)
+    assert changes is not None
+    assert changes["facts_changed"][0]["text"]["nl"] == "Pleger woont in hetzelfde huis: nu ja (was nee; sinds 7 maart)"
+    assert changes["facts_changed"][0]["from"] is False and changes["facts_changed"][0]["to"] is True
+    assert "melding_veilig_thuis" in changes["referrals_renewed"]
+
+
+def test_reconfirming_the_same_value_is_no_change() -> None:
+    engine = wegwijs.Engine.default()
+    rec = example("zaak-04-regiehouder-blijft")
+    assert len(rec["facts"]["current_safety"]) == 2, "the example re-confirms as a history"
+    changes = engine.changes_since(rec, now=MEETING)
+    assert changes is not None and "facts_changed" not in changes
+    assert "current_safety" not in changes["questions_answered"]
 
 
 def test_decide_refuses_an_incomplete_decision_and_stamps_a_complete_one() -> None:

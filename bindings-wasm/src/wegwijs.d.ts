@@ -94,6 +94,46 @@ export interface RecordStatus {
   stale: string[];
   /** Time facts known only as a range. */
   ranges: string[];
+  /** Facts whose known value changed since the latest decision, danger facts first. */
+  facts_changed?: FactChange[];
+  /** Done offers needed again (`renews`): proposed again as the renewal step. */
+  renewed?: Renewal[];
+  /** Deadlines counted from a time range: both ends and where now stands. */
+  deadline_ranges?: DeadlineRange[];
+}
+
+/** A fact whose value changed: the codes and the words. */
+export interface FactChange {
+  fact: string;
+  /** The value before, as a record writes it (null for unknown). */
+  from: FactValue | { from: string; to: string } | null;
+  /** The value now. */
+  to: FactValue | { from: string; to: string } | null;
+  at: string;
+  /** The fact can reveal danger now (`priority = "danger_now"`). */
+  danger: boolean;
+  /** "Pleger woont in hetzelfde huis: nu ja (was nee; sinds 7 maart)". */
+  text: Text;
+}
+
+/** A done offer needed again because a fact its `renews` names changed after it was done. */
+export interface Renewal {
+  offer: string;
+  done_at: string;
+  changed_at: string;
+  facts: FactChange[];
+  /** The renewal step ("Nieuwe informatie vandaag aan Veilig Thuis doorgeven"). */
+  label: Text;
+}
+
+/** A deadline from a time range: `open`, `perhaps_passed` (between the ends) or `passed`. */
+export interface DeadlineRange {
+  offer: string;
+  earliest: string;
+  latest: string;
+  state: "open" | "perhaps_passed" | "passed";
+  /** "uiterlijk 10 maart 06:00–12:00 (tijdstip onzeker), mogelijk nog zinvol". */
+  text: Text;
 }
 
 /** The latest MDT decision. */
@@ -117,8 +157,13 @@ export interface DeadlineView {
   deadline: string;
 }
 
-/** A fact value in a case record: the value, with when it was learned, or a time range. */
-export type RecordFact = FactValue | { value: FactValue; at?: string } | { from: string; to: string; at?: string };
+/** A fact value in a case record: the value, with when it was learned, or a time range; or
+ *  its history, each value with its `at`, oldest first. */
+export type RecordFact =
+  | FactValue
+  | { value: FactValue; at?: string }
+  | { from: string; to: string; at?: string }
+  | ({ value: FactValue; at: string } | { from: string; to: string; at: string })[];
 
 /** A case over time (schema/record.schema.json). */
 export interface CaseRecord {
@@ -192,6 +237,10 @@ export interface Changes {
   questions_answered: string[];
   questions_new: string[];
   facts_stale: string[];
+  /** Facts whose known value changed since, in words; danger facts first. */
+  facts_changed?: FactChange[];
+  /** Done offers needed again since. */
+  referrals_renewed?: string[];
 }
 
 /** A change of regie level (`up`/`down`) or regiehouder (`changed`). */
@@ -218,6 +267,10 @@ export interface AgendaEntry {
   changes: Changes | null;
   awaiting_decision: string[];
   questions: string[];
+  /** The reasons in words (nl, en). */
+  headline: Text;
+  /** The entry in words, one line per point, labels instead of ids (nl, en). */
+  lines: Text[];
 }
 
 /** Need level of one area (veiligheid, strafrecht, hulp, herstel). */
@@ -523,6 +576,15 @@ export interface OfferSource {
   wish?: string;
   /** The organisation it is requested through (LOEF: the police); its handover holds it too. */
   requested_through?: string;
+  /** In a case record: the done offer is needed again when one of these facts changes. */
+  renews?: RenewsSource;
+}
+
+/** `renews` of an offer (docs/rule-format.md). */
+export interface RenewsSource {
+  facts: string[];
+  urgency: string;
+  label: Text;
 }
 
 /** A rule (`rules/*.toml`). */

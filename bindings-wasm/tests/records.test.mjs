@@ -39,12 +39,35 @@ test("changes since the last decision, and since a given proposal", () => {
   assert.deepEqual(engine.changesSince(rec, then, MEETING).regiehouder, c.regiehouder);
 });
 
-test("the agenda puts the missed PEP and the open PEP window first", () => {
+test("the agenda puts a new danger first and a passed deadline below it, in words", () => {
   const engine = wasm.Engine.default();
   const names = readdirSync(examples).filter((f) => f.endsWith(".json")).sort();
   const agenda = engine.agenda(names.map((f) => JSON.parse(readFileSync(join(examples, f), "utf8"))), MEETING);
   assert.equal(agenda.entries.length, names.length);
-  assert.deepEqual(agenda.entries.slice(0, 2).map((e) => e.case), ["zaak-02-pep-gemist", "zaak-01-pep-vandaag"]);
+  const order = agenda.entries.map((e) => e.case);
+  assert.equal(order[0], "zaak-12-pleger-in-huis");
+  assert.ok(order.indexOf("zaak-12-pleger-in-huis") < order.indexOf("zaak-02-pep-gemist"));
+  assert.equal(agenda.entries[0].reasons[0], "danger_new");
+  assert.ok(agenda.entries[0].lines.some((l) => l.nl === "OPNIEUW NODIG: Nieuwe informatie vandaag aan Veilig Thuis doorgeven"));
+});
+
+const agendaVectors = readdirSync(dir).filter((f) => f.endsWith(".agenda.json")).sort();
+test("there are agenda vectors", () => assert.ok(agendaVectors.length >= 1));
+for (const file of agendaVectors) {
+  test(`agenda vector ${file}`, () => {
+    const v = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    const want = readFileSync(join(dir, file.replace(".agenda.json", ".expected.json")), "utf8").slice(0, -1);
+    assert.equal(JSON.stringify(wasm.Engine.default().agenda(v.records, v.now)), want);
+  });
+}
+
+test("history: the changed fact in words and the renewed melding; a re-confirmation is no change", () => {
+  const engine = wasm.Engine.default();
+  const c = engine.changesSince(example("zaak-12-pleger-in-huis"), null, MEETING);
+  assert.equal(c.facts_changed[0].text.nl, "Pleger woont in hetzelfde huis: nu ja (was nee; sinds 7 maart)");
+  assert.deepEqual(c.referrals_renewed, ["melding_veilig_thuis", "veiligheidsplan"]);
+  const same = engine.changesSince(example("zaak-04-regiehouder-blijft"), null, MEETING);
+  assert.equal(same.facts_changed, undefined, "re-confirmed: no change");
 });
 
 test("decide refuses an incomplete decision and stamps a complete one", () => {

@@ -110,6 +110,7 @@ test("every declared result interface matches real output", () => {
   each("FactSource", src.schema.facts);
   each("DerivedSource", src.derived);
   each("OfferSource", src.offers);
+  each("RenewsSource", src.offers.filter((o) => o.renews).map((o) => o.renews));
   each("RuleSource", src.rules);
   for (const r of src.rules) {
     each("ReferSource", r.refer ?? []);
@@ -141,6 +142,9 @@ test("every declared result interface matches real output", () => {
     each("ActionView", p.record.actions);
     each("ActionView", p.record.not_proposed_again);
     each("DeadlineView", p.record.deadlines_passed);
+    each("FactChange", p.record.facts_changed ?? []);
+    for (const r of p.record.renewed ?? []) { check("Renewal", r); each("FactChange", r.facts); }
+    each("DeadlineRange", p.record.deadline_ranges ?? []);
     for (const a of p.record.actions.filter((a) => a.status === "declined")) {
       const w = engine.whyNot(r, meeting, a.offer);
       check("WhyNot", w);
@@ -167,6 +171,7 @@ test("every declared result interface matches real output", () => {
     each("DeadlineView", e.deadlines_soon);
     if (e.changes) {
       check("Changes", e.changes);
+      each("FactChange", e.changes.facts_changed ?? []);
       if (e.changes.regie) check("LevelChange", e.changes.regie);
       if (e.changes.regiehouder) check("LevelChange", e.changes.regiehouder);
     }

@@ -1,7 +1,9 @@
 // Case records on the page (docs/case-record.md): open a record from a local file, save
-// it, see what changed since its last MDT decision, and record a new decision with its
-// reasons (downloaded as the updated record). Files are read and written on this device
-// only (FileReader and a blob download): nothing is sent anywhere.
+// it, see the fact history and what changed since its last MDT decision (facts in words,
+// steps needed again), record a fact change (an answer changed in the form is appended to
+// the fact's history at the page's time), an action, and a new decision with its reasons
+// (downloaded as the updated record). Files are read and written on this device only
+// (FileReader and a blob download): nothing is sent anywhere.
 
 const TEXT = {
   nl: {
@@ -13,6 +15,10 @@ const TEXT = {
     added: "Nieuwe verwijzingen", removed: "Vervallen verwijzingen", settled: "Gedaan of afgeslagen",
     certain: "Nu zeker", possible: "Nu alleen mogelijk", passed: "Termijnen verstreken", soon: "Termijnen binnen 24 uur",
     regie: "Regie", regiehouder: "Regiehouder (voorstel)", answered: "Beantwoord", asked: "Nieuwe vragen", stale: "Verouderd, opnieuw vragen",
+    factChanged: "Veranderd", renewed: "Opnieuw nodig", history: "Geschiedenis van de feiten", unknown: "onbekend",
+    action: "Actie vastleggen", actionOffer: "Aanbod", actionStatus: "Stand", actionAt: "Tijdstip",
+    actionAdd: "Actie toevoegen", actionAdded: "Actie toegevoegd aan het dossier (sla het dossier op om het te bewaren).",
+    statuses: { planned: "gepland", done: "gedaan", declined: "afgeslagen" },
     decide: "MDT-besluit vastleggen", by: "Besloten door (rol)", accept: "akkoord", reject: "niet",
     reason: "Reden van afwijken", ack: "Tegen de wens van het slachtoffer: bewust besloten",
     ackConsent: "Toestemming nog te bespreken: gezien",
@@ -29,6 +35,10 @@ const TEXT = {
     added: "Referrals added", removed: "Referrals removed", settled: "Done or declined",
     certain: "Now certain", possible: "Now only possible", passed: "Deadlines passed", soon: "Deadlines within 24 hours",
     regie: "Regie", regiehouder: "Regiehouder (proposed)", answered: "Answered", asked: "New questions", stale: "Stale, ask again",
+    factChanged: "Changed", renewed: "Needed again", history: "History of the facts", unknown: "unknown",
+    action: "Record an action", actionOffer: "Offer", actionStatus: "Status", actionAt: "Time",
+    actionAdd: "Add the action", actionAdded: "Action added to the record (save the record to keep it).",
+    statuses: { planned: "planned", done: "done", declined: "declined" },
     decide: "Record an MDT decision", by: "Decided by (role)", accept: "accept", reject: "reject",
     reason: "Reason for departing", ack: "Against the victim's wish: decided knowingly",
     ackConsent: "Consent still to be discussed: noted",
@@ -44,22 +54,32 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 /** The evaluation time as RFC 3339 text (the page's `now()` may be a Date). */
 const nowText = () => { const n = ctx.now(); return typeof n === "string" ? n : n.toISOString().replace(/\.\d{3}Z$/, "Z"); };
 
-/** The record as it stands: the opened record's facts, with the form's answers over them
- *  (an unchanged answer keeps its `at`; a time range the form cannot show is kept). */
+const isHistory = (v) => Array.isArray(v) && v.length > 0 && v.some((x) => x !== null && typeof x === "object");
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/** The latest entry of a fact as given: the last of a history, or the fact itself. */
+const latest = (given) => (isHistory(given) ? given.at(-1) : given);
+/** The value of an entry (`{ value }`, a range, or a plain value). */
+const valueOf = (entry) => (isObject(entry) && "value" in entry ? entry.value : entry);
+
+/** The record as it stands: the opened record's facts, with the form's answers over them.
+ *  Nothing is overwritten: an unchanged answer keeps its entry; a changed answer of a fact
+ *  with a time (`at`) is appended to its history at the page's time (a fact change);
+ *  a fact the form cannot show (a time range, a history whose latest entry is a range) is kept. */
 export function currentRecord() {
   const { state } = ctx;
   const base = state.record ?? { format: "wegwijs-record/1", facts: {}, actions: [], decisions: [] };
   const facts = {};
   for (const [id, given] of Object.entries(base.facts)) {
-    const isObject = given !== null && typeof given === "object" && !Array.isArray(given);
-    if (isObject && "from" in given && !(id in state.answers)) facts[id] = given; // a range
+    const last = latest(given);
+    if (isObject(last) && "from" in last && !(id in state.answers)) facts[id] = given; // a range
   }
   for (const [id, value] of Object.entries(state.answers)) {
     const given = base.facts[id];
-    const isObject = given !== null && typeof given === "object" && !Array.isArray(given);
-    if (isObject && "value" in given && same(given.value, value)) facts[id] = given;
-    else if (!isObject && same(given, value)) facts[id] = given;
-    else facts[id] = { value, at: nowText() }; // answered or changed now
+    const last = latest(given);
+    if (given !== undefined && same(valueOf(last), value)) facts[id] = given; // unchanged
+    else if (isHistory(given)) facts[id] = [...given, { value, at: nowText() }];
+    else if (isObject(given) && given.at) facts[id] = [given, { value, at: nowText() }];
+    else facts[id] = { value, at: nowText() }; // answered now (an untimed answer has no history)
   }
   return { ...base, facts };
 }
@@ -94,9 +114,9 @@ function open(file) {
       state.engine.evaluateRecord(record, ctx.now()); // validates (errors never carry values)
       const facts = record.facts ?? record;
       const answers = {};
-      for (const [id, v] of Object.entries(facts)) {
-        const isObject = v !== null && typeof v === "object" && !Array.isArray(v);
-        if (!isObject) { if (v !== null) answers[id] = v; } else if ("value" in v && v.value !== null) answers[id] = v.value;
+      for (const [id, given] of Object.entries(facts)) {
+        const v = latest(given); // a history: its latest value fills the form
+        if (!isObject(v)) { if (v !== null) answers[id] = v; } else if ("value" in v && v.value !== null) answers[id] = v.value;
       }
       state.record = record.facts ? record : { format: "wegwijs-record/1", facts, actions: [], decisions: [] };
       state.answers = answers;
@@ -153,11 +173,60 @@ export function renderRecord(p) {
       list(T.soon, dl(c.deadlines_soon)), list(T.regie, lvl(c.regie)), list(T.regiehouder, lvl(c.regiehouder)),
       list(T.answered, c.questions_answered), list(T.asked, c.questions_new), list(T.stale, c.facts_stale),
     ].filter(Boolean);
+    // Changed facts in words (danger facts first) and steps needed again, above the rest.
+    const say = (t) => t[state.lang] ?? t.nl;
+    const changed = (c?.facts_changed ?? []).map((f) => h("li", { class: "fact-changed" }, h("strong", { text: `${T.factChanged}: ` }), say(f.text)));
+    const renewed = (p.record?.renewed ?? []).map((r) => h("li", { class: "renewed" }, h("strong", { text: `${T.renewed}: ` }), say(r.label)));
+    if (items) items.unshift(...renewed, ...changed);
     parts.push(h("h4", { text: T.changes }),
       items?.length ? h("ul", { id: "record-changes" }, ...items) : h("p", { id: "record-changes", text: T.nothingChanged }));
   }
-  parts.push(decisionForm(p));
+  const history = historyList();
+  if (history) parts.push(h("h4", { text: T.history }), history);
+  parts.push(actionForm(), decisionForm(p));
   panel.replaceChildren(...parts);
+}
+
+/** Every fact with more than one entry: its values, oldest first, with when they were learned. */
+function historyList() {
+  const { h, state } = ctx;
+  const T = tx();
+  const labels = Object.fromEntries(state.source.schema.facts.map((f) => [f.id, f.label[state.lang] ?? f.label.nl]));
+  const word = (v) => (v === null ? T.unknown : isObject(v) && "from" in v ? `${v.from} – ${v.to}` : String(v));
+  const rows = Object.entries(currentRecord().facts).filter(([, given]) => isHistory(given)).map(([id, given]) =>
+    h("li", { class: "fact-history", "data-fact": id }, h("strong", { text: `${labels[id] ?? id}: ` }),
+      given.map((e) => `${word(valueOf(e))} (${e.at})`).join(" → ")));
+  return rows.length ? h("ul", { id: "record-history" }, ...rows) : null;
+}
+
+/** Records an action (planned, done, declined) on an offer, at a time (default: the page's). */
+function actionForm() {
+  const { h, state } = ctx;
+  const T = tx();
+  const offers = state.source.offers.map((o) => h("option", { value: o.id, text: o.label[state.lang] ?? o.label.nl }));
+  const statuses = Object.entries(T.statuses).map(([id, text]) => h("option", { value: id, text }));
+  const form = h("form", { id: "action-form", class: "decision" },
+    h("h4", { text: T.action }),
+    h("label", {}, `${T.actionOffer} `, h("select", { id: "action-offer" }, ...offers)), " ",
+    h("label", {}, `${T.actionStatus} `, h("select", { id: "action-status" }, ...statuses)), " ",
+    h("label", {}, `${T.actionAt} `, h("input", { type: "text", id: "action-at", value: nowText(), size: "25" })), " ",
+    h("button", { type: "submit", id: "action-add", text: T.actionAdd }),
+    h("div", { id: "action-result", role: "status" }));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const action = { offer: form.querySelector("#action-offer").value, status: form.querySelector("#action-status").value,
+      at: form.querySelector("#action-at").value.trim() };
+    const updated = { ...currentRecord(), actions: [...(state.record.actions ?? []), action] };
+    try {
+      state.engine.evaluateRecord(updated, ctx.now()); // validates the action (errors never carry values)
+      state.record = updated;
+      ctx.update();
+      ctx.$("#action-result").textContent = T.actionAdded;
+    } catch (err) {
+      form.querySelector("#action-result").textContent = `${T.badFile} ${err.fact ? `${err.fact}: ${err.problem}` : err.message}`;
+    }
+  });
+  return form;
 }
 
 function decisionForm(p) {

@@ -158,50 +158,13 @@ pub fn text(a: &Agenda, lang: &str, markdown: bool) -> String {
     }
     for (i, e) in a.entries.iter().enumerate() {
         if markdown {
-            let _ = writeln!(o, "## {}. {} ({})\n", i + 1, e.case, e.reasons.join(", "));
+            let _ = writeln!(o, "## {}. {} ({})\n", i + 1, e.case, e.headline.get(lang));
         } else {
-            let _ = writeln!(o, "{}. {} ({})", i + 1, e.case, e.reasons.join(", "));
+            let _ = writeln!(o, "{}. {} ({})", i + 1, e.case, e.headline.get(lang));
         }
         let item = if markdown { "- " } else { "   " };
-        for d in &e.deadlines_passed {
-            let _ = writeln!(
-                o,
-                "{item}{}: {} ({} {})",
-                t(lang, "TERMIJN VERSTREKEN", "DEADLINE PASSED"),
-                d.offer,
-                t(lang, "uiterlijk", "by"),
-                d.deadline
-            );
-        }
-        for d in &e.deadlines_soon {
-            let _ = writeln!(o, "{item}{}: {} {}", t(lang, "termijn vandaag", "deadline today"), d.offer, d.deadline);
-        }
-        let decided = e.decided.as_ref().map_or_else(
-            || t(lang, "nog geen besluit", "no decision yet").to_string(),
-            |d| {
-                format!(
-                    "{} {} ({}, {})",
-                    t(lang, "besloten", "decided"),
-                    d.regie,
-                    d.regiehouder.as_deref().unwrap_or("-"),
-                    d.at
-                )
-            },
-        );
-        let _ = writeln!(o, "{item}regie {} {}; {decided}", e.regie, t(lang, "voorgesteld", "proposed"));
-        if !e.awaiting_decision.is_empty() {
-            let _ = writeln!(
-                o,
-                "{item}{}: {}",
-                t(lang, "wacht op besluit", "awaiting a decision"),
-                e.awaiting_decision.join(", ")
-            );
-        }
-        if let Some(c) = &e.changes {
-            o.push_str(&changes(c, lang, item));
-        }
-        if !e.questions.is_empty() {
-            let _ = writeln!(o, "{item}{}: {}", t(lang, "nog te vragen", "still to ask"), e.questions.join(", "));
+        for line in &e.lines {
+            let _ = writeln!(o, "{item}{}", line.get(lang));
         }
         let _ = writeln!(o);
     }
@@ -217,6 +180,9 @@ pub fn changes(c: &Changes, lang: &str, item: &str) -> String {
     }
     let _ = writeln!(o, "{item}{} {}:", t(lang, "veranderd sinds", "changed since"), c.since);
     let nested = if item == "- " { "  - ".to_string() } else { format!("{item}  ") };
+    for f in &c.facts_changed {
+        let _ = writeln!(o, "{nested}{}: {}", t(lang, "feit veranderd", "fact changed"), f.text.get(lang));
+    }
     let mut line = |nl: &str, en: &str, items: &[String]| {
         if !items.is_empty() {
             let _ = writeln!(o, "{nested}{}: {}", t(lang, nl, en), items.join(", "));
@@ -243,5 +209,7 @@ pub fn changes(c: &Changes, lang: &str, item: &str) -> String {
     line("beantwoord", "answered", &c.questions_answered);
     line("nieuwe vragen", "new questions", &c.questions_new);
     line("verouderd, opnieuw vragen", "stale, ask again", &c.facts_stale);
+    line("opnieuw nodig", "needed again", &c.referrals_renewed);
+
     o
 }

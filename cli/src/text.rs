@@ -202,6 +202,20 @@ fn record(r: &RecordStatus, labels: &Labels, lang: &str) -> String {
         let ranges: Vec<String> = r.ranges.iter().map(|f| labels.fact(f, lang)).collect();
         let _ = writeln!(o, "  {} {}", t(lang, "tijd als bereik:", "time as a range:"), ranges.join(", "));
     }
+    for f in &r.facts_changed {
+        let _ = writeln!(
+            o,
+            "  {} {}",
+            t(lang, "veranderd sinds het besluit:", "changed since the decision:"),
+            f.text.get(lang)
+        );
+    }
+    for n in &r.renewed {
+        let _ = writeln!(o, "  {} {}", t(lang, "opnieuw nodig:", "needed again:"), n.label.get(lang));
+    }
+    for d in &r.deadline_ranges {
+        let _ = writeln!(o, "  {} {}", d.offer, d.text.get(lang));
+    }
     o
 }
 

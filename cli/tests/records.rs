@@ -21,16 +21,30 @@ fn agenda_lists_every_example_record_most_urgent_first_in_three_formats() {
     assert_eq!(text.status.code(), Some(0), "{}", String::from_utf8_lossy(&text.stderr));
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.starts_with("MDT-agenda"), "{text}");
-    assert!(text.contains("1. zaak-02-pep-gemist") && text.contains("TERMIJN VERSTREKEN: hiv_pep"), "{text}");
+    // A new danger first (the perpetrator moved in after the decision: the melding renews),
+    // in words: labels, not ids or reason codes.
+    assert!(text.contains("1. zaak-12-pleger-in-huis (nieuw gevaar, nu gevaar, regie R3 Intensief)"), "{text}");
+    assert!(text.contains("OPNIEUW NODIG: Nieuwe informatie vandaag aan Veilig Thuis doorgeven"), "{text}");
+    assert!(text.contains("Veranderd: Pleger woont in hetzelfde huis: nu ja (was nee; sinds 7 maart)"), "{text}");
+    // A passed deadline is reported, in words, below the live dangers.
+    assert!(text.contains("Termijn verstreken: HIV-PEP: risicobeoordeling (binnen 72 uur)"), "{text}");
+    assert!(!text.contains("hiv_pep") && !text.contains("deadline_passed") && !text.contains("danger_now"), "{text}");
+    let position = |case: &str| text.find(case).unwrap_or_else(|| panic!("{case} missing"));
+    assert!(position("zaak-12-pleger-in-huis") < position("zaak-02-pep-gemist"));
     let md =
         String::from_utf8_lossy(&wegwijs(&["agenda", "examples/records", "--now", NOW, "--format", "markdown"]).stdout)
             .into_owned();
-    assert!(md.contains("## 1. zaak-02-pep-gemist"), "{md}");
+    assert!(md.contains("## 1. zaak-12-pleger-in-huis"), "{md}");
+    let en = String::from_utf8_lossy(&wegwijs(&["agenda", "examples/records", "--now", NOW, "--lang", "en"]).stdout)
+        .into_owned();
+    assert!(en.contains("NEEDED AGAIN: Pass the new information to Veilig Thuis today"), "{en}");
     let json: serde_json::Value =
         serde_json::from_slice(&wegwijs(&["agenda", "examples/records", "--now", NOW, "--format", "json"]).stdout)
             .unwrap();
-    assert_eq!(json["entries"].as_array().unwrap().len(), 11);
-    assert_eq!(json["entries"][0]["case"], "zaak-02-pep-gemist");
+    assert_eq!(json["entries"].as_array().unwrap().len(), 12);
+    // The JSON keeps the codes.
+    assert_eq!(json["entries"][0]["case"], "zaak-12-pleger-in-huis");
+    assert_eq!(json["entries"][0]["reasons"][0], "danger_new");
     // One record per line works too.
     let lines: Vec<String> = std::fs::read_dir(repo().join("examples/records"))
         .unwrap()

@@ -84,13 +84,28 @@ fn book(src: &RuleSetSource, hash: &str) -> String {
         let _ = writeln!(o, "### {}\n\n| Aanbod | Organisatie | Voor professionals | Alleen met wens van het slachtoffer |\n|---|---|---|---|", area.label.nl());
         for offer in src.offers.iter().filter(|x| x.area == area.id) {
             let wish = offer.wish.as_deref().map(|w| in_words(src, w)).unwrap_or_else(|| "—".into());
+            // `renews`: in a case record, the step comes back when one of these facts changes.
+            let renews = offer.renews.as_ref().map_or_else(String::new, |r| {
+                let facts: Vec<&str> = r
+                    .facts
+                    .iter()
+                    .map(|f| src.schema.facts.iter().find(|x| &x.id == f).map_or(f.as_str(), |x| x.label.nl()))
+                    .collect();
+                format!(
+                    " **Opnieuw nodig** als na \"gedaan\" verandert: {}. Dan: \"{}\" ({}).",
+                    facts.join(", "),
+                    r.label.nl(),
+                    r.urgency
+                )
+            });
             let _ = writeln!(
                 o,
-                "| {} (`{}`) | {} | {} | {} |",
+                "| {} (`{}`) | {} | {}{} | {} |",
                 cell(offer.label.nl()),
                 offer.id,
                 org(src, &offer.organisation),
                 cell(offer.professional.nl()),
+                cell(&renews),
                 cell(&wish)
             );
         }

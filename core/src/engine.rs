@@ -331,6 +331,8 @@ pub(crate) trait Layer: fmt::Debug + Send + Sync {
     /// Whether the MDT rejected `offer` (it stays out of what the victim, the caller and
     /// partners read until a later decision accepts it).
     fn rejected(&self, offer: u16) -> bool;
+    /// The layer itself, for the layer's own code to read back what it attached.
+    fn as_any(&self) -> &dyn std::any::Any;
 }
 
 impl Evaluation {
@@ -428,6 +430,11 @@ impl Evaluation {
     /// The merged outcome, for a layer to adjust before it attaches itself.
     pub(crate) fn outcome_mut(&mut self) -> &mut Outcome {
         &mut self.outcome
+    }
+
+    /// What a layer above the engine attached, if any.
+    pub(crate) fn layer(&self) -> Option<&dyn Layer> {
+        self.layer.as_deref()
     }
 
     /// Attaches what a layer above the engine adds (see [`Layer`]).

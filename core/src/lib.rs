@@ -56,5 +56,5 @@ pub use record::{
     LevelChange, Record, RECORD_FORMAT,
 };
 pub use record::{CaseOrRecord, RECORD_KEY};
-pub use result::Declined;
 pub use result::Proposal;
+pub use result::{DeadlineRange, Declined, FactChange, Renewal};

@@ -81,6 +81,66 @@ pub struct RecordStatus {
     pub stale: Vec<String>,
     /// Time facts known only as a range.
     pub ranges: Vec<String>,
+    /// Facts whose value changed since the latest decision (or, without one, since they were
+    /// first given), danger facts first. A re-confirmed value is no change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts_changed: Vec<FactChange>,
+    /// Done offers needed again because a fact their `renews` names changed after they were
+    /// done. They are proposed again (as the renewal step); the old action stays.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renewed: Vec<Renewal>,
+    /// Proposed or planned offers whose deadline depends on a time known only as a range:
+    /// both ends, and whether the step is still open, perhaps passed or passed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadline_ranges: Vec<DeadlineRange>,
+}
+
+/// A fact whose value changed, in codes (`from`, `to`) and in words (`text`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactChange {
+    /// Fact id.
+    pub fact: String,
+    /// The value before (as a record writes it; `null` for unknown).
+    pub from: serde_json::Value,
+    /// The value now.
+    pub to: serde_json::Value,
+    /// When the new value was learned (RFC 3339, in the rule set's time zone).
+    pub at: String,
+    /// The fact can reveal danger now (`priority = "danger_now"`).
+    pub danger: bool,
+    /// "Pleger woont in hetzelfde huis: nu ja (was nee; sinds 5 maart)".
+    pub text: Text,
+}
+
+/// A done offer that is needed again (`renews` in the catalogue).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Renewal {
+    /// Offer id.
+    pub offer: String,
+    /// When it was done (the action stays in the record).
+    pub done_at: String,
+    /// When the first fact that renews it changed after that.
+    pub changed_at: String,
+    /// The facts that changed, danger facts first.
+    pub facts: Vec<FactChange>,
+    /// What the renewed step is called (the offer's `renews.label`).
+    pub label: Text,
+}
+
+/// A deadline counted from a time known only as a range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineRange {
+    /// Offer id.
+    pub offer: String,
+    /// The deadline from the range's earliest time (RFC 3339).
+    pub earliest: String,
+    /// The deadline from the range's latest time (RFC 3339).
+    pub latest: String,
+    /// `open` (the earliest end has not passed), `perhaps_passed` (between the two ends) or
+    /// `passed` (the latest end has passed).
+    pub state: String,
+    /// "uiterlijk 08:00–14:00 (tijdstip onzeker), mogelijk nog zinvol".
+    pub text: Text,
 }
 
 /// The decision a record's proposal is compared with.

@@ -388,11 +388,21 @@ fn the_agenda_of_the_example_records() {
     assert!(records.len() >= 10, "at least 10 example records");
     let agenda = engine.agenda(&records, Timestamp::parse("2026-03-10T09:00:00+01:00").unwrap());
     let order: Vec<&str> = agenda.entries.iter().map(|e| e.case.as_str()).collect();
-    // Deadlines today first (soonest first), then danger now, then the rest.
+    // A new danger first, then danger now, then deadlines still open today (soonest first),
+    // then the rest: a deadline that passed is reported but goes below a live danger.
     assert_eq!(
-        &order[..5],
-        ["zaak-02-pep-gemist", "zaak-01-pep-vandaag", "zaak-03-nu-onveilig", "zaak-07-gedaan", "zaak-10-minderjarig"]
+        &order[..6],
+        [
+            "zaak-12-pleger-in-huis",
+            "zaak-03-nu-onveilig",
+            "zaak-07-gedaan",
+            "zaak-10-minderjarig",
+            "zaak-06-tijd-onbekend",
+            "zaak-01-pep-vandaag"
+        ]
     );
+    let position = |c: &str| order.iter().position(|x| *x == c).unwrap();
+    assert!(position("zaak-02-pep-gemist") > position("zaak-01-pep-vandaag"));
     let entry = |c: &str| agenda.entries.iter().find(|e| e.case == c).unwrap();
     let missed = entry("zaak-02-pep-gemist");
     assert_eq!(missed.deadlines_passed.iter().map(|d| d.offer.as_str()).collect::<Vec<_>>(), ["hiv_pep"]);

@@ -174,6 +174,45 @@ static int run_vectors(const char *dir, const char *suffix, const char *input, i
     return ran;
 }
 
+/* Runs every DIR/NAME.agenda.json vector: `records` (a list) through wegwijs_agenda at `now`.
+ * Returns how many ran. */
+static int run_agenda_vectors(const char *dir) {
+    struct dirent **names;
+    int n = scandir(dir, &names, NULL, alphasort), ran = 0;
+    CHECK(n >= 0, "cannot read %s", dir);
+    for (int k = 0; k < n; k++) {
+        const char *file = names[k]->d_name;
+        if (ends_with(file, ".agenda.json")) {
+            char path[4096], want_path[4096];
+            snprintf(path, sizeof path, "%s/%s", dir, file);
+            snprintf(want_path, sizeof want_path, "%s/%.*s.expected.json", dir,
+                     (int)(strlen(file) - strlen(".agenda.json")), file);
+            char *text = read_file(path, NULL);
+            size_t want_len = 0;
+            char *want = read_file(want_path, &want_len);
+            CHECK(want && want_len > 0 && want[want_len - 1] == '\n', "%s: expected file missing", file);
+            char *ruleset = member(text, "ruleset"), *now = member(text, "now"), *records = member(text, "records");
+            char options[512];
+            snprintf(options, sizeof options, "{\"now\": %s}", now);
+            char *out = NULL;
+            size_t out_len = 0;
+            WegwijsStatus st =
+                wegwijs_agenda(engine_for(ruleset), records, strlen(records), options, strlen(options), &out, &out_len);
+            CHECK(st == WEGWIJS_STATUS_OK, "%s: status %d: %s", file, st, out);
+            if (want && st == WEGWIJS_STATUS_OK) {
+                CHECK(out_len == want_len - 1 && memcmp(out, want, out_len) == 0,
+                      "%s differs:\n  expected %.*s\n  actual   %s", file, (int)want_len - 1, want, out);
+            }
+            wegwijs_string_free(out);
+            free(text); free(want); free(ruleset); free(now); free(records);
+            ran++;
+        }
+        free(names[k]);
+    }
+    free(names);
+    return ran;
+}
+
 /* ---- error cases ---- */
 static WegwijsStatus call(WegwijsEngine *engine, const char *facts, size_t len, const char *options, char **out) {
     return wegwijs_evaluate(engine, facts, len, options, options ? strlen(options) : 0, out, NULL);
@@ -285,14 +324,16 @@ int main(int argc, char **argv) {
     int cases = run_vectors(dir, ".case.json", "case", 0);
     int records = run_vectors(dir, ".record.json", "record", 0);
     int audiences = run_vectors(audience_dir, ".for.json", "case", 1);
-    CHECK(cases >= 10 && records >= 4 && audiences >= 4, "too few vectors: %d %d %d", cases, records, audiences);
+    int agendas = run_agenda_vectors(dir);
+    CHECK(cases >= 10 && records >= 4 && audiences >= 4 && agendas >= 1, "too few vectors: %d %d %d %d", cases, records,
+          audiences, agendas);
 
     WegwijsEngine *national = engine_for("\"national\"");
     error_cases(national);
     threads(national);
     for (int i = 0; i < n_engines; i++) wegwijs_engine_free(engines[i].engine);
 
-    printf("c-abi C: %d case, %d record, %d audience vectors; error cases; 4 threads: %s\n", cases, records,
-           audiences, failures ? "FAILED" : "ok");
+    printf("c-abi C: %d case, %d record, %d audience, %d agenda vectors; error cases; 4 threads: %s\n", cases,
+           records, audiences, agendas, failures ? "FAILED" : "ok");
     return failures ? 1 : 0;
 }

@@ -83,15 +83,50 @@ func runVectors(t *testing.T, dir, suffix, input string) int {
 	return len(files)
 }
 
+// runAgendaVectors runs every DIR/NAME.agenda.json vector (`records` through the agenda at
+// `now`) and returns how many ran.
+func runAgendaVectors(t *testing.T, dir string) int {
+	files, err := filepath.Glob(filepath.Join(dir, "*.agenda.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range files {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v map[string]json.RawMessage
+		if err := json.Unmarshal(text, &v); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		var ruleset string
+		if err := json.Unmarshal(v["ruleset"], &ruleset); err != nil {
+			t.Fatalf("%s: ruleset: %v", file, err)
+		}
+		want, err := os.ReadFile(strings.TrimSuffix(file, ".agenda.json") + ".expected.json")
+		if err != nil || !bytes.HasSuffix(want, []byte("\n")) {
+			t.Fatalf("%s: expected file missing or without final newline", file)
+		}
+		got, err := engineFor(t, ruleset).Agenda(v["records"], `{"now": `+string(v["now"])+`}`)
+		if err != nil {
+			t.Errorf("%s: %v", filepath.Base(file), err)
+		} else if !bytes.Equal(got, want[:len(want)-1]) {
+			t.Errorf("%s differs:\n  expected %s\n  actual   %s", filepath.Base(file), want, got)
+		}
+	}
+	return len(files)
+}
+
 func TestConformanceVectors(t *testing.T) {
 	dir := filepath.Join(root(t), "tests", "conformance")
 	cases := runVectors(t, dir, ".case.json", "case")
 	records := runVectors(t, dir, ".record.json", "record")
 	audiences := runVectors(t, filepath.Join(dir, "audience"), ".for.json", "case")
-	if cases < 10 || records < 4 || audiences < 4 {
-		t.Fatalf("too few vectors: %d case, %d record, %d audience", cases, records, audiences)
+	agendas := runAgendaVectors(t, dir)
+	if cases < 10 || records < 4 || audiences < 4 || agendas < 1 {
+		t.Fatalf("too few vectors: %d case, %d record, %d audience, %d agenda", cases, records, audiences, agendas)
 	}
-	t.Logf("%d case, %d record, %d audience vectors", cases, records, audiences)
+	t.Logf("%d case, %d record, %d audience, %d agenda vectors", cases, records, audiences, agendas)
 }
 
 func TestErrors(t *testing.T) {

@@ -93,3 +93,10 @@ func (e *Engine) Questions(input []byte, options string) ([]byte, error) {
 		return C.wegwijs_questions(p, i, il, o, ol, out, n)
 	}, input, options)
 }
+
+// Agenda returns the MDT agenda over a JSON array of case records.
+func (e *Engine) Agenda(records []byte, options string) ([]byte, error) {
+	return e.run(func(p *C.WegwijsEngine, i *C.char, il C.size_t, o *C.char, ol C.size_t, out **C.char, n *C.size_t) C.enum_WegwijsStatus {
+		return C.wegwijs_agenda(p, i, il, o, ol, out, n)
+	}, records, options)
+}

@@ -25,6 +25,8 @@ public class Conformance {
                 PointerByReference error, LongByReference errorLen);
         int wegwijs_evaluate(Pointer engine, byte[] input, long inputLen, byte[] options, long optionsLen,
                 PointerByReference out, LongByReference outLen);
+        int wegwijs_agenda(Pointer engine, byte[] records, long recordsLen, byte[] options, long optionsLen,
+                PointerByReference out, LongByReference outLen);
         void wegwijs_string_free(Pointer text);
         void wegwijs_engine_free(Pointer engine);
     }
@@ -118,6 +120,29 @@ public class Conformance {
         return files.size();
     }
 
+    /** Every DIR/NAME.agenda.json vector: `records` through wegwijs_agenda at `now`. */
+    static int runAgendaVectors(String root, Path dir) throws Exception {
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".agenda.json")).sorted().collect(Collectors.toList());
+        }
+        for (Path file : files) {
+            String text = Files.readString(file), name = file.getFileName().toString();
+            String ruleset = member(text, "ruleset");
+            byte[] options = ("{\"now\": " + member(text, "now") + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] records = member(text, "records").getBytes(StandardCharsets.UTF_8);
+            byte[] want = Files.readAllBytes(dir.resolve(name.replace(".agenda.json", ".expected.json")));
+            PointerByReference out = new PointerByReference();
+            LongByReference len = new LongByReference();
+            int status = Wegwijs.C.wegwijs_agenda(engineFor(root, ruleset.substring(1, ruleset.length() - 1)), records,
+                    records.length, options, options.length, out, len);
+            byte[] got = take(out, len);
+            check(status == 0 && want[want.length - 1] == '\n' && Arrays.equals(got, Arrays.copyOf(want, want.length - 1)),
+                    name + " differs");
+        }
+        return files.size();
+    }
+
     public static void main(String[] args) throws Exception {
         String root = args[0];
         Path dir = Path.of(root, "tests", "conformance");
@@ -125,7 +150,8 @@ public class Conformance {
         int cases = runVectors(root, dir, ".case.json", "case");
         int records = runVectors(root, dir, ".record.json", "record");
         int audiences = runVectors(root, dir.resolve("audience"), ".for.json", "case");
-        check(cases >= 10 && records >= 4 && audiences >= 4, "too few vectors");
+        int agendas = runAgendaVectors(root, dir);
+        check(cases >= 10 && records >= 4 && audiences >= 4 && agendas >= 1, "too few vectors");
 
         Pointer national = engineFor(root, "national");
         String now = "{\"now\": \"2026-03-02T18:00:00+01:00\"}";
@@ -140,8 +166,8 @@ public class Conformance {
         check((int) r[0] == 3 && new String((byte[]) r[1], StandardCharsets.UTF_8).contains("politie"), "unknown audience");
 
         engines.values().forEach(Wegwijs.C::wegwijs_engine_free);
-        System.out.printf("c-abi Java: %d case, %d record, %d audience vectors; error cases: %s%n",
-                cases, records, audiences, failures == 0 ? "ok" : "FAILED");
+        System.out.printf("c-abi Java: %d case, %d record, %d audience, %d agenda vectors; error cases: %s%n",
+                cases, records, audiences, agendas, failures == 0 ? "ok" : "FAILED");
         System.exit(failures == 0 ? 0 : 1);
     }
 }

@@ -118,6 +118,9 @@ pub(crate) struct Offer {
     pub area: u8,
     /// The victim's wish that gates the offer.
     pub wish: Option<NodeId>,
+    /// `renews`: the schema facts (slots) whose change after the offer was done brings it
+    /// back in a case record, and the urgency it comes back with.
+    pub renews: Option<(Vec<u16>, u8)>,
 }
 
 /// A compiled rule.

@@ -39,7 +39,27 @@ impl Compiler<'_> {
                 .wish
                 .as_ref()
                 .and_then(|w| self.expression(scope, place().key("wish"), w, Some(Ty::Bool)).map(|(n, _)| n));
-            out.push(Offer { area, wish });
+            let renews = o.renews.as_ref().map(|r| {
+                let p = || place().key("renews");
+                let mut slots = Vec::new();
+                for (j, f) in r.facts.iter().enumerate() {
+                    match source.schema.facts.iter().position(|x| &x.id == f) {
+                        Some(slot) => slots.push(slot as u16),
+                        None => self.unknown(
+                            p().key("facts").at(j),
+                            "schema fact",
+                            f,
+                            source.schema.facts.iter().map(|x| x.id.as_str()),
+                        ),
+                    }
+                }
+                if r.facts.is_empty() {
+                    let hint = Some("name the facts whose change makes the step needed again".into());
+                    self.error(DiagnosticKind::Invalid, p().key("facts"), None, "`renews.facts` is empty".into(), hint);
+                }
+                (slots, vocab.urgency(self, p().key("urgency"), &r.urgency))
+            });
+            out.push(Offer { area, wish, renews });
         }
         out
     }

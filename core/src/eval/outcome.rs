@@ -144,13 +144,17 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], wishes: &[Tri], slots: &[Va
             }
         }
     }
-    // Display order: area, then urgency (high first), then catalogue order.
+    sort_referrals(rules, &mut referrals);
+    let regiehouder = if live_regiehouder { pick_regiehouder(rules, status, best) } else { None };
+    Outcome { needs, referrals, regie, regiehouder }
+}
+
+/// Display order: area, then urgency (high first), then catalogue order.
+pub(crate) fn sort_referrals(rules: &RuleSet, referrals: &mut [ReferralOutcome]) {
     referrals.sort_unstable_by_key(|r| {
         let area = u32::from(rules.offers[r.offer as usize].area);
         (area << 24) | (u32::from(255 - r.urgency) << 16) | u32::from(r.offer)
     });
-    let regiehouder = if live_regiehouder { pick_regiehouder(rules, status, best) } else { None };
-    Outcome { needs, referrals, regie, regiehouder }
 }
 
 fn raise(level: &mut LevelOutcome, to: u8, certain: bool) {

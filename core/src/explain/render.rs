@@ -88,7 +88,15 @@ fn tidy(text: &str) -> String {
 }
 
 /// A value's text: enum and set values by the fact's label for them where it has one.
-fn value_text(rules: &RuleSet, value: Value, ty: Ty, fact: Option<u16>, format: &Format, lang: &str, out: &mut String) {
+pub(crate) fn value_text(
+    rules: &RuleSet,
+    value: Value,
+    ty: Ty,
+    fact: Option<u16>,
+    format: &Format,
+    lang: &str,
+    out: &mut String,
+) {
     let label = |d: u16, i: usize| -> String {
         let id = &rules.domains[d as usize].values[i];
         fact.and_then(|f| rules.source.schema.facts[f as usize].value_labels.get(id))

@@ -1,10 +1,12 @@
 //! The daily MDT agenda: one entry per case record, most urgent first.
 
+use super::agenda_words;
 use super::changes::Changes;
 use super::model::Record;
 use crate::engine::{Engine, Timestamp};
 use crate::eval::time::parse_datetime;
 use crate::result::{DeadlineView, DecidedStatus};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// The agenda of one MDT meeting.
@@ -12,9 +14,12 @@ use serde::{Deserialize, Serialize};
 pub struct Agenda {
     /// The meeting time.
     pub now: String,
-    /// One entry per case, most urgent first: deadlines today (soonest first),
-    /// then danger now (possible danger next), then missed deadlines, then regie level
-    /// (the higher of proposed and decided), then case name.
+    /// One entry per case, most urgent first: a new or present danger first (a danger fact
+    /// that changed since the last decision and brings a step back or adds one, or danger
+    /// now), then deadlines still open today (soonest first), then everything else (possible
+    /// danger, then missed deadlines, then regie level, the higher of proposed and decided).
+    /// A deadline that passed is reported, never hidden, but goes below a live danger.
+    /// Ties by case name.
     pub entries: Vec<AgendaEntry>,
 }
 
@@ -23,15 +28,16 @@ pub struct Agenda {
 pub struct AgendaEntry {
     /// The case reference (the record's `case`, or the name it was given under).
     pub case: String,
-    /// Why it stands where it does: `deadline_passed`, `deadline_today`,
-    /// `danger_now`, `danger_possible`, `regie:<level>`, `no_decision_yet`; and
+    /// Why it stands where it does: `danger_new`, `danger_now`, `deadline_today`,
+    /// `deadline_passed`, `danger_possible`, `regie:<level>`, `no_decision_yet`; and
     /// `decision_unverified` (no effect on the order) when the last decision shown is not
     /// as it was recorded (see [`crate::Engine::verify`]).
     pub reasons: Vec<String>,
     /// Planned actions whose deadline passed (termijn verstreken).
     pub deadlines_passed: Vec<DeadlineView>,
     /// Proposed referrals whose deadline passes later today: before the next midnight in
-    /// the rule set's time zone (`manifest.time_zone`; UTC without one).
+    /// the rule set's time zone (`manifest.time_zone`; UTC without one). A deadline from a
+    /// time range counts while its latest end has not passed.
     pub deadlines_soon: Vec<DeadlineView>,
     /// The proposed regie level (and the decided one, when there is a decision).
     pub regie: String,
@@ -40,16 +46,24 @@ pub struct AgendaEntry {
     /// What changed since the last decision (absent without one).
     pub changes: Option<Changes>,
     /// Where the proposal departs from the last decision, or proposes what it did not
-    /// decide on: `regie`, `regiehouder`, `referral:<offer>`. The MDT decides and gives a
-    /// reason for each departure.
+    /// decide on (a renewed step included): `regie`, `regiehouder`, `referral:<offer>`. The
+    /// MDT decides and gives a reason for each departure.
     pub awaiting_decision: Vec<String>,
-    /// The open questions that could change the proposal (fact ids, most urgent first).
+    /// The open questions that could change the proposal, and stale answers to ask again
+    /// (fact ids, most urgent first).
     pub questions: Vec<String>,
+    /// The reasons in words (`nl`, `en`).
+    #[serde(default)]
+    pub headline: Text,
+    /// The entry in words, one line per point, with labels instead of ids (`nl`, `en`).
+    #[serde(default)]
+    pub lines: Vec<Text>,
 }
 
-/// Agenda order: a deadline today first (0) or not (1), the earliest such
-/// deadline, danger (0 = now), a missed deadline (0) or not, regie (reversed), case name.
-type OrderKey = (u8, i64, u8, u8, usize, String);
+/// Agenda order: the tier (0 danger new or now, 1 a deadline open today, 2 the rest), a new
+/// danger before a present one, the earliest deadline today, danger (0 = now), a missed
+/// deadline (0) or not, regie (reversed), case name.
+type OrderKey = (u8, u8, i64, u8, u8, usize, String);
 
 impl Engine {
     /// The agenda for `now` over named records (the name is used when a record has no
@@ -66,14 +80,17 @@ impl Engine {
                 let ev = self.evaluate_record(record, now);
                 let p = ev.proposal();
                 let status = p.record.clone().unwrap_or_else(empty_status);
+                let range = |offer: &str| status.deadline_ranges.iter().find(|d| d.offer == offer);
                 let soon: Vec<DeadlineView> = p
                     .referrals
                     .iter()
                     .filter_map(|r| {
                         let d = r.deadline.as_deref().and_then(parse_datetime)?;
                         let deadline = r.deadline.clone()?;
-                        (d > now.seconds() && d < end_of_today)
-                            .then(|| DeadlineView { offer: r.offer.clone(), deadline })
+                        // A range deadline stays open until its latest end.
+                        let latest = range(&r.offer).and_then(|x| parse_datetime(&x.latest)).unwrap_or(d);
+                        let open_today = latest > now.seconds() && d < end_of_today;
+                        open_today.then(|| DeadlineView { offer: r.offer.clone(), deadline })
                     })
                     .collect();
                 let first = p.needs.first();
@@ -88,19 +105,29 @@ impl Engine {
                     .as_ref()
                     .and_then(|d| m.regie_levels.iter().position(|l| l.id == d.regie))
                     .unwrap_or(0);
-                let earliest =
-                    status.deadlines_passed.iter().chain(&soon).filter_map(|d| parse_datetime(&d.deadline)).min();
+                let earliest_soon = soon.iter().filter_map(|d| parse_datetime(&d.deadline)).min();
+                let changes =
+                    self.proposal_at_last_decision_by(record, now.seconds()).map(|prev| ev.changes_since(&prev));
+                // A danger fact changed since the last decision, and the rules now ask for
+                // more: a done step comes back, or a step is added.
+                let danger_changed = status.facts_changed.iter().any(|f| f.danger);
+                let asks_more = !status.renewed.is_empty()
+                    || changes.as_ref().is_some_and(|c| !c.referrals_added.is_empty() || !c.became_certain.is_empty());
+                let danger_new = danger_changed && asks_more;
                 let mut reasons = Vec::new();
-                if !status.deadlines_passed.is_empty() {
-                    reasons.push("deadline_passed".to_string());
-                }
-                if !soon.is_empty() {
-                    reasons.push("deadline_today".into());
+                if danger_new {
+                    reasons.push("danger_new".to_string());
                 }
                 match danger {
                     2 => reasons.push("danger_now".into()),
                     1 => reasons.push("danger_possible".into()),
                     _ => {}
+                }
+                if !soon.is_empty() {
+                    reasons.push("deadline_today".into());
+                }
+                if !status.deadlines_passed.is_empty() {
+                    reasons.push("deadline_passed".to_string());
                 }
                 reasons.push(format!("regie:{}", p.regie.level));
                 let last = record.decisions.iter().zip(&record.decision_times).rev().find(|(_, &t)| t <= now.seconds());
@@ -112,22 +139,43 @@ impl Engine {
                     reasons.push("decision_unverified".into());
                 }
                 let mut awaiting = status.departures.clone();
-                if let Some((d, _)) = last {
+                if let Some((d, &decided_at)) = last {
                     let state = record.action_state(now.seconds());
                     for r in &p.referrals {
-                        let covered = d.accepted.contains(&r.offer)
-                            || r.rejected.is_some()
-                            || state.contains_key(r.offer.as_str());
+                        // Possible only while a stale answer is unknown: ask it again first
+                        // (it stands under the questions), nothing to decide yet.
+                        if r.status == crate::result::Status::Possible && !status.stale.is_empty() {
+                            continue;
+                        }
+                        let renewal = status.renewed.iter().find(|x| x.offer == r.offer);
+                        let covered = match renewal {
+                            // A renewed step is covered only by a decision taken after the change.
+                            Some(x) => {
+                                parse_datetime(&x.changed_at).is_some_and(|c| decided_at >= c)
+                                    && (d.accepted.contains(&r.offer) || d.rejected.contains(&r.offer))
+                            }
+                            None => {
+                                d.accepted.contains(&r.offer)
+                                    || r.rejected.is_some()
+                                    || state.contains_key(r.offer.as_str())
+                            }
+                        };
                         if !covered {
                             awaiting.push(format!("referral:{}", r.offer));
                         }
                     }
                 }
-                let changes =
-                    self.proposal_at_last_decision_by(record, now.seconds()).map(|prev| ev.changes_since(&prev));
+                // Stale answers are asked again: under the questions, never awaiting a decision.
+                let mut questions: Vec<String> = p.questions.iter().map(|q| q.fact.clone()).collect();
+                for f in &status.stale {
+                    if !questions.contains(f) {
+                        questions.push(f.clone());
+                    }
+                }
                 let case = record.case.clone().unwrap_or_else(|| name.clone());
-                let entry = AgendaEntry {
+                let mut entry = AgendaEntry {
                     case: case.clone(),
+                    headline: agenda_words::headline(rules, &reasons),
                     reasons,
                     deadlines_passed: status.deadlines_passed.clone(),
                     deadlines_soon: soon,
@@ -135,12 +183,29 @@ impl Engine {
                     decided: status.decided.clone(),
                     changes,
                     awaiting_decision: awaiting,
-                    questions: p.questions.iter().map(|q| q.fact.clone()).collect(),
+                    questions,
+                    lines: Vec::new(),
                 };
-                let urgent = u8::from(earliest.is_none());
+                let renewed: Vec<(String, Text)> =
+                    status.renewed.iter().map(|r| (r.offer.clone(), r.label.clone())).collect();
+                let ranges: Vec<(String, Text)> = status
+                    .deadline_ranges
+                    .iter()
+                    .filter(|d| d.state != "open")
+                    .map(|d| (d.offer.clone(), d.text.clone()))
+                    .collect();
+                entry.lines = agenda_words::lines(rules, &entry, &renewed, &ranges);
+                let tier = if danger_new || danger == 2 {
+                    0
+                } else if earliest_soon.is_some() {
+                    1
+                } else {
+                    2
+                };
                 let missed = u8::from(status.deadlines_passed.is_empty());
                 let regie = usize::MAX - regie_rank.max(decided_rank);
-                let key = (urgent, earliest.unwrap_or(i64::MAX), 2 - danger, missed, regie, case);
+                let key =
+                    (tier, u8::from(!danger_new), earliest_soon.unwrap_or(i64::MAX), 2 - danger, missed, regie, case);
                 (key, entry)
             })
             .collect();
@@ -167,5 +232,8 @@ fn empty_status() -> crate::result::RecordStatus {
         deadlines_passed: Vec::new(),
         stale: Vec::new(),
         ranges: Vec::new(),
+        facts_changed: Vec::new(),
+        renewed: Vec::new(),
+        deadline_ranges: Vec::new(),
     }
 }

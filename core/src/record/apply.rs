@@ -1,7 +1,10 @@
 //! The semantics of a record: staleness, actions, the decision that stays, termijn
 //! verstreken. Everything is a pure function of the record, the rule set and `now`.
 
-use super::model::{ActionStatus, Record};
+use super::history::{changed_between, values_at};
+use super::model::{ActionStatus, Entry, Record};
+use super::ranges::{self, latest_deadline};
+use super::renew;
 use crate::compile::RuleSet;
 use crate::engine::{Engine, Evaluation, Layer};
 use crate::eval::questions::{Affects, OpenQuestion};
@@ -39,28 +42,8 @@ pub(crate) struct RecordContext {
     unverified: Option<super::verify::DecisionCheck>,
     /// Decisions and actions dated after `now` beyond the clock skew (not counted).
     dated_after: (usize, usize),
-}
-
-/// The schema-fact values of a record as of `now`, and which facts went stale.
-pub(crate) fn values_at(rules: &RuleSet, record: &Record, now: i64) -> (Vec<Value>, Vec<u16>) {
-    let mut values = vec![Value::Unknown; rules.facts.len()];
-    let mut stale = Vec::new();
-    for e in &record.entries {
-        if e.at.is_some_and(|at| at > now) {
-            continue; // learned after `now`: not yet known then
-        }
-        let valid_for = rules.facts[e.slot as usize].valid_for;
-        if let (Some(at), Some(limit)) = (e.at, valid_for) {
-            if now.saturating_sub(at) > limit {
-                if e.value != Value::Unknown {
-                    stale.push(e.slot);
-                }
-                continue;
-            }
-        }
-        values[e.slot as usize] = e.value;
-    }
-    (values, stale)
+    /// The record's fact history, for what changed since an earlier proposal.
+    pub entries: Vec<Entry>,
 }
 
 fn offer_index(rules: &RuleSet, id: &str) -> Option<u16> {
@@ -84,10 +67,11 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         return ev;
     }
     let offer_id = |o: u16| rules.source.offers[o as usize].id.clone();
+    let action_at = |o: u16| state[rules.source.offers[o as usize].id.as_str()].1;
     let view = |o: u16, status: &str| ActionView {
         offer: offer_id(o),
         status: status.into(),
-        at: rules.zone.format(state[rules.source.offers[o as usize].id.as_str()].1),
+        at: rules.zone.format(action_at(o)),
     };
 
     // Done and declined offers the rules would otherwise propose.
@@ -98,34 +82,63 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
             not_again.push(view(r.offer, "declined"));
         }
     }
-    // Termijn verstreken: a planned offer whose deadline (now, or when it was planned) passed.
+    // Done offers that the rules propose again and whose `renews` facts changed since.
+    let renewals = renew::renewals(rules, record, &done, ev.outcome(), now, action_at);
+    // Termijn verstreken: a planned offer whose deadline (now, or when it was planned) passed
+    // (for a deadline from a range: its latest end).
     let mut passed = Vec::new();
+    let mut deadline_ranges = Vec::new();
     for &o in &planned {
         let current = ev.outcome().referrals.iter().find(|r| r.offer == o).and_then(|r| r.deadline);
-        let deadline = current.or_else(|| {
-            let at = state[rules.source.offers[o as usize].id.as_str()].1;
-            let (then_values, _) = values_at(rules, record, at);
-            let then = engine.evaluate_values(&then_values, at, &declined);
-            then.outcome().referrals.iter().find(|r| r.offer == o).and_then(|r| r.deadline)
-        });
-        if let Some(d) = deadline.filter(|&d| d < now) {
+        let (deadline, latest) = match current {
+            Some(d) => (Some(d), latest_deadline(rules, ev.rule_status(), ev.env().slots, o)),
+            None => {
+                let at = action_at(o);
+                let (then_values, _) = values_at(rules, record, at);
+                let then = engine.evaluate_values(&then_values, at, &declined);
+                let d = then.outcome().referrals.iter().find(|r| r.offer == o).and_then(|r| r.deadline);
+                (d, latest_deadline(rules, then.rule_status(), then.env().slots, o))
+            }
+        };
+        let Some(d) = deadline else { continue };
+        if let Some(l) = latest.filter(|&l| l > d) {
+            deadline_ranges.push(ranges::view(rules, &offer_id(o), d, l, now));
+            if l < now {
+                passed.push(DeadlineView { offer: offer_id(o), deadline: rules.zone.format(l) });
+            }
+        } else if d < now {
             passed.push(DeadlineView { offer: offer_id(o), deadline: rules.zone.format(d) });
         }
     }
+    // Proposed (not planned, not done unless renewed) referrals with a range deadline.
+    let renewed = |o: u16| renewals.iter().any(|(x, _)| *x == o);
+    for r in &ev.outcome().referrals {
+        let shown = !planned.contains(&r.offer) && (!done.contains(&r.offer) || renewed(r.offer));
+        let Some(d) = r.deadline.filter(|_| shown) else { continue };
+        if let Some(l) = latest_deadline(rules, ev.rule_status(), ev.env().slots, r.offer).filter(|&l| l > d) {
+            deadline_ranges.push(ranges::view(rules, &offer_id(r.offer), d, l, now));
+        }
+    }
+    deadline_ranges.sort_by(|a, b| a.offer.cmp(&b.offer));
     let outcome = ev.outcome_mut();
-    outcome.referrals.retain(|r| {
+    outcome.referrals.retain_mut(|r| {
+        if let Some((urgency, _)) = renewals.iter().find(|(o, _)| *o == r.offer).map(|(_, x)| x) {
+            r.urgency = *urgency;
+            return true;
+        }
         let is_done = done.contains(&r.offer);
         if is_done {
             not_again.push(view(r.offer, "done"));
         }
         !is_done
     });
+    crate::eval::outcome::sort_referrals(rules, &mut outcome.referrals);
     not_again.sort_by(|a, b| a.offer.cmp(&b.offer));
 
     // The latest decision taken by `now` stays; the proposal is compared with it.
     let m = &rules.source.manifest;
     let last_index = record.decision_times.iter().rposition(|&t| t <= now);
-    let last = last_index.map(|i| &record.decisions[i]);
+    let last = last_index.map(|i| (&record.decisions[i], &record.decision_times[i]));
     let unverified = match (check, last_index) {
         (Check::Verify, Some(i)) => {
             let chain = super::verify::chain_hashes(record.case.as_deref(), &record.decisions[..i]);
@@ -143,7 +156,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         Check::Skip => (0, 0),
     };
     let mut departures = Vec::new();
-    if let Some(d) = last {
+    if let Some((d, _)) = last {
         if m.regie_levels[outcome.regie.certain as usize].id != d.regie {
             departures.push("regie".to_string());
         }
@@ -162,8 +175,12 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
     let fact_ids = |slots: &[u16]| slots.iter().map(|&s| rules.facts[s as usize].id.clone()).collect::<Vec<_>>();
     let ranges: Vec<u16> =
         (0..rules.facts.len() as u16).filter(|&s| matches!(values[s as usize], Value::TimeRange(..))).collect();
+    let facts_changed = match last {
+        Some((_, &t)) => changed_between(rules, &record.entries, t, now, None),
+        None => Vec::new(),
+    };
     let status = RecordStatus {
-        decided: last.map(|d| DecidedStatus {
+        decided: last.map(|(d, _)| DecidedStatus {
             at: rules.zone.format(crate::eval::time::parse_datetime(&d.at).unwrap_or(now)),
             by: d.by.clone(),
             regie: d.regie.clone(),
@@ -175,9 +192,13 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         deadlines_passed: passed,
         stale: fact_ids(&stale),
         ranges: fact_ids(&ranges),
+        facts_changed,
+        renewed: renewals.into_iter().map(|(_, (_, r))| r).collect(),
+        deadline_ranges,
     };
-    let other_ruleset = last.is_some_and(|d| !d.ruleset_hash.is_empty() && d.ruleset_hash != rules.hash);
+    let other_ruleset = last.is_some_and(|(d, _)| !d.ruleset_hash.is_empty() && d.ruleset_hash != rules.hash);
     let (rejected, rejections) = rejections(rules, record, now);
+    let entries = record.entries.clone();
     ev.set_layer(Arc::new(RecordContext {
         status,
         done,
@@ -187,6 +208,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         other_ruleset,
         unverified,
         dated_after,
+        entries,
     }));
     ev
 }
@@ -257,6 +279,10 @@ impl Layer for RecordContext {
 
     fn rejected(&self, offer: u16) -> bool {
         self.rejected.contains(&offer)
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }
 
@@ -348,6 +374,24 @@ fn annotate(rules: &RuleSet, p: &mut Proposal, ctx: &RecordContext) {
                 offer.get("en"),
                 when("en")
             ),
+        ));
+    }
+    for r in &s.renewed {
+        if let Some(referral) = p.referrals.iter_mut().find(|x| x.offer == r.offer) {
+            referral.label = r.label.clone();
+        }
+        let said = |lang: &str| r.facts.iter().map(|f| f.text.get(lang).to_string()).collect::<Vec<_>>().join("; ");
+        p.warnings.push(warning(
+            "renewed",
+            format!("Opnieuw nodig: {}. Gedaan op {}, daarna veranderd: {}.", r.label.get("nl"), r.done_at, said("nl")),
+            format!("Needed again: {}. Done on {}, changed since: {}.", r.label.get("en"), r.done_at, said("en")),
+        ));
+    }
+    for d in s.deadline_ranges.iter().filter(|d| d.state == "perhaps_passed") {
+        p.warnings.push(warning(
+            "deadline_perhaps_passed",
+            format!("Termijn misschien verstreken: {}, {}.", d.offer, d.text.get("nl")),
+            format!("Deadline perhaps passed: {}, {}.", d.offer, d.text.get("en")),
         ));
     }
     for f in &s.stale {

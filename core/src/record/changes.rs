@@ -1,9 +1,11 @@
 //! What changed between an earlier proposal (the one of the last MDT meeting) and now.
 
+use super::apply::RecordContext;
+use super::history::changed_between;
 use super::model::Record;
 use crate::engine::{Engine, Evaluation, Timestamp};
 use crate::eval::time::parse_datetime;
-use crate::result::{Proposal, Status};
+use crate::result::{FactChange, Proposal, Status};
 use serde::{Deserialize, Serialize};
 
 /// Changes since an earlier proposal, for the MDT. Lists are sorted by id.
@@ -37,6 +39,13 @@ pub struct Changes {
     pub questions_new: Vec<String>,
     /// Facts that went stale since (counted as unknown now).
     pub facts_stale: Vec<String>,
+    /// Facts whose known value changed since, with label and old and new value in words;
+    /// danger facts first. A re-confirmed value is no change.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts_changed: Vec<FactChange>,
+    /// Done offers needed again since (`renews`), by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referrals_renewed: Vec<String>,
 }
 
 impl Changes {
@@ -54,6 +63,8 @@ impl Changes {
             && self.questions_answered.is_empty()
             && self.questions_new.is_empty()
             && self.facts_stale.is_empty()
+            && self.facts_changed.is_empty()
+            && self.referrals_renewed.is_empty()
     }
 }
 
@@ -87,7 +98,13 @@ impl Evaluation {
     /// What changed since `previous` (an earlier proposal for the same case).
     pub fn changes_since(&self, previous: &Proposal) -> Changes {
         let levels: Vec<&str> = self.rules().source.manifest.regie_levels.iter().map(|l| l.id.as_str()).collect();
-        changes(&self.proposal(), previous, self.now().seconds(), &levels)
+        let now = self.now().seconds();
+        let mut out = changes(&self.proposal(), previous, now, &levels);
+        let record = self.layer().and_then(|l| l.as_any().downcast_ref::<RecordContext>());
+        if let (Some(ctx), Some(then)) = (record, parse_datetime(&previous.evaluated_at)) {
+            out.facts_changed = changed_between(self.rules(), &ctx.entries, then, now, None);
+        }
+        out
     }
 }
 
@@ -140,6 +157,14 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
     let mut soon = Vec::new();
     for r in prev.referrals.iter().chain(&cur.referrals).filter(|r| !settled(&r.offer) && !rejected(&r.offer)) {
         let Some(d) = r.deadline.as_deref().and_then(parse_datetime) else { continue };
+        // A deadline from a range passes only at its latest end (`deadline_ranges`).
+        let open_range = cur
+            .record
+            .as_ref()
+            .is_some_and(|x| x.deadline_ranges.iter().any(|dr| dr.offer == r.offer && dr.state != "passed"));
+        if open_range && d <= now {
+            continue;
+        }
         let change = DeadlineChange { offer: r.offer.clone(), deadline: r.deadline.clone().unwrap_or_default() };
         if d > then && d <= now && !passed.contains(&change) {
             passed.push(change);
@@ -169,6 +194,10 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
     let stale = |p: &Proposal| p.record.as_ref().map(|r| r.stale.clone()).unwrap_or_default();
     let before = stale(prev);
     let facts_stale = sorted(stale(cur).into_iter().filter(|f| !before.contains(f)).collect());
+    let renewed =
+        |p: &Proposal| p.record.iter().flat_map(|r| r.renewed.iter().map(|x| x.offer.clone())).collect::<Vec<_>>();
+    let renewed_before = renewed(prev);
+    let referrals_renewed = sorted(renewed(cur).into_iter().filter(|o| !renewed_before.contains(o)).collect());
     Changes {
         since: prev.evaluated_at.clone(),
         now: cur.evaluated_at.clone(),
@@ -184,5 +213,7 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
         questions_answered,
         questions_new,
         facts_stale,
+        facts_changed: Vec::new(),
+        referrals_renewed,
     }
 }

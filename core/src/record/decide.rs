@@ -60,7 +60,8 @@ impl Engine {
     /// Refused: a decision or action of the record dated after `now` (beyond
     /// [`crate::limits::MAX_CLOCK_SKEW_SECONDS`]), a decision naming another case, and a
     /// record whose last decision is not as it was recorded. Accepted offers without an
-    /// action become planned actions. The record itself is not changed.
+    /// action (or renewed since theirs) become planned actions. The record itself is not
+    /// changed.
     pub fn decide(&self, record: &Record, decision: &Decision, now: Timestamp) -> Result<Record, DecisionError> {
         let mut problems = Vec::new();
         if let Err(e) = check_decision(self.rules(), decision, "decision") {
@@ -106,8 +107,12 @@ impl Engine {
         let mut stamped = decision.clone();
         stamped.at = self.rules().zone.format(at);
         let state = record.action_state(at);
+        // The steps renewed by a fact change since they were done, as the record stands now.
+        let current = super::apply::evaluate(self, record, at, super::apply::Check::Skip).proposal();
+        let renewed = |o: &str| current.record.as_ref().is_some_and(|r| r.renewed.iter().any(|x| x.offer == o));
         for offer in &decision.accepted {
-            if !state.contains_key(offer.as_str()) {
+            // A renewed step accepted is planned again (its old action stays).
+            if !state.contains_key(offer.as_str()) || renewed(offer) {
                 out.actions.push(Action {
                     offer: offer.clone(),
                     status: ActionStatus::Planned,

@@ -11,14 +11,18 @@
 //! every binding change its calls for no gain in clarity.
 
 mod agenda;
+mod agenda_words;
 mod apply;
 mod changes;
 mod checks;
 mod decide;
 mod declined;
+mod history;
 mod json;
 mod model;
+mod ranges;
 mod read;
+mod renew;
 mod time_sanity;
 mod verify;
 

@@ -183,56 +183,96 @@ fn list<T: serde::de::DeserializeOwned>(value: Option<&J>, name: &str, most: usi
 }
 
 /// The facts of a record: plain values, `{ "value", "at" }` or, for times, `{ "from",
-/// "to" }` (with an optional `at`).
+/// "to" }` (with an optional `at`); or a history: a list of those objects, each with its
+/// `at`, oldest first. Nothing in a history is overwritten: the value at a time is the
+/// latest one learned at or before it.
 fn facts(rules: &std::sync::Arc<RuleSet>, object: &Map<String, J>) -> Result<Vec<Entry>, CaseError> {
     let mut b = CaseBuilder::new(rules.clone());
     let mut entries = Vec::with_capacity(object.len());
     for (name, v) in object {
         let slot = b.fact_index(name)?;
-        let mut at = None;
         match v {
-            J::Object(o) if o.contains_key("from") || o.contains_key("to") => {
-                for key in o.keys() {
-                    if !["from", "to", "at"].contains(&key.as_str()) {
+            J::Array(items) if is_history(items) => {
+                let mut last = None;
+                for (i, item) in items.iter().enumerate() {
+                    let path = format!("{name}[{i}]");
+                    let at = entry(&mut b, slot, name, &path, item)?;
+                    let Some(at) = at else {
                         return Err(err(
-                            name,
-                            format!("`{key}` is not part of a range"),
-                            Some("a range has `from`, `to` and optionally `at`".into()),
+                            &path,
+                            "every change in a fact's history needs its `at`",
+                            Some("e.g. [{ \"value\": false, \"at\": \"2026-03-01T10:00:00+01:00\" }, …]".into()),
                         ));
+                    };
+                    if last.is_some_and(|l| at < l) {
+                        return Err(err(&path, "a fact's history must be in time order, oldest first", None));
                     }
+                    last = Some(at);
+                    entries.push(Entry { slot: slot as u16, value: b.value_at(slot), at: Some(at) });
                 }
-                let (Some(from), Some(to)) = (o.get("from").and_then(J::as_str), o.get("to").and_then(J::as_str))
-                else {
-                    return Err(err(name, "a range needs both `from` and `to` as times", None));
-                };
-                b.set_range_at(slot, from, to)?;
-                at = o.get("at").map(|t| fact_time(name, t)).transpose()?;
             }
-            J::Object(o) => {
-                for key in o.keys() {
-                    if !["value", "at"].contains(&key.as_str()) {
-                        let hint = Some(suggest::hint(key, ["value", "at", "from", "to"]));
-                        return Err(err(name, format!("`{key}` is not part of a fact"), hint));
-                    }
-                }
-                let Some(value) = o.get("value") else {
-                    return Err(err(
-                        name,
-                        "a fact given as an object needs `value`",
-                        Some("e.g. { \"value\": …, \"at\": \"2026-03-01T10:00:00+01:00\" }".into()),
-                    ));
-                };
-                if value.is_object() {
-                    return Err(err(name, "`value` cannot itself be an object", None));
-                }
-                b.set_json(name, value)?;
-                at = o.get("at").map(|t| fact_time(name, t)).transpose()?;
+            _ => {
+                let at = entry(&mut b, slot, name, name, v)?;
+                entries.push(Entry { slot: slot as u16, value: b.value_at(slot), at });
             }
-            _ => b.set_json(name, v)?,
         }
-        entries.push(Entry { slot: slot as u16, value: b.value_at(slot), at });
     }
     Ok(entries)
+}
+
+/// A list of objects is a fact's history; any other list is a set value.
+fn is_history(items: &[J]) -> bool {
+    !items.is_empty() && items.iter().any(J::is_object)
+}
+
+/// Reads one value of a fact (plain, `{ value, at }` or a range) into the builder's slot
+/// and returns its `at`. `path` names the place in errors.
+fn entry(b: &mut CaseBuilder, slot: usize, name: &str, path: &str, v: &J) -> Result<Option<i64>, CaseError> {
+    match v {
+        J::Object(o) if o.contains_key("from") || o.contains_key("to") => {
+            for key in o.keys() {
+                if !["from", "to", "at"].contains(&key.as_str()) {
+                    return Err(err(
+                        path,
+                        format!("`{key}` is not part of a range"),
+                        Some("a range has `from`, `to` and optionally `at`".into()),
+                    ));
+                }
+            }
+            let (Some(from), Some(to)) = (o.get("from").and_then(J::as_str), o.get("to").and_then(J::as_str)) else {
+                return Err(err(path, "a range needs both `from` and `to` as times", None));
+            };
+            b.set_range_at(slot, from, to)?;
+            o.get("at").map(|t| fact_time(path, t)).transpose()
+        }
+        J::Object(o) => {
+            for key in o.keys() {
+                if !["value", "at"].contains(&key.as_str()) {
+                    let hint = Some(suggest::hint(key, ["value", "at", "from", "to"]));
+                    return Err(err(path, format!("`{key}` is not part of a fact"), hint));
+                }
+            }
+            let Some(value) = o.get("value") else {
+                return Err(err(
+                    path,
+                    "a fact given as an object needs `value`",
+                    Some("e.g. { \"value\": …, \"at\": \"2026-03-01T10:00:00+01:00\" }".into()),
+                ));
+            };
+            if value.is_object() {
+                return Err(err(path, "`value` cannot itself be an object", None));
+            }
+            b.set_json(name, value)?;
+            o.get("at").map(|t| fact_time(path, t)).transpose()
+        }
+        J::Array(items) if items.iter().any(J::is_object) => {
+            Err(err(path, "a fact's history is a list of `{ \"value\", \"at\" }` objects, and cannot be nested", None))
+        }
+        _ => {
+            b.set_json(name, v)?;
+            Ok(None)
+        }
+    }
 }
 
 fn fact_time(name: &str, t: &J) -> Result<i64, CaseError> {

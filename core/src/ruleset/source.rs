@@ -290,6 +290,23 @@ pub struct OfferSource {
     /// handover too (a LOEF examination is requested through the police).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_through: Option<String>,
+    /// In a case record: the offer is needed again when one of these facts changes after
+    /// the offer was done (`docs/rule-format.md`, "renews").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renews: Option<RenewsSource>,
+}
+
+/// `renews = { facts = [...], urgency = "...", label = { nl = "..." } }` of an offer: a done
+/// offer comes back, as this step, when one of `facts` changed after the action's `at`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RenewsSource {
+    /// Schema facts whose change after the offer was done makes it needed again.
+    pub facts: Vec<String>,
+    /// The urgency of the renewed step (an urgency id of the manifest).
+    pub urgency: String,
+    /// What the renewed step is called ("Nieuwe informatie vandaag aan Veilig Thuis doorgeven").
+    pub label: Text,
 }
 
 /// A rule (`rules/*.toml`).

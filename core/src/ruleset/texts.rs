@@ -88,6 +88,9 @@ pub(crate) fn each(source: &RuleSetSource, f: &mut dyn FnMut(Place, &Text, Need)
         f(place().key("label"), &o.label, Required);
         f(place().key("professional"), &o.professional, Required);
         f(place().key("victim"), &o.victim, Required);
+        if let Some(r) = &o.renews {
+            f(place().key("renews").key("label"), &r.label, Required);
+        }
     }
     for (i, r) in source.rules.iter().enumerate() {
         let place = || Place::new(Section::Rules, i);

@@ -66,8 +66,9 @@ impl Evaluation {
                         problem: "needs `[summary_words]` in the rule set's manifest (see docs/rule-format.md)".into(),
                     });
                 };
-                let for_caller = *audience == Audience::Melder;
-                AudienceView::Summary(crate::explain::summary::build(self, for_caller, words))
+                use crate::explain::summary::{build, Reader};
+                let reader = if *audience == Audience::Melder { Reader::Caller } else { Reader::Victim };
+                AudienceView::Summary(build(self, reader, words))
             }
             Audience::Partner(org) => {
                 let orgs = &self.rules().source.manifest.organisations;

@@ -30,7 +30,7 @@ mod terms;
 #[cfg(test)]
 mod tests;
 pub mod translations;
-mod victim;
+pub(crate) mod victim;
 
 pub use budget::{CheckBudget, DEFAULT_CASES};
 pub use diff::DiffClass;

@@ -212,6 +212,9 @@ pub struct SummaryWords {
     /// The heading of the first questions of a new or nearly empty case.
     #[serde(default)]
     pub first_questions: Text,
+    /// Where a step is at the same place as an earlier one, with `{n}` (that step's number).
+    #[serde(default)]
+    pub same_place: Text,
     /// The heading of the steps possible whatever the answers, after those questions.
     #[serde(default)]
     pub possible_anyway: Text,

@@ -59,6 +59,7 @@ pub(crate) fn each(source: &RuleSetSource, f: &mut dyn FnMut(Place, &Text, Need)
             ("child_rest_to_parent", &w.child_rest_to_parent),
             ("first_questions", &w.first_questions),
             ("possible_anyway", &w.possible_anyway),
+            ("same_place", &w.same_place),
         ] {
             f(words().key(key), text, Optional);
         }

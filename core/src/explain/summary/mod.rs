@@ -22,7 +22,7 @@ use crate::eval::value::{Tri, Value};
 use crate::result::{Proposal, ReferralProposal};
 use crate::ruleset::source::SummaryWords;
 use crate::text::Text;
-pub(crate) use select::{select, Group, Selection};
+pub(crate) use select::select;
 use speak::Speaker;
 
 /// The voice id a caller is addressed in; a voice that falls back to it is a caller's too.

@@ -5,7 +5,7 @@
 use super::Version;
 use crate::compile::RuleSet;
 use crate::explain::output::{Summary, SummaryStep};
-use crate::explain::words::Words;
+use crate::explain::words::{fill_placeholders, Words};
 use crate::ruleset::source::SummaryWords;
 use crate::text::Text;
 use std::collections::BTreeSet;
@@ -14,7 +14,8 @@ use std::collections::BTreeSet;
 pub(super) fn render(rules: &RuleSet, frame: &Words, words: &SummaryWords, s: &Summary, version: Version) -> Text {
     let langs = &rules.source.manifest.languages;
     Text::from_pairs(langs.iter().map(|lang| {
-        let mut out = Out { text: String::new(), said: BTreeSet::new(), lang };
+        let same_place = frame.say(&words.same_place);
+        let mut out = Out { text: String::new(), said: BTreeSet::new(), lang, places: Vec::new(), same_place };
         if let Some(n) = &s.notice {
             out.line(n, "");
             out.text.push('\n');
@@ -75,6 +76,10 @@ struct Out<'a> {
     text: String,
     said: BTreeSet<String>,
     lang: &'a str,
+    /// The places named so far, with the number of their step.
+    places: Vec<(String, usize)>,
+    /// "zoals bij stap {n}".
+    same_place: Text,
 }
 
 impl Out<'_> {
@@ -103,7 +108,20 @@ impl Out<'_> {
             let what = self.fresh(s.what.get(self.lang)).unwrap_or_default();
             self.text.push_str(&format!("{}. {}: {}\n", n, capitalised(s.when.get(self.lang)), what));
             if let Some(p) = &s.r#where {
-                self.text.push_str(&format!("   {}: {p}.\n", frame.where_label().get(self.lang)));
+                // The same place as an earlier step: "zoals bij stap k", k the last step
+                // there, so that no such line is said twice.
+                let earlier = self.places.iter_mut().find(|(q, _)| q == p);
+                let place = match earlier {
+                    Some((_, k)) if !self.same_place.is_empty() => {
+                        let last = std::mem::replace(k, *n);
+                        fill_placeholders(self.same_place.get(self.lang), |x| (x == "n").then(|| last.to_string()))
+                    }
+                    _ => {
+                        self.places.push((p.clone(), *n));
+                        p.clone()
+                    }
+                };
+                self.text.push_str(&format!("   {}: {place}.\n", frame.where_label().get(self.lang)));
             }
             if let Some(a) = &s.against_wish {
                 if let Some(a) = self.fresh(a.get(self.lang)) {

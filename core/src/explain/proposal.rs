@@ -192,6 +192,7 @@ pub(crate) fn build_in_voice(
         explanations,
         questions: questions(rules, &open, voice),
         warnings: warnings(rules, slots, now, outcome),
+        questions_first: super::summary::nearly_empty(rules, slots),
         record: None,
     }
 }

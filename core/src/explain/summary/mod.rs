@@ -65,7 +65,7 @@ pub(crate) fn build(ev: &Evaluation, reader: Reader, words: &SummaryWords) -> Su
     let own_view = (reader == Reader::Caller && rules.summary.own_view_missing_when.is_some_and(holds))
         .then(|| frame.say(&words.own_view_not_asked))
         .filter(|t| !t.is_empty());
-    let first_questions = first_questions(ev, rules, &proposal);
+    let first_questions = first_questions(rules, &proposal);
     let mut withheld: Vec<Text> = sel.withheld.iter().map(|t| speaker.plain(&frame.say(t))).collect();
     if sel.version == Version::Child && sel.left_for_parent > 0 && !words.child_rest_to_parent.is_empty() {
         withheld.push(frame.say(&words.child_rest_to_parent));
@@ -117,12 +117,18 @@ fn reader_voice(ev: &Evaluation, rules: &RuleSet, reader: Reader) -> Option<usiz
     }
 }
 
-/// A new or nearly empty case (fewer known facts than `questions_first_below`) opens with
-/// its first open questions, in the reader's voice (those for professionals left out).
-fn first_questions(ev: &Evaluation, rules: &RuleSet, proposal: &Proposal) -> Vec<Text> {
-    let Some(below) = rules.summary.questions_first_below else { return Vec::new() };
-    let known = ev.case_values().iter().filter(|v| !matches!(v, Value::Unknown)).count();
-    if known >= below {
+/// Whether the case is new or nearly empty: fewer known facts (`slots` starts with the
+/// schema facts) than the manifest's `summary.questions_first_below`.
+pub(crate) fn nearly_empty(rules: &RuleSet, slots: &[Value]) -> bool {
+    let Some(below) = rules.summary.questions_first_below else { return false };
+    let facts = &slots[..rules.facts.len().min(slots.len())];
+    facts.iter().filter(|v| !matches!(v, Value::Unknown)).count() < below
+}
+
+/// A new or nearly empty case opens with its first open questions, in the reader's voice
+/// (those for professionals left out).
+fn first_questions(rules: &RuleSet, proposal: &Proposal) -> Vec<Text> {
+    if !proposal.questions_first {
         return Vec::new();
     }
     let questions = proposal.questions.iter().filter(|q| !q.professional_only);

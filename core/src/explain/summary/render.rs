@@ -34,7 +34,7 @@ pub(super) fn render(rules: &RuleSet, frame: &Words, words: &SummaryWords, s: &S
                 out.line(q, "- ");
             }
             out.text.push('\n');
-            if listed > 0 {
+            if !s.steps.is_empty() {
                 out.heading(&frame.say(&words.possible_anyway));
             }
         }

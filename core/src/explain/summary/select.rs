@@ -10,6 +10,7 @@ use crate::result::{Proposal, ReferralProposal, Status};
 use crate::text::Text;
 
 /// A group of a summary.
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Group {
     First,
@@ -40,6 +41,7 @@ impl Default for Version {
     }
 }
 
+#[cfg(test)]
 impl Selection {
     /// Every listed referral with its group.
     pub fn listed(&self) -> impl Iterator<Item = (Group, usize)> + '_ {
@@ -80,6 +82,16 @@ pub(crate) fn select(ev: &Evaluation, proposal: &Proposal, reader: Reader) -> Se
             .cmp(&urgency(a))
             .then_with(|| (a.deadline.is_none(), &a.deadline).cmp(&(b.deadline.is_none(), &b.deadline)))
     });
+    // A new or nearly empty case lists, of the possible steps, only the `direct` ones: it
+    // opens with its first questions, not with dozens of steps that may not apply.
+    let direct = src.manifest.urgencies.len().checked_sub(1);
+    let soon = |r: &ReferralProposal| {
+        if proposal.questions_first {
+            urgency(r) == direct
+        } else {
+            soon(r)
+        }
+    };
     let mut sel = Selection { version, not_to_send, ..Selection::default() };
     let mut certain = Vec::new();
     for i in order {

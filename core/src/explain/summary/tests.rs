@@ -329,6 +329,9 @@ fn a_new_case_opens_with_the_first_questions() {
     let s = build(&ev, Reader::Victim, words());
     assert_eq!(s.first_questions.len(), 3);
     assert!(s.text.nl().contains("Eerst willen we dit graag weten:"), "{}", s.text.nl());
+    // Of the possible steps, only the direct ones: not dozens of steps that may not apply.
+    assert!(!s.maybe_needed.is_empty() && s.maybe_needed.iter().all(|st| st.when.nl() == "Direct"), "{}", s.text.nl());
+    assert!(s.more_possible > s.maybe_needed.len());
     let full = build(&evaluate(&vignet("vignet-1-festival")), Reader::Victim, words());
     assert!(full.first_questions.is_empty());
 }

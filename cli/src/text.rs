@@ -42,7 +42,8 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
         p.evaluated_at,
         p.region.as_ref().map(|r| format!(", {} {r}", t(lang, "regio", "region"))).unwrap_or_default()
     );
-    let _ = writeln!(o, "{}\n", t(lang, "Dit is een voorstel; het MDT beslist.", "This is a proposal; the MDT decides."));
+    let _ =
+        writeln!(o, "{}\n", t(lang, "Dit is een voorstel; het MDT beslist.", "This is a proposal; the MDT decides."));
     if p.questions_first {
         o.push_str(&questions_first(p, lang));
         return o;
@@ -153,7 +154,11 @@ fn questions_first(p: &Proposal, lang: &str) -> String {
             o,
             "\n{} {possible} {}",
             t(lang, "Nog", "Another"),
-            t(lang, "verwijzingen hangen af van de antwoorden op de vragen hierboven.", "referrals depend on the answers to the questions above.")
+            t(
+                lang,
+                "verwijzingen hangen af van de antwoorden op de vragen hierboven.",
+                "referrals depend on the answers to the questions above."
+            )
         );
     }
     for w in &p.warnings {

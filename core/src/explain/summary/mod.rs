@@ -56,9 +56,8 @@ pub(crate) fn build(ev: &Evaluation, reader: Reader, words: &SummaryWords) -> Su
     let proposal = ev.proposal_with_voice(voice);
     let sel = select(ev, &proposal, reader);
     let speaker = Speaker { ev, rules, words, frame: &frame, reader, version: sel.version, chain: &chain };
-    let steps_of = |list: &[usize]| -> Vec<SummaryStep> {
-        list.iter().map(|&i| speaker.step(&proposal.referrals[i])).collect()
-    };
+    let steps_of =
+        |list: &[usize]| -> Vec<SummaryStep> { list.iter().map(|&i| speaker.step(&proposal.referrals[i])).collect() };
     let (steps, maybe_needed, later) = (steps_of(&sel.first), steps_of(&sel.maybe), steps_of(&sel.later));
     let holds = |n| matches!(rules.program.eval(n, &ev.env()), Value::Bool(true));
     let notice = sel.not_to_send.then(|| frame.say(&words.not_to_send)).filter(|t| !t.is_empty());

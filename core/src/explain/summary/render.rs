@@ -54,7 +54,9 @@ pub(super) fn render(rules: &RuleSet, frame: &Words, words: &SummaryWords, s: &S
             out.steps(frame, &s.later, &mut n);
         }
         if !s.withheld.is_empty() {
-            out.text.push('\n');
+            if listed > 0 {
+                out.text.push('\n');
+            }
             for w in &s.withheld {
                 out.line(w, "");
             }

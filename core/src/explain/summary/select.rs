@@ -130,31 +130,32 @@ pub(crate) fn select(ev: &Evaluation, proposal: &Proposal, reader: Reader) -> Se
     sel
 }
 
-/// Whether the caller may read referral `r` (in area `area`): only within the consent and
-/// the stated wish, and only when no `caller_withhold` rule may hold for its area. A rule
-/// that holds back a step adds its reason to `reasons` (once).
+/// Whether the caller may read referral `r` (in area `area`): only when no
+/// `caller_withhold` rule may hold for its area, and only within the consent and the stated
+/// wish. What holds a step back adds its reason to `reasons` (once).
 fn caller_may_read(ev: &Evaluation, r: &ReferralProposal, area: usize, reasons: &mut Vec<Text>) -> bool {
     let rules = ev.rules();
-    let words = rules.source.manifest.summary_words.as_ref();
-    let mut add = |t: &Text| {
+    let add = |reasons: &mut Vec<Text>, t: &Text| {
         if !t.is_empty() && !reasons.contains(t) {
             reasons.push(t.clone());
         }
     };
-    if outside_wish(r) {
-        if let Some(w) = words {
-            add(&w.ask_first);
-        }
-        return false;
-    }
     for w in &rules.summary.caller_withhold {
         let applies = w.areas.is_empty() || w.areas.contains(&area);
         // INVARIANT: unknown holds back: the caller reads a step only when it is certain
         // that no rule keeps it from them.
         if applies && w.when.is_none_or(|n| tri(ev, n) != Tri::False) {
-            add(&w.reason);
+            add(reasons, &w.reason);
             return false;
         }
+    }
+    // Outside the consent or the stated wish: said only when no rule above already says
+    // why steps are held back.
+    if outside_wish(r) {
+        if let Some(w) = rules.source.manifest.summary_words.as_ref().filter(|_| reasons.is_empty()) {
+            add(reasons, &w.ask_first);
+        }
+        return false;
     }
     true
 }

@@ -32,9 +32,7 @@ impl Speaker<'_> {
         let deadline = r.deadline.as_deref().and_then(parse_datetime);
         let when = match deadline {
             Some(t) if t < self.ev.now().seconds() => frame.as_soon_as_possible(),
-            Some(t) => {
-                self.rules.zone.local(t).map(|l| frame.before(l)).unwrap_or_else(|| frame.as_soon_as_possible())
-            }
+            Some(t) => self.rules.zone.local(t).map(|l| frame.before(l)).unwrap_or_else(|| frame.as_soon_as_possible()),
             None => match src.manifest.urgencies.iter().position(|u| u.id == r.urgency) {
                 // The lowest urgency (the default) has no time pressure to speak of.
                 Some(0) => frame.no_hurry(),

@@ -46,7 +46,10 @@ fn cases() -> impl Strategy<Value = Map<String, Value>> {
     let what = (
         maybe(any::<bool>()),
         maybe(0i64..=400),
-        maybe(prop::sample::subsequence(vec!["vaginaal", "anaal", "oraal", "aanranding", "online_beeldmateriaal"], 0..=3)),
+        maybe(prop::sample::subsequence(
+            vec!["vaginaal", "anaal", "oraal", "aanranding", "online_beeldmateriaal"],
+            0..=3,
+        )),
         maybe(any::<bool>()),
         maybe(any::<bool>()),
         maybe(prop::sample::select(vec!["veilig", "onzeker", "acuut_onveilig"])),
@@ -73,10 +76,7 @@ fn cases() -> impl Strategy<Value = Map<String, Value>> {
         put("perpetrator_has_access", access.map(|v| json!(v)));
         put("representative", representative.map(|v| json!(v)));
         let now = Timestamp::parse(NOW).unwrap().seconds();
-        put(
-            "last_incident_at",
-            hours_ago.map(|h| json!(Timestamp::from_unix(now - h * 3600).unwrap().to_rfc3339())),
-        );
+        put("last_incident_at", hours_ago.map(|h| json!(Timestamp::from_unix(now - h * 3600).unwrap().to_rfc3339())));
         put("acts", acts.map(|v| json!(v)));
         put("fluid_exposure", fluid.map(|v| json!(v)));
         put("uses_prep", prep.map(|v| json!(v)));
@@ -105,7 +105,8 @@ fn caller_may_read(c: &Map<String, Value>, area: &str) -> bool {
         || bool_of(c, "representative") == Some(true)
         || (age.is_some_and(|a| a < 12) && str_of(c, "caller_role") == Some("ouder_gezag"));
     let view_ok = str_of(c, "victim_view") == Some("zelfde") || wish_is_victims;
-    let perpetrator_away = bool_of(c, "in_household") == Some(false) && bool_of(c, "perpetrator_has_access") == Some(false);
+    let perpetrator_away =
+        bool_of(c, "in_household") == Some(false) && bool_of(c, "perpetrator_has_access") == Some(false);
     consent_given
         && view_ok
         && match area {

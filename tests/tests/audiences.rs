@@ -201,3 +201,45 @@ fn an_unknown_audience_is_an_error_with_a_hint() {
     let e = ev.for_audience(&Audience::parse("slachtofer")).unwrap_err();
     assert!(e.to_string().contains("did you mean `slachtoffer`"), "{e}");
 }
+
+/// Issue 18, on every example vignette: the victim's summary lists HIV-PEP while PrEP use is
+/// unknown (the doctor asks), and a parent's summary speaks about "uw kind", never with the
+/// "je" of the victim's own texts.
+#[test]
+fn on_the_vignettes_pep_is_listed_while_prep_is_unknown_and_a_parent_reads_no_je() {
+    let engine = load_ruleset("national");
+    let pep = engine.source().offers.iter().find(|o| o.id == "hiv_pep").unwrap();
+    let dir = wegwijs_tests::repo_root().join("examples/cases");
+    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    assert!(names.len() >= 6);
+    let mut pep_seen = 0;
+    for path in names {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut case: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+        case.remove("uses_prep");
+        // The vignettes' own incident time, one day later: within the PEP window.
+        let incident = case.get("last_incident_at").and_then(|v| v.as_str()).map(|t| Timestamp::parse(t).unwrap());
+        let now = Timestamp::from_unix(incident.map_or(0, |t| t.seconds()) + 24 * 3600).unwrap();
+        let ev = engine.evaluate(&engine.case_from_json(&serde_json::Value::Object(case.clone())).unwrap(), now);
+        let pep_proposed = ev.proposal().referrals.iter().any(|r| r.offer == "hiv_pep");
+        let s = summary(&ev, Audience::Slachtoffer);
+        let listed =
+            s.steps.iter().chain(&s.maybe_needed).chain(&s.later).any(|st| {
+                pep.victim.variants().map(|(_, t)| t.nl()).chain([pep.victim.nl()]).any(|t| st.what.nl() == t)
+            });
+        let safe = case.get("safe_to_contact").and_then(|v| v.as_bool()) != Some(false);
+        if pep_proposed && safe {
+            assert!(listed, "{}: PEP proposed but not in the summary:\n{}", path.display(), s.text.nl());
+            pep_seen += 1;
+        }
+        case.insert("caller_role".into(), "ouder_gezag".into());
+        let ev = engine.evaluate(&engine.case_from_json(&serde_json::Value::Object(case)).unwrap(), now);
+        let m = summary(&ev, Audience::Melder);
+        let words = tokens(m.text.get("nl"));
+        for w in ["je", "jij", "jou", "jouw"] {
+            assert!(!words.contains(w), "{}: `{w}` in a parent's summary:\n{}", path.display(), m.text.nl());
+        }
+    }
+    assert!(pep_seen >= 2, "PEP was proposed in only {pep_seen} vignettes");
+}

@@ -189,34 +189,34 @@ pub struct SummaryWords {
     /// January to December.
     pub months: Vec<Text>,
     /// The heading of possible steps that may be needed soon ("Misschien nodig").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub maybe_needed: Text,
     /// The heading of the steps after the first ones ("Later bespreken we ook").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub later_too: Text,
     /// The first line of a summary that must not be sent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub not_to_send: Text,
     /// Said when the caller's wish stands in for the victim's own view.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub own_view_not_asked: Text,
     /// A step for the caller whose offer has no `melder` text, with `{label}`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub caller_fallback: Text,
     /// The opening of the child version.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub child_intro: Text,
     /// Said in the child version: the rest goes to the parent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub child_rest_to_parent: Text,
     /// The heading of the first questions of a new or nearly empty case.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub first_questions: Text,
     /// Where a step is at the same place as an earlier one, with `{n}` (that step's number).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub same_place: Text,
     /// The heading of the steps possible whatever the answers, after those questions.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub possible_anyway: Text,
 }
 

@@ -38,8 +38,9 @@ pub(crate) enum Reader {
 }
 
 /// Which version of the victim's texts a summary uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Version {
+    #[default]
     Plain,
     /// The short child version: only offers with a `child` text.
     Child,

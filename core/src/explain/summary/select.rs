@@ -35,12 +35,6 @@ pub(crate) struct Selection {
     pub left_for_parent: usize,
 }
 
-impl Default for Version {
-    fn default() -> Self {
-        Version::Plain
-    }
-}
-
 #[cfg(test)]
 impl Selection {
     /// Every listed referral with its group.

@@ -181,6 +181,8 @@ proptest! {
         let proposal = ev.proposal();
         let sel = select(&ev, &proposal, Reader::Victim);
         let s = build(&ev, Reader::Victim, words());
+        assert_no_sentence_twice(s.text.nl());
+        assert_no_sentence_twice(build(&ev, Reader::Caller, words()).text.nl());
         if bool_of(&case, "safe_to_contact") == Some(false) {
             prop_assert!(sel.not_to_send);
             prop_assert!(s.text.nl().starts_with("Alleen mondeling bespreken of veilig meegeven, niet sturen."));
@@ -297,11 +299,16 @@ fn victims_read_five_steps_first_plain_words_and_no_sentence_twice() {
     for code in ["regiehouder", "LANGZS)", "Waar: LOEF"] {
         assert!(!nl.contains(code), "`{code}` in\n{nl}");
     }
+    assert_no_sentence_twice(nl);
+}
+
+/// No sentence of a summary's text (after a step's "when:") is said twice.
+fn assert_no_sentence_twice(text: &str) {
     let mut seen = std::collections::BTreeSet::new();
-    for line in nl.lines() {
+    for line in text.lines() {
         let body = line.trim().split_once(": ").map_or(line.trim(), |(_, b)| b);
         for sentence in super::render::sentences(body) {
-            assert!(seen.insert(sentence.to_lowercase()), "said twice: {sentence}\n{nl}");
+            assert!(seen.insert(sentence.to_lowercase()), "said twice: {sentence}\n{text}");
         }
     }
 }

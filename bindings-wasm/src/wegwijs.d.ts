@@ -663,4 +663,6 @@ export interface Handover {
   /** Known facts not shared (counted, never shown). */
   left_out_facts: number;
   left_out_referrals: number;
+  /** "Eigen mening van het slachtoffer: nog niet gevraagd" when the caller's wish stands in for the victim's. */
+  own_view?: Text;
 }

@@ -57,5 +57,8 @@ fn handover(h: &Handover, lang: &str) -> String {
         h.left_out_referrals,
         t(lang, "verwijzingen", "referrals")
     );
+    if let Some(v) = &h.own_view {
+        let _ = writeln!(o, "{}", v.get(lang));
+    }
     o
 }

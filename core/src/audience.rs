@@ -82,7 +82,9 @@ impl Evaluation {
                         ),
                     });
                 };
-                AudienceView::Handover(crate::explain::handover::build(self, index))
+                let mut handover = crate::explain::handover::build(self, index);
+                handover.own_view = crate::explain::summary::own_view(self);
+                AudienceView::Handover(handover)
             }
         })
     }

@@ -148,6 +148,7 @@ impl InLanguage for Handover {
         self.legal_grounds.in_language(lang);
         self.facts.in_language(lang);
         self.referrals.in_language(lang);
+        self.own_view.in_language(lang);
     }
 }
 

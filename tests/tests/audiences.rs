@@ -243,3 +243,22 @@ fn on_the_vignettes_pep_is_listed_while_prep_is_unknown_and_a_parent_reads_no_je
     }
     assert!(pep_seen >= 2, "PEP was proposed in only {pep_seen} vignettes");
 }
+
+/// Issue 18: when the caller's wish stands in for the victim's, the caller's summary and
+/// every handover say that the victim's own view has not been asked yet.
+#[test]
+fn a_handover_says_the_victims_own_view_is_not_asked_yet() {
+    let engine = load_ruleset("national");
+    let mut case = base_case(23);
+    case.insert("caller_role".into(), "professional".into());
+    case.remove("victim_view");
+    case.remove("representative");
+    let ev = evaluate(&engine, &case);
+    let h = handover(&ev, "csg");
+    let said = h.own_view.as_ref().map(|t| t.nl().to_string()).unwrap_or_default();
+    assert!(said.starts_with("Eigen mening van het slachtoffer: nog niet gevraagd"), "{said:?}");
+    assert!(summary(&ev, Audience::Melder).own_view.is_some());
+    // Asked (and the same): nothing to say.
+    case.insert("victim_view".into(), "zelfde".into());
+    assert!(handover(&evaluate(&engine, &case), "csg").own_view.is_none());
+}

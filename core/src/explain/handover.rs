@@ -74,6 +74,7 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
         facts,
         referrals,
         left_out_referrals: withheld.len(),
+        own_view: None,
     }
 }
 

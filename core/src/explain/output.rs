@@ -94,6 +94,10 @@ pub struct Handover {
     pub left_out_facts: usize,
     /// Referrals to this partner that are not shared.
     pub left_out_referrals: usize,
+    /// "Eigen mening van het slachtoffer: nog niet gevraagd", when the caller's wish
+    /// stands in for the victim's (the manifest's `summary.own_view_missing_when`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_view: Option<Text>,
 }
 
 /// One shared fact.

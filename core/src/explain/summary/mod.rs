@@ -60,11 +60,8 @@ pub(crate) fn build(ev: &Evaluation, reader: Reader, words: &SummaryWords) -> Su
     let steps_of =
         |list: &[usize]| -> Vec<SummaryStep> { list.iter().map(|&i| speaker.step(&proposal.referrals[i])).collect() };
     let (steps, maybe_needed, later) = (steps_of(&sel.first), steps_of(&sel.maybe), steps_of(&sel.later));
-    let holds = |n| matches!(rules.program.eval(n, &ev.env()), Value::Bool(true));
     let notice = sel.not_to_send.then(|| frame.say(&words.not_to_send)).filter(|t| !t.is_empty());
-    let own_view = (reader == Reader::Caller && rules.summary.own_view_missing_when.is_some_and(holds))
-        .then(|| frame.say(&words.own_view_not_asked))
-        .filter(|t| !t.is_empty());
+    let own_view = (reader == Reader::Caller).then(|| own_view(ev)).flatten().map(|t| frame.say(&t));
     let first_questions = first_questions(rules, &proposal);
     let mut withheld: Vec<Text> = sel.withheld.iter().map(|t| speaker.plain(&frame.say(t))).collect();
     if sel.version == Version::Child && sel.left_for_parent > 0 && !words.child_rest_to_parent.is_empty() {
@@ -94,6 +91,16 @@ pub(crate) fn build(ev: &Evaluation, reader: Reader, words: &SummaryWords) -> Su
     };
     summary.text = render::render(rules, &frame, words, &summary, sel.version);
     summary
+}
+
+/// "Eigen mening van het slachtoffer: nog niet gevraagd" (plain, with its voice variants)
+/// when the manifest's `own_view_missing_when` holds: the caller's wish stands in for the
+/// victim's. For the caller's summary and every handover.
+pub(crate) fn own_view(ev: &Evaluation) -> Option<Text> {
+    let rules = ev.rules();
+    let words = rules.source.manifest.summary_words.as_ref()?;
+    let node = rules.summary.own_view_missing_when?;
+    (tri(ev, node) == Tri::True && !words.own_view_not_asked.is_empty()).then(|| words.own_view_not_asked.clone())
 }
 
 /// The voice `reader` is addressed in: for the victim, the first voice outside the

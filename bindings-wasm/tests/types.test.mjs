@@ -102,6 +102,7 @@ test("every declared result interface matches real output", () => {
   each("RegiehouderSource", src.manifest.regiehouders);
   each("VoiceSource", src.manifest.voices ?? []);
   check("SummaryWords", src.manifest.summary_words);
+  check("SummaryRules", src.manifest.summary);
   check("Schema", src.schema);
   each("Labelled", src.schema.sections);
   each("FactSource", src.schema.facts);

@@ -77,6 +77,8 @@ export interface Proposal {
   /** Unanswered questions that could still change this proposal, most urgent first. */
   questions: Question[];
   warnings: Warning[];
+  /** A new or nearly empty case: show the first questions first, then the certain referrals. */
+  questions_first?: boolean;
   /** For a case record: the decision that stays, actions, departures (absent for a plain case). */
   record?: RecordStatus;
 }
@@ -505,6 +507,24 @@ export interface Manifest {
   markers?: MarkerWords;
   /** The words of the victim's and caller's summary (absent: no summary). */
   summary_words?: SummaryWords;
+  /** What the victim's and caller's summaries hold (docs/rule-format.md, "What a summary holds"). */
+  summary?: SummaryRules;
+}
+
+/** `[summary]`: the groups, versions and caller rules of the summaries. */
+export interface SummaryRules {
+  maybe_within_days?: number;
+  maybe_urgencies?: string[];
+  first_steps?: number;
+  child_when?: string;
+  easy_when?: string;
+  not_to_send_when?: string;
+  hidden_from_perpetrator?: string[];
+  own_view_missing_when?: string;
+  questions_first_below?: number;
+  first_questions?: number;
+  caller_withhold?: { areas?: string[]; when: string; reason: Text }[];
+  plain_words?: { term: string; say: Text }[];
 }
 
 /** `[[legal_grounds]]`: a ground scoped to partners, with the facts shared under it. */
@@ -538,6 +558,18 @@ export interface SummaryWords {
   weekdays: Text[];
   /** January to December. */
   months: Text[];
+  maybe_needed?: Text;
+  later_too?: Text;
+  not_to_send?: Text;
+  own_view_not_asked?: Text;
+  /** With `{label}`. */
+  caller_fallback?: Text;
+  child_intro?: Text;
+  child_rest_to_parent?: Text;
+  first_questions?: Text;
+  possible_anyway?: Text;
+  /** With `{n}`. */
+  same_place?: Text;
 }
 
 /** A voice (manner of address). */
@@ -546,6 +578,8 @@ export interface VoiceSource {
   label: Text;
   /** When this voice is chosen; absent on the last (default) voice. */
   when?: string;
+  /** The voice a text without a variant in this one falls back to (e.g. `ouder` → `melder`). */
+  fallback?: string;
 }
 
 /** A possible regiehouder. */
@@ -572,6 +606,12 @@ export interface OfferSource {
   professional: Text;
   /** Plain-language text for the victim (B1). */
   victim: Text;
+  /** What a caller reads, about the victim (an `ouder` variant says "uw kind"). */
+  melder?: Text;
+  /** The short child version (a victim under 12). */
+  child?: Text;
+  /** The easy-read version (`lvb`). */
+  easy?: Text;
   /** The victim's wish that gates the offer. */
   wish?: string;
   /** The organisation it is requested through (LOEF: the police); its handover holds it too. */
@@ -717,8 +757,22 @@ export interface Summary {
   language?: string;
   audience: "slachtoffer" | "melder";
   voice: string | null;
+  /** `kind` (child version) or `makkelijk` (easy read); absent: the plain version. */
+  version?: "kind" | "makkelijk";
+  /** First line when the summary must not be sent. */
+  notice?: Text;
+  /** A new or nearly empty case: its first questions. */
+  first_questions?: Text[];
   /** What happens, most urgent (then earliest deadline) first. */
   steps: SummaryStep[];
+  /** Possible steps that may be needed soon ("Misschien nodig"). */
+  maybe_needed?: SummaryStep[];
+  /** The victim's steps after the first few ("Later bespreken we ook"). */
+  later?: SummaryStep[];
+  /** Why steps are not in this summary (the caller's rules, the child version). */
+  withheld?: Text[];
+  /** "Eigen mening van het slachtoffer: nog niet gevraagd". */
+  own_view?: Text;
   /** How many more steps open questions could still add. */
   more_possible: number;
   /** The whole summary as one text per language. */

@@ -105,6 +105,7 @@ test("every declared result interface matches real output", () => {
   check("SummaryWords", src.manifest.summary_words);
   each("LegalGroundSource", src.manifest.legal_grounds ?? []);
   check("MarkerWords", src.manifest.markers);
+  check("SummaryRules", src.manifest.summary);
   check("Schema", src.schema);
   each("Labelled", src.schema.sections);
   each("FactSource", src.schema.facts);

@@ -52,6 +52,8 @@ const UI = {
     overrideWhy: "Deze regel mag tegen de wens van het slachtoffer in gaan, omdat:",
     why: "Waarom", source: "bron", rule: "regel",
     victimLang: "Taal voor slachtoffer en vragen",
+    questionsFirst: "Nieuwe zaak: eerst deze vragen", anyway: "Wat in elk geval kan",
+    dependOnAnswers: (n) => `Nog ${n} verwijzingen hangen af van de antwoorden op de vragen hierboven.`,
     questions: "Open vragen die ertoe doen", noQuestions: "Geen open vragen meer die het voorstel kunnen veranderen.",
     questionsIntro: "In volgorde van belang. Ze zijn ook in het formulier gemarkeerd.",
     affects: "Kan veranderen:",
@@ -108,6 +110,8 @@ const UI = {
     overrideWhy: "This rule may go against the victim's wish, because:",
     why: "Why", source: "source", rule: "rule",
     victimLang: "Language for the victim and questions",
+    questionsFirst: "New case: these questions first", anyway: "What is possible whatever the answers",
+    dependOnAnswers: (n) => `Another ${n} referrals depend on the answers to the questions above.`,
     questions: "Open questions that matter", noQuestions: "No open questions left that could change the proposal.",
     questionsIntro: "Most important first. They are also marked in the form.",
     affects: "Could change:",
@@ -478,6 +482,21 @@ function renderProposal(p) {
 
   const parts = [];
 
+  // A new or nearly empty case (issue 18): the first questions, then only what is
+  // possible whatever the answers — not a regie level and dozens of possible referrals.
+  if (p.questions_first) {
+    const certain = p.referrals.filter((r) => r.status === "certain");
+    parts.push(
+      questionsBlock(p, ui().questionsFirst),
+      h("section", { class: "block referrals", "aria-labelledby": "h-referrals" },
+        h("h3", { id: "h-referrals", text: ui().anyway }),
+        certain.length ? h("ul", { class: "cards" }, certain.map((r) => referralCard(r, p, why))) : h("p", { class: "muted", text: ui().noReferrals }),
+        p.referrals.length > certain.length ? h("p", { class: "muted", text: ui().dependOnAnswers(p.referrals.length - certain.length) }) : null),
+    );
+    body.replaceChildren(...parts);
+    return;
+  }
+
   // Regie and regiehouder.
   const regieLevel = index.regieLevels[p.regie.level];
   parts.push(
@@ -530,19 +549,7 @@ function renderProposal(p) {
   );
 
   // Open questions, in order.
-  parts.push(
-    h("section", { class: "block questions", "aria-labelledby": "h-questions" },
-      h("h3", { id: "h-questions", text: ui().questions }),
-      p.questions.length
-        ? [h("p", { class: "muted", text: ui().questionsIntro }),
-          h("ol", { class: "qlist" }, p.questions.map((q) =>
-            h("li", { "data-fact": q.fact },
-              h("a", { href: `#fact-${q.fact}`, "data-goto": q.fact, text: t(q.label) }),
-              " — ",
-              h("span", { class: "q", ...tv(q.question) }),
-              affectsLine(q.affects))))]
-        : h("p", { class: "muted", text: ui().noQuestions })),
-  );
+  parts.push(questionsBlock(p, ui().questions));
 
   if (p.warnings.length) {
     parts.push(
@@ -561,6 +568,21 @@ function renderProposal(p) {
   );
 
   body.replaceChildren(...parts);
+}
+
+/** The open questions, in order, under `title`. */
+function questionsBlock(p, title) {
+  return h("section", { class: "block questions", "aria-labelledby": "h-questions" },
+    h("h3", { id: "h-questions", text: title }),
+    p.questions.length
+      ? [h("p", { class: "muted", text: ui().questionsIntro }),
+        h("ol", { class: "qlist" }, p.questions.map((q) =>
+          h("li", { "data-fact": q.fact },
+            h("a", { href: `#fact-${q.fact}`, "data-goto": q.fact, text: t(q.label) }),
+            " — ",
+            h("span", { class: "q", ...tv(q.question) }),
+            affectsLine(q.affects))))]
+      : h("p", { class: "muted", text: ui().noQuestions }));
 }
 
 function referralCard(r, p, why) {

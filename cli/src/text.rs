@@ -43,12 +43,13 @@ pub fn proposal(p: &Proposal, labels: &Labels, lang: &str) -> String {
         p.evaluated_at,
         p.region.as_ref().map(|r| format!(", {} {r}", t(lang, "regio", "region"))).unwrap_or_default()
     );
-    let _ = writeln!(
-        o,
-        "{}\n\n{}",
-        t(lang, "Dit is een voorstel; het MDT beslist.", "This is a proposal; the MDT decides."),
-        t(lang, "Behoeften per domein", "Needs per area")
-    );
+    let _ =
+        writeln!(o, "{}\n", t(lang, "Dit is een voorstel; het MDT beslist.", "This is a proposal; the MDT decides."));
+    if p.questions_first {
+        o.push_str(&questions_first(p, labels, lang));
+        return o;
+    }
+    let _ = writeln!(o, "{}", t(lang, "Behoeften per domein", "Needs per area"));
     for n in &p.needs {
         let up = n
             .up_to
@@ -161,6 +162,49 @@ pub fn marker(m: &Marker, lang: &str) -> String {
     o.push('\n');
     if let Some(r) = &m.reason {
         let _ = writeln!(o, "        {}", r.get(lang));
+    }
+    o
+}
+
+/// A new or nearly empty case: the first questions, then the referrals that are proposed
+/// whatever the answers (the certain ones), then how many depend on the answers — not a
+/// regie level and dozens of possible referrals.
+fn questions_first(p: &Proposal, labels: &Labels, lang: &str) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", t(lang, "Nieuwe zaak: eerst deze vragen", "New case: these questions first"));
+    const FIRST: usize = 5;
+    o.push_str(&questions(&p.questions[..p.questions.len().min(FIRST)], labels, lang));
+    if p.questions.len() > FIRST {
+        let more = p.questions.len() - FIRST;
+        let _ = writeln!(o, "  … {more} {}", t(lang, "vragen meer (--format json)", "more questions (--format json)"));
+    }
+    let certain: Vec<_> = p.referrals.iter().filter(|r| r.status == Status::Certain).collect();
+    let _ = writeln!(o, "\n{}", t(lang, "Wat in elk geval kan", "What is possible whatever the answers"));
+    if certain.is_empty() {
+        let _ = writeln!(o, "  ({})", t(lang, "nog niets", "nothing yet"));
+    }
+    for r in &certain {
+        let _ = write!(o, "  {} ({})", r.label.get(lang), r.area);
+        if let Some(provider) = &r.provider {
+            let _ = write!(o, " — {provider}");
+        }
+        let _ = writeln!(o);
+    }
+    let possible = p.referrals.len() - certain.len();
+    if possible > 0 {
+        let _ = writeln!(
+            o,
+            "\n{} {possible} {}",
+            t(lang, "Nog", "Another"),
+            t(
+                lang,
+                "verwijzingen hangen af van de antwoorden op de vragen hierboven.",
+                "referrals depend on the answers to the questions above."
+            )
+        );
+    }
+    for w in &p.warnings {
+        let _ = writeln!(o, "\n{}: {}", t(lang, "Let op", "Note"), w.message.get(lang));
     }
     o
 }

@@ -19,9 +19,11 @@ fn a_fourteen_year_old_gets_a_short_je_text_with_what_happens_next_and_when() {
 }
 
 #[test]
-fn the_caller_reads_about_their_child_and_the_police_get_only_what_a_ground_allows() {
+fn the_caller_reads_about_the_victim_and_the_police_get_only_what_a_ground_allows() {
+    // The vignette's caller is a professional (a teacher): "het slachtoffer", never "uw kind".
     let out = wegwijs(&["eval", "--now", NOW, "--for", "melder", CASE]);
-    assert!(String::from_utf8(out.stdout).unwrap().contains("uw kind"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("het slachtoffer") && !text.contains("uw kind"), "{text}");
     let case: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join(CASE)).unwrap(),
     )
@@ -33,7 +35,12 @@ fn the_caller_reads_about_their_child_and_the_police_get_only_what_a_ground_allo
     let path = std::env::temp_dir().join(format!("wegwijs-audience-{}.json", std::process::id()));
     std::fs::write(&path, serde_json::to_string(&case).unwrap()).unwrap();
     let out = wegwijs(&["eval", "--now", NOW, "--for", "politie", "--format", "json", path.to_str().unwrap()]);
+    // Without consent nothing is left for the caller, and the text says why (issue 18).
+    let caller = wegwijs(&["eval", "--now", NOW, "--for", "melder", path.to_str().unwrap()]);
     std::fs::remove_file(&path).ok();
+    let caller = String::from_utf8(caller.stdout).unwrap();
+    assert!(caller.contains("pas als het slachtoffer daar toestemming voor geeft"), "{caller}");
+    assert!(!caller.contains("1. "), "{caller}");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let h: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(h["consent"], false);

@@ -66,8 +66,9 @@ impl Evaluation {
                         problem: "needs `[summary_words]` in the rule set's manifest (see docs/rule-format.md)".into(),
                     });
                 };
-                let for_caller = *audience == Audience::Melder;
-                AudienceView::Summary(crate::explain::summary::build(self, for_caller, words))
+                use crate::explain::summary::{build, Reader};
+                let reader = if *audience == Audience::Melder { Reader::Caller } else { Reader::Victim };
+                AudienceView::Summary(build(self, reader, words))
             }
             Audience::Partner(org) => {
                 let orgs = &self.rules().source.manifest.organisations;
@@ -81,6 +82,9 @@ impl Evaluation {
                         ),
                     });
                 };
+                // No "own view not asked" line here: it says who called and whether the
+                // victim was asked (`caller_role`, `victim_view`), facts a handover does not
+                // hold, so it would reach a partner outside the consent.
                 AudienceView::Handover(crate::explain::handover::build(self, index))
             }
         })

@@ -134,7 +134,13 @@ impl InLanguage for Warning {
 impl InLanguage for Summary {
     fn in_language(&mut self, lang: &str) {
         self.language = Some(lang.to_string());
+        self.notice.in_language(lang);
+        self.first_questions.in_language(lang);
         self.steps.in_language(lang);
+        self.maybe_needed.in_language(lang);
+        self.later.in_language(lang);
+        self.withheld.in_language(lang);
+        self.own_view.in_language(lang);
         self.text.in_language(lang);
     }
 }

@@ -57,6 +57,11 @@ pub struct Proposal {
     pub questions: Vec<Question>,
     /// Things the MDT should notice.
     pub warnings: Vec<Warning>,
+    /// A new or nearly empty case (fewer known facts than the manifest's
+    /// `summary.questions_first_below`): readers should see the first questions before the
+    /// proposal, and the steps that are possible whatever the answers (the certain ones).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub questions_first: bool,
     /// For a case record: what was decided and done, and where the proposal departs from
     /// it. Absent for a plain facts object.
     #[serde(default, skip_serializing_if = "Option::is_none")]

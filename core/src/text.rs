@@ -77,6 +77,23 @@ impl Text {
         Text { langs: map.into_iter().collect(), voices: None }
     }
 
+    /// The text as spoken in the first of `voices` that has a variant in each language
+    /// (a voice and its fallback, e.g. `["ouder", "melder"]`), else the plain text.
+    pub fn voiced_in(&self, voices: &[&str]) -> Text {
+        let mut map: BTreeMap<String, String> = self.langs.iter().cloned().collect();
+        for voice in voices.iter().rev() {
+            if let Some((_, variant)) = self.variants().find(|(id, _)| id == voice) {
+                map.extend(variant.langs.iter().cloned());
+            }
+        }
+        Text { langs: map.into_iter().collect(), voices: None }
+    }
+
+    /// Whether it has a variant for `voice`.
+    pub fn has_variant(&self, voice: &str) -> bool {
+        self.variants().any(|(v, _)| v == voice)
+    }
+
     /// Builds a text from `(language, text)` pairs (a later pair for the same language wins).
     pub fn from_pairs<L: Into<String>>(pairs: impl IntoIterator<Item = (L, String)>) -> Self {
         let map: BTreeMap<String, String> = pairs.into_iter().map(|(l, t)| (l.into(), t)).collect();
@@ -161,6 +178,11 @@ mod tests {
         let built = Text::from_pairs([("nl", "u".to_string())])
             .with_variant("je", Text::from_pairs([("nl", "je".to_string())]));
         assert_eq!(built.voiced(Some("je")).nl(), "je");
+        let chained = built.clone().with_variant("melder", Text::from_pairs([("nl", "zij".to_string())]));
+        assert_eq!(chained.voiced_in(&["ouder", "melder"]).nl(), "zij", "falls back to the next voice");
+        assert_eq!(chained.voiced_in(&["je", "melder"]).nl(), "je", "the first voice wins");
+        assert_eq!(built.voiced_in(&["ouder"]).nl(), "u", "no variant: the plain text");
+        assert!(chained.has_variant("melder") && !built.has_variant("melder"));
     }
 
     #[test]

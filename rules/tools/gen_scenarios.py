@@ -515,7 +515,7 @@ scen(O, "regio-overig-acuut", N + "14: buiten de pilotregio's (regio 'overig'): 
 # 15. melder is niet het slachtoffer; vertegenwoordiger
 scen(L, "jongere-16-ouder-belt-andere-wens", N + "15: 16 jaar, de moeder belt en wil aangifte, de jongere zelf wil iets anders: de jongere beslist, dus geen aangifte of gesprek op de wens van de moeder; de jongere zelf horen.",
      dict(age=16, last_incident_at=hours_ago(60 * 24), caller_role="ouder_gezag", police_wish="aangifte", victim_view="anders"),
-     dict(referrals=["eigen_stem_jongere", "advies_naasten"], absent=["aangifte", "informatief_gesprek"], voice="melder"))
+     dict(referrals=["eigen_stem_jongere", "advies_naasten"], absent=["aangifte", "informatief_gesprek"], voice="ouder"))
 scen(L, "jongere-14-ouder-belt-mening-onbekend", N + "15: 14 jaar, de vader belt en wil aangifte; wat het kind zelf wil, is nog onbekend: aangifte alleen mogelijk, en de vraag naar de eigen mening staat open.",
      dict(age=14, last_incident_at=hours_ago(60 * 24), caller_role="ouder_gezag", police_wish="aangifte"),
      dict(possible=["aangifte"], referrals=["eigen_stem_jongere"], questions=["victim_view"]), drop=("victim_view",))

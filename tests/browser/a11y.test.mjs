@@ -34,6 +34,8 @@ test("with a proposal (vignette 4, a 'binnen 24 uur' badge): no violation", asyn
   await page.check('#fact-acts input[value="vaginaal"]');
   await page.selectOption("#in-perpetrator_relation", "ex_partner");
   await page.check('#fact-strangulation input[value="true"]');
+  // A sixth answer: with fewer known facts the page opens with the questions (issue 18).
+  await page.check('#fact-in_household input[value="false"]');
   await page.waitForFunction(() => document.querySelector(".regie .level")?.textContent === "R3");
   // The badge the issue names: white on orange must be readable (4.5:1).
   assert.ok(await page.locator(".urg-2, .regie-R2, .need-level-aanbod").count() > 0, "an orange badge is shown");

@@ -94,6 +94,19 @@ test("the form follows the gespreksgids: every section and fact in schema order,
   assert.match(await page.textContent("#mdt-notice"), /voorstel.*MDT beslist/s);
 });
 
+test("a new case opens with the first questions, then what is possible whatever the answers", async () => {
+  // Nothing answered yet (issue 18): no regie level and no list of dozens of possible referrals.
+  const want = engine.evaluate({}, NOW);
+  assert.equal(want.questions_first, true);
+  await page.waitForSelector("#proposal-body .questions");
+  const sections = await page.$$eval("#proposal-body > section", (els) => els.map((e) => e.className));
+  assert.match(sections[0], /questions/);
+  assert.equal(await page.locator("#proposal-body .regie").count(), 0);
+  const body = await page.textContent("#proposal-body");
+  assert.match(body, /Nieuwe zaak: eerst deze vragen/);
+  assert.match(body, /verwijzingen hangen af van de antwoorden/);
+});
+
 test("vignette 4: intensive regie, Veilig Thuis, and the same proposal as the API", async () => {
   await page.fill("#now-input", NOW_LOCAL);
   await page.fill("#in-age", "29");

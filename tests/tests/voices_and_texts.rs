@@ -160,9 +160,17 @@ fn a_fourteen_year_old_reads_je_throughout_and_no_internal_words() {
 fn a_parent_gets_the_caller_version_and_professional_questions_are_marked() {
     let engine = wegwijs_tests::load_ruleset("national");
     let p = engine.evaluate_json(r#"{"age": 9, "caller_role": "ouder_gezag"}"#, "2026-03-02T12:00:00Z").unwrap();
-    assert_eq!(p.voice.as_deref(), Some("melder"));
+    assert_eq!(p.voice.as_deref(), Some("ouder"));
     let age = p.questions.iter().find(|q| q.fact == "last_incident_at").expect("time is asked");
     assert!(age.question.nl().contains("Wanneer"), "{}", age.question.nl());
+    // A parent reads "uw kind"; a professional calling about an adult reads "het slachtoffer".
+    let safe = p.questions.iter().find(|q| q.fact == "current_safety").expect("safety is asked");
+    assert_eq!(safe.question.nl(), "Is uw kind nu op een veilige plek?");
+    let pro = engine.evaluate_json(r#"{"age": 23, "caller_role": "professional"}"#, "2026-03-02T12:00:00Z").unwrap();
+    assert_eq!(pro.voice.as_deref(), Some("melder"));
+    for q in &pro.questions {
+        assert!(!q.question.nl().contains("uw kind"), "`{}` to a professional: {}", q.fact, q.question.nl());
+    }
     let adult = engine
         .evaluate_json(
             r#"{"age": 40, "caller_role": "slachtoffer", "previous_case_closed_at": "2026-01-01"}"#,

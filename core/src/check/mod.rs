@@ -32,7 +32,7 @@ mod terms;
 mod tests;
 pub mod translations;
 mod unread;
-mod victim;
+pub(crate) mod victim;
 
 pub use budget::{CheckBudget, DEFAULT_CASES};
 pub use diff::DiffClass;

@@ -14,6 +14,7 @@ mod regions;
 mod rules;
 mod schema;
 mod size;
+mod summary;
 mod template;
 pub(crate) mod texts;
 mod vocab;
@@ -52,6 +53,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     let offers = c.offers(&source, &vocab, &scope);
     let rules = c.rules(&source, &vocab, &scope, &reads, &facts);
     let voices = c.voices(&source, &scope);
+    let summary = c.summary(&source, &vocab, &scope);
     let (region, providers) = c.regions(&source, &facts, &domains);
     let zone = c.zone(&source);
     let sharing = c.handover(&source, &names, &reads, &offers);
@@ -82,6 +84,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
         providers,
         voices,
         sharing,
+        summary,
         origins: origins.clone(),
         derived_roots,
     })

@@ -67,6 +67,8 @@ pub struct RuleSet {
     pub(crate) voices: Vec<Voice>,
     /// Consent per partner, legal grounds, and which partner receives which offer.
     pub(crate) sharing: super::handover::Sharing,
+    /// The manifest's `[summary]`, compiled.
+    pub(crate) summary: SummaryPlan,
     /// Where each item came from, to locate findings of `check`.
     pub(crate) origins: Origins,
     /// Node of each derived fact's expression → its slot.
@@ -101,6 +103,38 @@ pub(crate) enum Priority {
 pub(crate) struct Voice {
     pub id: String,
     pub when: Option<NodeId>,
+    /// The voice a text without a variant in this one falls back to.
+    pub fallback: Option<usize>,
+}
+
+/// The compiled `[summary]` of the manifest (see `ruleset::source::SummaryRules`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SummaryPlan {
+    /// A possible referral with a deadline within this many seconds is "maybe needed".
+    pub maybe_within_seconds: Option<i64>,
+    /// … or with one of these urgencies (indices).
+    pub maybe_urgencies: Vec<usize>,
+    /// The victim's summary lists this many first, the rest under "later".
+    pub first_steps: Option<usize>,
+    pub child_when: Option<NodeId>,
+    pub easy_when: Option<NodeId>,
+    pub not_to_send_when: Option<NodeId>,
+    /// Area indices the perpetrator must not see.
+    pub hidden_from_perpetrator: Vec<usize>,
+    pub own_view_missing_when: Option<NodeId>,
+    pub questions_first_below: Option<usize>,
+    pub first_questions: usize,
+    pub caller_withhold: Vec<Withhold>,
+}
+
+/// One compiled `[[summary.caller_withhold]]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Withhold {
+    /// Area indices; empty for all.
+    pub areas: Vec<usize>,
+    /// `None` only after a compile error (then the rule set does not load).
+    pub when: Option<NodeId>,
+    pub reason: crate::text::Text,
 }
 
 /// A derived fact: an expression evaluated into its own slot before the rules.
@@ -186,6 +220,14 @@ impl RuleSet {
             v.when.is_some_and(|n| matches!(self.program.eval(n, env), crate::eval::value::Value::Bool(true)))
         });
         Some(chosen.unwrap_or(default))
+    }
+
+    /// The voice ids a text is spoken in for voice `v`: `v`, then its fallback.
+    pub(crate) fn voice_chain(&self, v: Option<usize>) -> Vec<&str> {
+        let Some(voice) = v.and_then(|v| self.voices.get(v)) else { return Vec::new() };
+        let mut chain = vec![voice.id.as_str()];
+        chain.extend(voice.fallback.map(|f| self.voices[f].id.as_str()));
+        chain
     }
 
     /// Total number of slots (schema facts, then derived facts).

@@ -82,7 +82,15 @@ impl Compiler<'_> {
                     None
                 }
             };
-            out.push(Voice { id: v.id.clone(), when });
+            let fallback = v.fallback.as_ref().and_then(|f| {
+                let found = list.iter().position(|w| &w.id == f && w.id != v.id && w.fallback.is_none());
+                if found.is_none() {
+                    let known = list.iter().filter(|w| w.id != v.id && w.fallback.is_none()).map(|w| w.id.as_str());
+                    self.unknown(place().key("fallback"), "voice (without a fallback of its own)", f, known);
+                }
+                found
+            });
+            out.push(Voice { id: v.id.clone(), when, fallback });
         }
         out
     }

@@ -101,6 +101,11 @@ pub(crate) fn open_questions(
                 for f in mark.drain(..) {
                     push_unique(&mut hits[f as usize], affects.clone());
                 }
+            } else if rule.is_override && wish == Tri::False {
+                // The wish fails on a missing consent; whether the step also goes against
+                // the victim's own wish (the wish with the consent taken as given) may
+                // still be open: its facts are questions too.
+                own_wish_questions(rules, refer.offer, slots, now, &mut hits);
             }
         }
         // A deadline counts from a time that may still be unknown.
@@ -144,6 +149,30 @@ pub(crate) fn open_questions(
     // Danger now first, herstel-only last; within each, the most urgent outcome first.
     out.sort_by_key(|q| (rules.facts[q.fact as usize].priority, std::cmp::Reverse(q.rank), q.fact));
     out
+}
+
+/// The unknown facts that decide an offer's *own* wish: its `wish` with the consent facts
+/// it reads taken as true (see `explain::markers`), when that is still undecided.
+fn own_wish_questions(rules: &RuleSet, offer: u16, slots: &[Value], now: i64, hits: &mut [Vec<Affects>]) {
+    let o = offer as usize;
+    let (Some(wish), consent) = (rules.offers[o].wish, &rules.sharing.offer_consent[o]) else { return };
+    if consent.is_empty() {
+        return;
+    }
+    let mut given = slots.to_vec();
+    for &s in consent {
+        given[s as usize] = Value::Bool(true);
+    }
+    let env = Env { slots: &given, now };
+    let values = rules.program.eval_all(&env);
+    if values[wish as usize].tri() != Tri::Unknown {
+        return;
+    }
+    let mut mark = Vec::new();
+    mark_unknowns_in(rules, wish, &values, &env, &mut mark);
+    for f in mark {
+        push_unique(&mut hits[f as usize], Affects::AgainstWish(offer));
+    }
 }
 
 /// A rule that holds only because a fact is not yet known (`not (known(uses_prep) and

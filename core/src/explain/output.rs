@@ -20,8 +20,31 @@ pub struct Summary {
     pub audience: String,
     /// The voice the texts speak in.
     pub voice: Option<String>,
+    /// `kind` (the short child version) or `makkelijk` (easy read), else absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// First line when the summary must not be sent ("Alleen mondeling bespreken …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Text>,
+    /// A new or nearly empty case: the first questions, asked before anything else.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub first_questions: Vec<Text>,
     /// What happens, most urgent (then earliest deadline) first.
     pub steps: Vec<SummaryStep>,
+    /// Possible steps that may be needed soon (a deadline within days, or urgent), in the
+    /// same order; a few questions decide them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maybe_needed: Vec<SummaryStep>,
+    /// The victim's steps after the first few ("Later bespreken we ook …").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later: Vec<SummaryStep>,
+    /// Why steps are not in this summary (the caller's rules, the child version).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<Text>,
+    /// "Eigen mening van het slachtoffer: nog niet gevraagd", when the caller's wish stands
+    /// in for the victim's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_view: Option<Text>,
     /// How many more steps open questions could still add.
     pub more_possible: usize,
     /// The whole summary as one text per language.

@@ -196,6 +196,7 @@ pub(crate) fn build_in_voice(
         explanations,
         questions: questions(rules, &open, voice),
         warnings: warnings(rules, slots, now, outcome),
+        questions_first: super::summary::nearly_empty(rules, slots),
         record: None,
     }
 }
@@ -203,7 +204,7 @@ pub(crate) fn build_in_voice(
 /// Renders open questions, their texts in `voice` (an index into the manifest's voices).
 pub(crate) fn questions(rules: &RuleSet, open: &[OpenQuestion], voice: Option<usize>) -> Vec<Question> {
     let src = &rules.source;
-    let voice = voice.map(|v| rules.voices[v].id.as_str());
+    let voice = rules.voice_chain(voice);
     open.iter()
         .map(|q| {
             let f = &src.schema.facts[q.fact as usize];
@@ -212,7 +213,7 @@ pub(crate) fn questions(rules: &RuleSet, open: &[OpenQuestion], voice: Option<us
                 section: f.section.clone(),
                 label: f.label.clone(),
                 question: if f.question.variants().next().is_some() {
-                    f.question.voiced(voice)
+                    f.question.voiced_in(&voice)
                 } else {
                     f.question.clone()
                 },

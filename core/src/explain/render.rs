@@ -19,7 +19,22 @@ pub(crate) fn render(rules: &RuleSet, pieces: &[Piece], env: &Env, lang: &str) -
     let mut dropped = false;
     // Start of the open clause in `out`, and whether a placeholder in it is unknown.
     let mut clause: Option<(usize, bool)> = None;
+    // A `| days` read-out of 0 or 1 just written (its start in `out`, the number).
+    let mut recent: Option<(usize, i64)> = None;
     for piece in pieces {
+        let piece_text;
+        let piece = match (piece, recent.take()) {
+            (Piece::Text(t), Some((start, n))) => match relative_day(t, n, lang) {
+                Some((word, rest)) => {
+                    out.truncate(start);
+                    out.push_str(word);
+                    piece_text = Piece::Text(rest.to_string());
+                    &piece_text
+                }
+                None => piece,
+            },
+            _ => piece,
+        };
         match piece {
             Piece::Text(t) if clause.is_some() => out.push_str(t),
             Piece::Text(t) => {
@@ -56,6 +71,9 @@ pub(crate) fn render(rules: &RuleSet, pieces: &[Piece], env: &Env, lang: &str) -
                         None => drop_sentence = true,
                     }
                 } else {
+                    if let (Format::Days, Value::Int(n @ 0..=1)) = (format, &value) {
+                        recent = Some((out.len(), *n));
+                    }
                     value_text(rules, value, *ty, *fact, format, lang, &mut out);
                 }
             }
@@ -70,6 +88,18 @@ pub(crate) fn render(rules: &RuleSet, pieces: &[Piece], env: &Env, lang: &str) -
     } else {
         out
     }
+}
+
+/// "0 dagen geleden" and "1 dag geleden" as people say them: "vandaag", "gisteren" (and
+/// "today", "yesterday"); with the rest of the text after "geleden" / "ago".
+fn relative_day<'t>(text: &'t str, days: i64, lang: &str) -> Option<(&'static str, &'t str)> {
+    let (suffix, today, yesterday) = match lang {
+        "nl" => (" geleden", "vandaag", "gisteren"),
+        "en" => (" ago", "today", "yesterday"),
+        _ => return None,
+    };
+    let rest = text.strip_prefix(suffix)?;
+    Some((if days == 0 { today } else { yesterday }, rest))
 }
 
 /// Removes the double spaces and the spaces before punctuation that a left-out part leaves.
@@ -187,6 +217,24 @@ mod tests {
 
     fn nl(n: i64, f: &Format) -> String {
         read_out(n, f, true)
+    }
+
+    #[test]
+    fn zero_and_one_days_ago_read_as_today_and_yesterday() {
+        let engine = crate::engine::Engine::national();
+        let now = crate::engine::Timestamp::parse("2026-03-04T12:00:00+01:00").unwrap();
+        for (closed, nl_says, en_says) in [
+            ("2026-03-04", "vandaag afgesloten", "closed today"),
+            ("2026-03-03", "gisteren afgesloten", "closed yesterday"),
+            ("2026-03-01", "3 dagen geleden afgesloten", "closed 3 days ago"),
+        ] {
+            let case = format!(r#"{{"previous_regie_level": "R1", "previous_case_closed_at": "{closed}"}}"#);
+            let p = engine.evaluate(&engine.case_from_str(&case).unwrap(), now).proposal();
+            let text = &p.explanations.iter().find(|e| e.text.nl().contains("eerdere MDT-zaak")).unwrap().text;
+            assert!(text.nl().contains(nl_says), "{}", text.nl());
+            assert!(text.get("en").contains(en_says), "{}", text.get("en"));
+            assert!(!text.nl().contains("0 dagen") && !text.nl().contains("1 dag geleden"));
+        }
     }
 
     #[test]

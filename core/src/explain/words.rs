@@ -9,17 +9,20 @@ use crate::text::Text;
 /// The summary words as spoken in one voice (`je`, `u`, `melder`, …).
 pub(crate) struct Words<'a> {
     words: &'a SummaryWords,
-    voice: Option<&'a str>,
+    /// The voice and its fallback.
+    voice: Vec<&'a str>,
 }
 
 impl<'a> Words<'a> {
-    /// The words of `words` in `voice` (a voice without variants gets the plain texts).
-    pub fn new(words: &'a SummaryWords, voice: Option<&'a str>) -> Self {
+    /// The words of `words` in `voice`, then its fallback (a voice without variants gets
+    /// the plain texts).
+    pub fn new(words: &'a SummaryWords, voice: Vec<&'a str>) -> Self {
         Words { words, voice }
     }
 
-    fn say(&self, text: &Text) -> Text {
-        text.voiced(self.voice)
+    /// `text` in this voice.
+    pub fn say(&self, text: &Text) -> Text {
+        text.voiced_in(&self.voice)
     }
 
     /// The closing line for a language the note names explicitly (never for `nl`, nor for
@@ -155,7 +158,7 @@ mod tests {
             months: months.iter().chain(&["oktober", "november", "december"]).map(|m| pair(m, m)).collect(),
             ..SummaryWords::default()
         };
-        let w = Words::new(&words, None);
+        let w = Words::new(&words, Vec::new());
         let t = LocalTime { weekday: 3, day: 3, month: 12, hour: 12, minute: 0 };
         assert_eq!(w.before(t).get("nl"), "vóór donderdag 3 december 12.00 uur");
         assert_eq!(w.before(t).get("en"), "before DONDERDAG 3 december, 12:00");

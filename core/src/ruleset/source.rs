@@ -89,6 +89,81 @@ pub struct Manifest {
     /// that a new language needs no code. Without them there is no summary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary_words: Option<SummaryWords>,
+    /// What the victim's and the caller's summaries hold: which possible steps, how many
+    /// first, the child and easy-read versions, and what a caller may not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<SummaryRules>,
+}
+
+/// `[summary]`: the rendering rules of the victim's and caller's summaries (issue 18). Each
+/// `when` is an expression over facts; "holds" means holds for certain, except for
+/// `[[summary.caller_withhold]]`, which holds back unless its `when` is certainly false.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryRules {
+    /// A possible referral whose deadline falls within this many days is listed under
+    /// "maybe needed".
+    #[serde(default)]
+    pub maybe_within_days: Option<i64>,
+    /// A possible referral with one of these urgencies is listed under "maybe needed".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maybe_urgencies: Vec<String>,
+    /// The victim's summary lists this many steps first and the rest under `later`.
+    #[serde(default)]
+    pub first_steps: Option<usize>,
+    /// When the victim reads the short child version (e.g. `age < 12`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_when: Option<String>,
+    /// When the victim reads the easy-read texts (e.g. `'lvb' in vulnerabilities`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easy_when: Option<String>,
+    /// When the summary must not be sent (e.g. `not safe_to_contact`): it then opens with
+    /// `summary_words.not_to_send` and leaves out the areas in `hidden_from_perpetrator`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_to_send_when: Option<String>,
+    /// Areas whose steps the perpetrator must not see.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_from_perpetrator: Vec<String>,
+    /// When the caller's wish stands in for the victim's own view (the summary then says
+    /// `summary_words.own_view_not_asked`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_view_missing_when: Option<String>,
+    /// A case with fewer known facts than this opens with the first questions.
+    #[serde(default)]
+    pub questions_first_below: Option<usize>,
+    /// How many questions such a case opens with.
+    #[serde(default)]
+    pub first_questions: Option<usize>,
+    /// What the caller does not read, with the reason the caller is told.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caller_withhold: Vec<WithholdSource>,
+    /// Words for people: a professional term (`regiehouder`, `LANGZS`) and what the
+    /// victim's and caller's texts say instead.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plain_words: Vec<PlainWordSource>,
+}
+
+/// One rule of what a caller does not read.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithholdSource {
+    /// The areas held back; empty for all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<String>,
+    /// When (an expression over facts); held back unless it is certainly false.
+    pub when: String,
+    /// What the caller is told instead (when this leaves nothing).
+    pub reason: Text,
+}
+
+/// A professional term and what victim texts say instead.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlainWordSource {
+    /// The term as it appears in texts (case-sensitive), e.g. `de regiehouder`.
+    pub term: String,
+    /// What to say instead, per language and voice.
+    pub say: Text,
 }
 
 /// `[[legal_grounds]]`: a ground to share without consent (meldrecht, a duty to report),
@@ -155,6 +230,36 @@ pub struct SummaryWords {
     /// reviewed by a native speaker. A language that falls back to Dutch gets no line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation_note: Option<Text>,
+    /// The heading of possible steps that may be needed soon ("Misschien nodig").
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub maybe_needed: Text,
+    /// The heading of the steps after the first ones ("Later bespreken we ook").
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub later_too: Text,
+    /// The first line of a summary that must not be sent.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub not_to_send: Text,
+    /// Said when the caller's wish stands in for the victim's own view.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub own_view_not_asked: Text,
+    /// A step for the caller whose offer has no `melder` text, with `{label}`.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub caller_fallback: Text,
+    /// The opening of the child version.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub child_intro: Text,
+    /// Said in the child version: the rest goes to the parent.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub child_rest_to_parent: Text,
+    /// The heading of the first questions of a new or nearly empty case.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub first_questions: Text,
+    /// Where a step is at the same place as an earlier one, with `{n}` (that step's number).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub same_place: Text,
+    /// The heading of the steps possible whatever the answers, after those questions.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub possible_anyway: Text,
 }
 
 /// A voice (manner of address) a text may have a variant in.
@@ -169,6 +274,10 @@ pub struct VoiceSource {
     /// and is the default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
+    /// The voice a text without a variant in this one falls back to (`ouder` → `melder`),
+    /// before the plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fallback: Option<String>,
 }
 
 /// An id with a label and an optional description.
@@ -283,6 +392,16 @@ pub struct OfferSource {
     pub professional: Text,
     /// Plain-language text for the victim.
     pub victim: Text,
+    /// The same for the caller, about the victim in the third person ("het slachtoffer";
+    /// an `ouder` variant says "uw kind").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub melder: Option<Text>,
+    /// The short text of the child version (a victim under 12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child: Option<Text>,
+    /// The easy-read text (a victim with `lvb`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easy: Option<Text>,
     /// The victim's wish that gates the offer; only override rules go against it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wish: Option<String>,

@@ -52,6 +52,20 @@ pub(crate) fn each(source: &RuleSetSource, f: &mut dyn FnMut(Place, &Text, Need)
         if let Some(note) = &w.translation_note {
             f(words().key("translation_note"), note, Required);
         }
+        for (key, text) in [
+            ("maybe_needed", &w.maybe_needed),
+            ("later_too", &w.later_too),
+            ("not_to_send", &w.not_to_send),
+            ("own_view_not_asked", &w.own_view_not_asked),
+            ("caller_fallback", &w.caller_fallback),
+            ("child_intro", &w.child_intro),
+            ("child_rest_to_parent", &w.child_rest_to_parent),
+            ("first_questions", &w.first_questions),
+            ("possible_anyway", &w.possible_anyway),
+            ("same_place", &w.same_place),
+        ] {
+            f(words().key(key), text, Optional);
+        }
         for (key, list) in [("weekdays", &w.weekdays), ("months", &w.months)] {
             for (i, text) in list.iter().enumerate() {
                 f(words().key(key).at(i), text, Required);
@@ -66,6 +80,14 @@ pub(crate) fn each(source: &RuleSetSource, f: &mut dyn FnMut(Place, &Text, Need)
             ("possibly_against_wish", &w.possibly_against_wish),
         ] {
             f(manifest().key("markers").key(key), text, Required);
+        }
+    }
+    if let Some(rules) = &m.summary {
+        for (i, w) in rules.caller_withhold.iter().enumerate() {
+            f(manifest().key("summary").key("caller_withhold").at(i).key("reason"), &w.reason, Required);
+        }
+        for (i, w) in rules.plain_words.iter().enumerate() {
+            f(manifest().key("summary").key("plain_words").at(i).key("say"), &w.say, Required);
         }
     }
     labelled(&|i| Place::new(Section::Sections, i), &source.schema.sections, f);
@@ -90,6 +112,11 @@ pub(crate) fn each(source: &RuleSetSource, f: &mut dyn FnMut(Place, &Text, Need)
         f(place().key("victim"), &o.victim, Required);
         if let Some(r) = &o.renews {
             f(place().key("renews").key("label"), &r.label, Required);
+        }
+        for (key, text) in [("melder", &o.melder), ("child", &o.child), ("easy", &o.easy)] {
+            if let Some(text) = text {
+                f(place().key(key), text, Required);
+            }
         }
     }
     for (i, r) in source.rules.iter().enumerate() {

@@ -287,6 +287,15 @@ impl Engine {
         Evaluation { rules: self.rules.clone(), now, slots, truth, outcome, record: None }
     }
 
+    /// Evaluates only the outcome of a case at `now` into `out`, a buffer the caller keeps
+    /// and reuses: offers as bit sets, levels as indices; no allocation once `out` has its
+    /// size, no sort, no copy of the case. The derived facts are appended to the case's
+    /// values during the evaluation and removed after (so the case comes back unchanged).
+    /// For explanations, questions or why-not, use [`Engine::evaluate`].
+    pub fn outcome_into(&self, case: &mut Case, now: Timestamp, out: &mut crate::OutcomeBuffer) {
+        crate::eval::outcome_buffer::evaluate(&self.rules, &mut case.values, now.0, out);
+    }
+
     /// Evaluates a case or case record given as JSON text and returns the proposal.
     pub fn evaluate_json(&self, case: &str, now: &str) -> Result<Proposal, Error> {
         let now = Timestamp::parse(now)?;

@@ -58,12 +58,12 @@ impl OutcomeBuffer {
     }
 
     /// The certain offers, in catalogue order.
-    pub fn certain_offers(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn certain_offers(&self) -> Offers<'_> {
         ones(&self.certain)
     }
 
     /// The possible offers, in catalogue order.
-    pub fn possible_offers(&self) -> impl Iterator<Item = usize> + '_ {
+    pub fn possible_offers(&self) -> Offers<'_> {
         ones(&self.possible)
     }
 
@@ -87,19 +87,41 @@ fn bit(set: &[u64], i: usize) -> bool {
     set.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
 }
 
-/// The indices of the set bits, in order.
-fn ones(set: &[u64]) -> impl Iterator<Item = usize> + '_ {
-    set.iter().enumerate().flat_map(|(w, &word)| {
-        let mut rest = word;
-        std::iter::from_fn(move || {
-            (rest != 0).then(|| {
-                let j = rest.trailing_zeros() as usize;
-                rest &= rest - 1;
-                w * 64 + j
-            })
-        })
-    })
+/// The offers of a bit set, in catalogue order ([`OutcomeBuffer::certain_offers`]); knows
+/// its length (a population count), so bindings can size their output at once.
+#[derive(Clone, Debug)]
+pub struct Offers<'a> {
+    words: &'a [u64],
+    /// The word being read (its bits already taken cleared) and its index.
+    current: u64,
+    at: usize,
 }
+
+fn ones(set: &[u64]) -> Offers<'_> {
+    Offers { words: set, current: set.first().copied().unwrap_or(0), at: 0 }
+}
+
+impl Iterator for Offers<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.current == 0 {
+            self.at += 1;
+            self.current = *self.words.get(self.at)?;
+        }
+        let j = self.current.trailing_zeros() as usize;
+        self.current &= self.current - 1;
+        Some(self.at * 64 + j)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let rest: u32 = self.words.iter().skip(self.at + 1).map(|w| w.count_ones()).sum();
+        let n = (self.current.count_ones() + rest) as usize;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Offers<'_> {}
 
 /// Evaluates `values` (one per schema fact) at `now` into `out`. The derived facts are
 /// appended to `values` while the conditions run and removed before returning.
@@ -170,4 +192,22 @@ fn merge(rules: &RuleSet, out: &mut OutcomeBuffer) {
         *p &= !c;
     }
     *regiehouder = if live_regiehouder { pick_regiehouder(rules, status, best) } else { None };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ones;
+
+    #[test]
+    fn offers_come_in_order_across_words_and_know_their_length() {
+        let set = [1u64 << 63 | 1, 0, 1 << 5];
+        let it = ones(&set);
+        assert_eq!(it.len(), 3);
+        assert_eq!(it.collect::<Vec<_>>(), vec![0, 63, 133]);
+        let mut it = ones(&set);
+        it.next();
+        assert_eq!(it.len(), 2);
+        assert_eq!(ones(&[]).count(), 0);
+        assert_eq!(ones(&[0, 0]).len(), 0);
+    }
 }

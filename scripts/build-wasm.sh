@@ -6,7 +6,9 @@
 #
 # Route: rustup's wasm32 target when installed, else Debian's rustc-web +
 # rust-web-src with -Zbuild-std (see scripts/setup.sh, which installs either).
-# Knobs: WEGWIJS_WASM_ROUTE=auto|rustup|debian, WEGWIJS_SKIP_WASM_OPT=1.
+# Knobs: WEGWIJS_WASM_ROUTE=auto|rustup|debian, WEGWIJS_SKIP_WASM_OPT=1,
+# WEGWIJS_WASM_FEATURES=all-time-zones (the whole IANA time-zone database; by default only
+# the national rules' zone is built in, see bindings-wasm/Cargo.toml).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -43,12 +45,14 @@ export CARGO_PROFILE_RELEASE_OPT_LEVEL="${WEGWIJS_WASM_OPT_LEVEL:-3}"
 export CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort
 export CARGO_PROFILE_RELEASE_STRIP=debuginfo
 
+FEATURE_ARGS=()
+[[ -n "${WEGWIJS_WASM_FEATURES:-}" ]] && FEATURE_ARGS=(--features "$WEGWIJS_WASM_FEATURES")
 ROUTE="$(wasm_route)"
 step "build-wasm: cargo build $CRATE for $WASM_TARGET (route: $ROUTE)"
 t0=$SECONDS
 case "$ROUTE" in
     rustup)
-        cargo build --release --target "$WASM_TARGET" -p "$CRATE" --target-dir "$TARGET_DIR" \
+        cargo build --release --target "$WASM_TARGET" -p "$CRATE" --target-dir "$TARGET_DIR" "${FEATURE_ARGS[@]}" \
             || die "wasm build failed (rustup route)"
         ;;
     debian)
@@ -61,7 +65,7 @@ case "$ROUTE" in
             RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
             CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
             /usr/bin/cargo build --release --target "$WASM_TARGET" \
-                -Zbuild-std=std,panic_abort -p "$CRATE" --target-dir "$TARGET_DIR" \
+                -Zbuild-std=std,panic_abort -p "$CRATE" --target-dir "$TARGET_DIR" "${FEATURE_ARGS[@]}" \
             || die "wasm build failed (Debian route)"
         ;;
     *) die "no way to build for $WASM_TARGET: run scripts/setup.sh (rustup target or Debian rustc-web)" ;;

@@ -29,6 +29,7 @@ mod engine;
 mod error;
 mod evaluate;
 mod options;
+mod outcome;
 mod record;
 
 pub use boundary::wegwijs_string_free;
@@ -38,13 +39,14 @@ pub use engine::{
 };
 pub use error::WegwijsStatus;
 pub use evaluate::{wegwijs_evaluate, wegwijs_questions, wegwijs_why_not};
+pub use outcome::{wegwijs_outcome, WegwijsOutcome};
 pub use record::{wegwijs_agenda, wegwijs_changes, wegwijs_decide};
 
 /// The major version of the C API: raised for any change that breaks a caller (a function
 /// removed or its parameters changed, a status code renumbered).
 pub const WEGWIJS_ABI_MAJOR: u32 = 1;
 /// The minor version of the C API: raised when functions, options or status codes are added.
-pub const WEGWIJS_ABI_MINOR: u32 = 1;
+pub const WEGWIJS_ABI_MINOR: u32 = 2;
 /// The patch version of the C API: raised for fixes that change no signature.
 pub const WEGWIJS_ABI_PATCH: u32 = 0;
 

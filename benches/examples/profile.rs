@@ -1,5 +1,5 @@
 //! Evaluates a corpus in a loop, for profilers (`valgrind --tool=callgrind`, `perf`).
-//! Usage: `cargo run --release -p wegwijs-benches --example profile -- [outcome|buffer|proposal|questions|load] [N] [national|peers]`.
+//! Usage: `cargo run --release -p wegwijs-benches --example profile -- [outcome|buffer|proposal|questions|load|bundle] [N] [national|peers]`.
 //! `peers` takes the peer workload's case sample (complete cases) instead of the national corpus.
 
 use wegwijs::{Case, Engine, Timestamp};
@@ -13,6 +13,13 @@ fn main() {
     if what == "load" {
         for _ in 0..n {
             std::hint::black_box(Engine::from_files(Engine::national_files(), "rules").expect("loads"));
+        }
+        return;
+    }
+    if what == "bundle" {
+        let bundle = Engine::national().bundle();
+        for _ in 0..n {
+            std::hint::black_box(Engine::from_bundle(&bundle).expect("loads"));
         }
         return;
     }

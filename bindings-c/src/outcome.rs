@@ -90,7 +90,11 @@ pub unsafe extern "C" fn wegwijs_outcome(
             return Err(FfiError::invalid("outcome", problem, None));
         }
         if out.needs.is_null() || out.needs_up_to.is_null() || out.areas < areas {
-            return Err(FfiError::invalid("outcome", format!("needs `needs` and `needs_up_to` of at least {areas} bytes"), None));
+            return Err(FfiError::invalid(
+                "outcome",
+                format!("needs `needs` and `needs_up_to` of at least {areas} bytes"),
+                None,
+            ));
         }
         let mut case = engine.case_from_str(case).map_err(|e| FfiError::case(&e))?;
         BUFFER.with_borrow_mut(|buffer| {

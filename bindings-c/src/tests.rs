@@ -419,7 +419,16 @@ fn outcome_writes_the_decision_into_the_callers_memory() {
         let (mut err, mut err_len) = (null_mut(), 0usize);
         // SAFETY: every pointer valid for the lengths given.
         let status = unsafe {
-            wegwijs_outcome(engine, case.as_ptr().cast(), case.len(), NOW.as_ptr().cast(), NOW.len(), &mut out, &mut err, &mut err_len)
+            wegwijs_outcome(
+                engine,
+                case.as_ptr().cast(),
+                case.len(),
+                NOW.as_ptr().cast(),
+                NOW.len(),
+                &mut out,
+                &mut err,
+                &mut err_len,
+            )
         };
         assert_eq!(status, WegwijsStatus::Ok);
         assert!(err.is_null());
@@ -454,16 +463,22 @@ fn outcome_writes_the_decision_into_the_callers_memory() {
     let case = r#"{"age": 29}"#;
     let (mut err, mut err_len) = (null_mut(), 0usize);
     // SAFETY: as above; the arrays are declared too small on purpose.
-    let status = unsafe { wegwijs_outcome(engine, case.as_ptr().cast(), case.len(), null(), 0, &mut small, &mut err, &mut err_len) };
+    let status = unsafe {
+        wegwijs_outcome(engine, case.as_ptr().cast(), case.len(), null(), 0, &mut small, &mut err, &mut err_len)
+    };
     assert_eq!(status, WegwijsStatus::ArgumentError);
     assert!(take(err, err_len).contains("words"));
     // SAFETY: a NULL outcome is refused before anything is read.
-    let status = unsafe { wegwijs_outcome(engine, case.as_ptr().cast(), case.len(), null(), 0, null_mut(), null_mut(), null_mut()) };
+    let status = unsafe {
+        wegwijs_outcome(engine, case.as_ptr().cast(), case.len(), null(), 0, null_mut(), null_mut(), null_mut())
+    };
     assert_eq!(status, WegwijsStatus::NullPointer);
     let bad = r#"{"age": 300}"#;
     let (mut err, mut err_len) = (null_mut(), 0usize);
     // SAFETY: as above.
-    let status = unsafe { wegwijs_outcome(engine, bad.as_ptr().cast(), bad.len(), null(), 0, &mut small, &mut err, &mut err_len) };
+    let status = unsafe {
+        wegwijs_outcome(engine, bad.as_ptr().cast(), bad.len(), null(), 0, &mut small, &mut err, &mut err_len)
+    };
     assert_eq!(status, WegwijsStatus::ArgumentError, "the arrays are checked first");
     take(err, err_len);
     // SAFETY: a live handle, freed once.

@@ -39,7 +39,12 @@ enum Column {
     /// A dictionary-encoded (categorical) enum column: per row its key, per key the
     /// value's index in the fact's values (`None`: not one of them), matched once per
     /// block instead of once per row.
-    Coded { column: ArrayRef, keys: Vec<usize>, values: Vec<Option<usize>>, texts: ArrayRef },
+    Coded {
+        column: ArrayRef,
+        keys: Vec<usize>,
+        values: Vec<Option<usize>>,
+        texts: ArrayRef,
+    },
 }
 
 /// Which fact each column of a batch sets (by name), or why it names none.

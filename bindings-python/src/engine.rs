@@ -215,11 +215,7 @@ impl PyEngine {
     /// tuples in catalogue order; the regie level is certain when `regie == regie_up_to`.
     /// Nothing else is built (no `Result`, no texts).
     #[pyo3(signature = (case, now = None))]
-    fn outcome<'py>(
-        &self,
-        case: &Bound<'py, PyAny>,
-        now: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<Bound<'py, PyTuple>> {
+    fn outcome<'py>(&self, case: &Bound<'py, PyAny>, now: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyTuple>> {
         flat::outcome(self, case, now)
     }
 

@@ -14,7 +14,9 @@ use crate::batch::{self, Cases, Reader, Row};
 use crate::engine::PyEngine;
 use arrow_array::builder::StringBuilder;
 use arrow_array::types::{Int16Type, Int8Type};
-use arrow_array::{ArrayRef, BooleanArray, DictionaryArray, Int16Array, Int64Array, Int8Array, RecordBatch, StringArray};
+use arrow_array::{
+    ArrayRef, BooleanArray, DictionaryArray, Int16Array, Int64Array, Int8Array, RecordBatch, StringArray,
+};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use engine::{Engine, OutcomeBuffer, Timestamp};
 use pyo3::prelude::*;
@@ -204,7 +206,14 @@ struct Block {
 
 /// Evaluates and compares one block of rows (`old` and `new` the same cases as each
 /// engine reads them), the first being case number `first`.
-fn compare_block(u: &Union, schema: &SchemaRef, first: usize, old: &mut [Row], new: &mut [Row], now: Timestamp) -> Block {
+fn compare_block(
+    u: &Union,
+    schema: &SchemaRef,
+    first: usize,
+    old: &mut [Row],
+    new: &mut [Row],
+    now: Timestamp,
+) -> Block {
     let n = old.len();
     let (areas, offers) = (u.areas.len(), u.offers.len());
     let mut changed = Vec::with_capacity(n);
@@ -324,7 +333,9 @@ fn line(u: &Union, change: Change) -> String {
         ),
         Change::Referral(offer, 0) => format!("referral added: {}", u.offers[offer as usize]),
         Change::Referral(offer, 1) => format!("referral removed: {}", u.offers[offer as usize]),
-        Change::Referral(offer, c) => format!("referral {}: {}", u.offers[offer as usize], REFERRAL_CHANGES[c as usize]),
+        Change::Referral(offer, c) => {
+            format!("referral {}: {}", u.offers[offer as usize], REFERRAL_CHANGES[c as usize])
+        }
         Change::Regie(p, q) => {
             format!("regie: {} -> {}", u.regie_strings.list[p as usize], u.regie_strings.list[q as usize])
         }
@@ -403,9 +414,8 @@ pub(crate) fn _impact_table<'py>(
             }
             _ => Ok(None),
         };
-        let work = |(first, mut a, mut b): (usize, Vec<Row>, Vec<Row>)| {
-            compare_block(&u, &schema, first, &mut a, &mut b, now)
-        };
+        let work =
+            |(first, mut a, mut b): (usize, Vec<Row>, Vec<Row>)| compare_block(&u, &schema, first, &mut a, &mut b, now);
         batch::pipeline(py, workers, produce, work)?
     };
     let (mut changed, mut errors, mut cases_n) = (0u64, 0u64, 0usize);

@@ -162,7 +162,11 @@ pub(crate) fn raise(level: &mut LevelOutcome, to: u8, certain: bool) {
 
 /// The certain winner stands unless an undecided rule could bring another regiehouder at
 /// its rank or above; without a certain winner, the highest undecided candidate is possible.
-pub(crate) fn pick_regiehouder(rules: &RuleSet, status: &[Tri], best: Option<(i64, u16)>) -> Option<RegiehouderOutcome> {
+pub(crate) fn pick_regiehouder(
+    rules: &RuleSet,
+    status: &[Tri],
+    best: Option<(i64, u16)>,
+) -> Option<RegiehouderOutcome> {
     let undecided =
         || rules.rules.iter().zip(status).filter(|(_, &st)| st == Tri::Unknown).filter_map(|(r, _)| r.regiehouder);
     match best {

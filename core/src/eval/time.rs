@@ -211,7 +211,6 @@ impl Zone {
         jiff::tz::TimeZone::posix(rule).ok()
     }
 
-
     /// RFC 3339 with the zone's offset at that moment (UTC `Z` without a zone). In UTC
     /// where the local time cannot be written in RFC 3339: an offset with seconds (local
     /// mean time, Amsterdam's before 1937), or a moment outside jiff's range (the last day of 9999).
@@ -418,7 +417,8 @@ mod tests {
         let whole = Zone(Some(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap()));
         let embedded = Zone(Some(Zone::embedded("europe/amsterdam").expect("built in for the national rules")));
         let posix = Zone::named("CET-1CEST,M3.5.0,M10.5.0/3").expect("a POSIX rule");
-        let (from, to) = (parse_datetime("1900-01-01T00:00:00Z").unwrap(), parse_datetime("2100-01-01T00:00:00Z").unwrap());
+        let (from, to) =
+            (parse_datetime("1900-01-01T00:00:00Z").unwrap(), parse_datetime("2100-01-01T00:00:00Z").unwrap());
         let since_1996 = parse_datetime("1996-01-01T00:00:00Z").unwrap();
         for t in (from..to).step_by(36_007) {
             assert_eq!(embedded.format(t), whole.format(t));

@@ -222,8 +222,15 @@ def _impact_of_tables(
 
 def _rows_of_table(table: Any, areas: List[str], offers: List[str]) -> List[ImpactRow]:
     """``ImpactRow``s from (a part of) the table of ``_impact_table``."""
-    cols = table.to_pydict()
-    none = lambda v: None if v == "-" else v  # noqa: E731
+    cols: Dict[str, List[Any]] = table.to_pydict()
+
+    def none(v: Optional[str]) -> Optional[str]:
+        return None if v == "-" else v
+
+    def pair(text: str) -> Level:
+        old, new = text.split(" -> ")
+        return (old, new)
+
     rows = []
     for i, case in enumerate(cols["case"]):
         if cols["error"][i] is not None:
@@ -243,7 +250,7 @@ def _rows_of_table(table: Any, areas: List[str], offers: List[str]) -> List[Impa
                 needs=needs,
                 referrals_added=[o for o, c in change.items() if c == "added"],
                 referrals_removed=[o for o, c in change.items() if c == "removed"],
-                referral_status={o: tuple(c.split(" -> ")) for o, c in change.items() if " -> " in c},  # type: ignore[misc]
+                referral_status={o: pair(c) for o, c in change.items() if " -> " in c},
                 regie=regie,
                 regiehouder=None if holder is None else (none(holder), none(cols["regiehouder_new"][i])),
             )

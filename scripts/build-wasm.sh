@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build bindings-wasm for wasm32-unknown-unknown and bind it with wasm-bindgen:
 #   bindings-wasm/pkg-node/   --target nodejs  (for node --test bindings-wasm/tests)
-#   bindings-wasm/www/pkg/    --target web     (for the browser page bindings-wasm/www)
+#   bindings-wasm/www/pkg/    --target web     (for the browser pages bindings-wasm/www)
+#   bindings-wasm/www/workbench/  the rule workbench's scripts (esbuild, bindings-wasm/workbench/build.mjs)
 # then shrink both with wasm-opt -Oz when binaryen is installed.
 #
 # Route: rustup's wasm32 target when installed, else Debian's rustc-web +
@@ -154,3 +155,10 @@ for f in "$WASM" "$OUT_WEB/${LIB_NAME}_bg.wasm"; do
     gz=$(gzip -9c "$f" | wc -c)
     printf '    %-50s %8d bytes raw, %8d bytes gzipped (%d KiB / %d KiB)\n' "$f" "$raw" "$gz" $((raw / 1024)) $((gz / 1024))
 done
+
+step "build-wasm: rule workbench (bindings-wasm/www/workbench/)"
+# esbuild bundles the workbench page and its Web Worker with CodeMirror and fflate from
+# node_modules (package.json: scripts/setup.sh runs npm ci); the worker imports www/pkg.
+[[ -d node_modules/esbuild && -d node_modules/codemirror ]] \
+    || die "node_modules lacks esbuild/codemirror for the workbench: run scripts/setup.sh (npm ci)"
+node bindings-wasm/workbench/build.mjs || die "the workbench build failed (bindings-wasm/workbench/build.mjs)"

@@ -197,7 +197,7 @@ timed "python venv" "$t0"
 
 # ---- npm: playwright-core (never `playwright`, never browser downloads) and
 # binaryen (a current wasm-opt; Debian 12's is too old for wasm-bindgen output)
-step "setup 6/7: npm dev packages (playwright-core, binaryen)"
+step "setup 6/7: npm dev packages (playwright-core, binaryen, axe-core; esbuild, CodeMirror, fflate for the workbench)"
 t0=$SECONDS
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 [[ -f package.json ]] || die "package.json missing at the repo root"

@@ -47,7 +47,7 @@ fn apply(f: &Function, this: &JsValue, args: &[&JsValue]) -> Result<JsValue, JsV
     Reflect::apply(f, this, &list)
 }
 
-fn is_array(value: &JsValue) -> Result<bool, JsValue> {
+pub(crate) fn is_array(value: &JsValue) -> Result<bool, JsValue> {
     // Array.isArray throws on a revoked Proxy: through Reflect.apply, that is caught.
     let array_ctor = get(&js_sys::global(), "Array")?;
     let f = method(&array_ctor, "isArray")?;

@@ -24,9 +24,11 @@
 
 #![warn(missing_docs)]
 
+mod authoring;
 mod conv;
 mod engine;
 mod error;
+mod files;
 mod inputs;
 mod national;
 mod record;

@@ -156,9 +156,33 @@ test("every declared result interface matches real output", () => {
     }
   }
 
+  // Working on a rule set (authoring.d.ts): findings with and without place and witness,
+  // a diff with witnesses (the PEP window 72 -> 96 hours), scenario results.
+  const findings = engine.check();
+  each("Finding", findings);
+  for (const f of findings) {
+    if (f.location) check("FindingLocation", f.location);
+    if (f.witness) check("Witness", f.witness);
+  }
+  each("Finding", engine.check({ maxCases: 1 }));
+  const files = {};
+  for (const sub of ["", "rules", "scenarios"]) {
+    const dir = join(pkgDir, "../../rules", sub);
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(".toml"))) files[sub ? `${sub}/${name}` : name] = readFileSync(join(dir, name), "utf8");
+  }
+  const pep96 = { ...files, "rules/hulp.toml": files["rules/hulp.toml"].replace('offer = "hiv_pep", urgency = "direct", deadline = { from = "last_incident_at", hours = 72 }', 'offer = "hiv_pep", urgency = "direct", deadline = { from = "last_incident_at", hours = 96 }') };
+  assert.notEqual(pep96["rules/hulp.toml"], files["rules/hulp.toml"], "the PEP deadline was changed");
+  const classes = engine.diff(Engine.fromFiles(pep96));
+  assert.ok(classes.length > 0, "the changed deadline gives diff classes");
+  each("DiffClass", classes);
+  for (const c of classes) if (c.witness) check("Witness", c.witness);
+  const tests = Engine.fromFiles(files).runTests();
+  assert.ok(tests.length > 0);
+  each("ScenarioResult", tests);
+
   // Every interface that the national rules can produce was met at least once.
   // not in the embedded rules; Text is a map; BundleOptions, CaseRecord and Decision are inputs.
-  const exempt = ["ScenarioSource", "ScenarioExpect", "Text", "BundleOptions", "CaseRecord", "Decision"];
+  const exempt = ["ScenarioSource", "ScenarioExpect", "Text", "BundleOptions", "CaseRecord", "Decision", "CheckOptions"];
   if (src.properties.length === 0) exempt.push("PropertySource", "MonotoneSource");
   const never = Object.keys(decl).filter((n) => !seen.has(n) && !exempt.includes(n));
   assert.deepEqual(never, [], "interfaces never checked against output");

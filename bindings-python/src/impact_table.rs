@@ -218,9 +218,9 @@ fn compare_block(
     let (areas, offers) = (u.areas.len(), u.offers.len());
     let mut changed = Vec::with_capacity(n);
     let mut error = StringBuilder::with_capacity(n, 0);
-    let mut needs: Vec<Vec<Option<i16>>> = vec![Vec::with_capacity(n); 2 * areas];
-    let mut referrals: Vec<Vec<Option<i8>>> = vec![Vec::with_capacity(n); offers];
-    let mut tail: Vec<Vec<Option<i16>>> = vec![Vec::with_capacity(n); 4];
+    let mut needs: Vec<Vec<Option<i16>>> = (0..2 * areas).map(|_| Vec::with_capacity(n)).collect();
+    let mut referrals: Vec<Vec<Option<i8>>> = (0..offers).map(|_| Vec::with_capacity(n)).collect();
+    let mut tail: Vec<Vec<Option<i16>>> = (0..4).map(|_| Vec::with_capacity(n)).collect();
     let (mut a, mut b) = (Digest::new(u), Digest::new(u));
     let (mut buf_a, mut buf_b) = (OutcomeBuffer::default(), OutcomeBuffer::default());
     let mut counts: HashMap<Change, u64> = HashMap::new();
@@ -260,7 +260,7 @@ fn compare_block(
                 *counts.entry(Change::Need(i as u16, p, q)).or_default() += 1;
             }
         }
-        for i in 0..offers {
+        for (i, column) in referrals.iter_mut().enumerate() {
             let change = match (a.offers[i], b.offers[i]) {
                 (p, q) if p == q => None,
                 (0, _) => Some(0),
@@ -269,7 +269,7 @@ fn compare_block(
                 _ => Some(3),
             };
             any |= change.is_some();
-            referrals[i].push(change);
+            column.push(change);
             if let Some(c) = change {
                 *counts.entry(Change::Referral(i as u16, c as u8)).or_default() += 1;
             }
@@ -347,6 +347,13 @@ fn line(u: &Union, change: Change) -> String {
     }
 }
 
+/// What `_impact_table` returns: the table, the summary, the union's areas and offers.
+type ImpactTable<'py> = (Bound<'py, PyAny>, Bound<'py, PyDict>, Vec<String>, Vec<String>);
+
+/// A block of Arrow rows to compare: its first case's number, the rows, how each engine
+/// reads the batch's columns.
+type ArrowBlock = (usize, RecordBatch, Arc<(Layout, Layout)>);
+
 /// Evaluates `cases` with both engines and compares them. Returns `(table, summary,
 /// areas, offers)`: the table has a row per case (`case`, `changed`, `error`, per area
 /// `need_<area>_old`/`_new`, per offer `referral_<offer>`, `regie_old`/`_new`,
@@ -362,7 +369,7 @@ pub(crate) fn _impact_table<'py>(
     cases: &Bound<'py, PyAny>,
     now: Option<&Bound<'py, PyAny>>,
     workers: Option<usize>,
-) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyDict>, Vec<String>, Vec<String>)> {
+) -> PyResult<ImpactTable<'py>> {
     let now: Timestamp = crate::time::timestamp(now)?;
     let workers = batch::workers(py, workers)?;
     let (old_engine, new_engine) = (old.engine(), new.engine());
@@ -374,7 +381,7 @@ pub(crate) fn _impact_table<'py>(
         type Current = (arrow_array::RecordBatch, Arc<(Layout, Layout)>, usize);
         let mut current: Option<Current> = None;
         let mut first = 0usize;
-        let produce = || -> PyResult<Option<(usize, RecordBatch, Arc<(Layout, Layout)>)>> {
+        let produce = || -> PyResult<Option<ArrowBlock>> {
             loop {
                 if let Some((b, layouts, next)) = &mut current {
                     if *next < b.num_rows() {
@@ -395,7 +402,7 @@ pub(crate) fn _impact_table<'py>(
                 }
             }
         };
-        let work = |(first, block, layouts): (usize, RecordBatch, Arc<(Layout, Layout)>)| {
+        let work = |(first, block, layouts): ArrowBlock| {
             let mut a = arrow_in::rows(old_engine, &layouts.0, &block);
             let mut b = arrow_in::rows(new_engine, &layouts.1, &block);
             compare_block(&u, &schema, first, &mut a, &mut b, now)

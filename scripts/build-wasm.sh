@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Build bindings-wasm for wasm32-unknown-unknown and bind it with wasm-bindgen:
-#   bindings-wasm/pkg-node/   --target nodejs  (for node --test bindings-wasm/tests)
-#   bindings-wasm/www/pkg/    --target web     (for the browser pages bindings-wasm/www)
+#   bindings-wasm/pkg-node/   --target nodejs, with the authoring calls (node --test bindings-wasm/tests)
+#   bindings-wasm/www/pkg/    --target web, without them (the intake page, index.html)
+#   bindings-wasm/www/pkg-authoring/  --target web, with them (the rule workbench)
 #   bindings-wasm/www/workbench/  the rule workbench's scripts (esbuild, bindings-wasm/workbench/build.mjs)
-# then shrink both with wasm-opt -Oz when binaryen is installed.
+# then shrink them with wasm-opt -Oz when binaryen is installed.
 #
 # Route: rustup's wasm32 target when installed, else Debian's rustc-web +
 # rust-web-src with -Zbuild-std (see scripts/setup.sh, which installs either).
@@ -19,6 +20,7 @@ CRATE=wegwijs-wasm
 CRATE_DIR=bindings-wasm
 OUT_NODE=$CRATE_DIR/pkg-node
 OUT_WEB=$CRATE_DIR/www/pkg
+OUT_WORKBENCH=$CRATE_DIR/www/pkg-authoring
 TARGET_DIR=target/wasm
 
 [[ -f $CRATE_DIR/Cargo.toml ]] || die "$CRATE_DIR/Cargo.toml does not exist: nothing to build"
@@ -46,34 +48,48 @@ export CARGO_PROFILE_RELEASE_OPT_LEVEL="${WEGWIJS_WASM_OPT_LEVEL:-3}"
 export CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort
 export CARGO_PROFILE_RELEASE_STRIP=debuginfo
 
-FEATURE_ARGS=()
-[[ -n "${WEGWIJS_WASM_FEATURES:-}" ]] && FEATURE_ARGS=(--features "$WEGWIJS_WASM_FEATURES")
+# Two builds of the same crate: the intake page's module (lean: no authoring calls) and the
+# authoring one (feature `authoring`: fromFiles, runTests, check, diff, signedBundle) for
+# node and the rule workbench. WEGWIJS_WASM_FEATURES adds features to both (for example
+# all-time-zones, see bindings-wasm/Cargo.toml).
+EXTRA_FEATURES="${WEGWIJS_WASM_FEATURES:-}"
 ROUTE="$(wasm_route)"
-step "build-wasm: cargo build $CRATE for $WASM_TARGET (route: $ROUTE)"
-t0=$SECONDS
-case "$ROUTE" in
-    rustup)
-        cargo build --release --target "$WASM_TARGET" -p "$CRATE" --target-dir "$TARGET_DIR" "${FEATURE_ARGS[@]}" \
-            || die "wasm build failed (rustup route)"
-        ;;
-    debian)
-        debian_wasm_route_available || die "Debian route needs rustc-web, cargo-web and rust-web-src: run scripts/setup.sh"
-        LINKER="$(wasm_linker)" || die "no wasm linker (rustup's rust-lld or Debian's wasm-ld): run scripts/setup.sh"
-        info "Debian $(/usr/bin/rustc --version), -Zbuild-std, linker $LINKER"
-        # Debian's cargo and rustc by full path (rustup's come first on PATH);
-        # std is rebuilt from /usr/lib/rustlib/src, in a target dir of its own.
-        env -u RUSTUP_TOOLCHAIN \
-            RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
-            CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
-            /usr/bin/cargo build --release --target "$WASM_TARGET" \
-                -Zbuild-std=std,panic_abort -p "$CRATE" --target-dir "$TARGET_DIR" "${FEATURE_ARGS[@]}" \
-            || die "wasm build failed (Debian route)"
-        ;;
-    *) die "no way to build for $WASM_TARGET: run scripts/setup.sh (rustup target or Debian rustc-web)" ;;
-esac
-WASM="$TARGET_DIR/$WASM_TARGET/release/$LIB_NAME.wasm"
-[[ -f $WASM ]] || die "expected $WASM after the build"
-info "built $WASM in $(fmt_secs $((SECONDS - t0)))"
+# build_variant NAME FEATURES: cargo build, then copy the module to $TARGET_DIR/NAME.wasm.
+build_variant() {
+    local name="$1" features="$2" t0=$SECONDS
+    local -a feature_args=()
+    [[ -n $features ]] && feature_args=(--features "$features")
+    step "build-wasm: cargo build $CRATE ($name${features:+, features $features}) for $WASM_TARGET (route: $ROUTE)"
+    case "$ROUTE" in
+        rustup)
+            cargo build --release --target "$WASM_TARGET" -p "$CRATE" --target-dir "$TARGET_DIR" "${feature_args[@]}" \
+                || die "wasm build failed (rustup route)"
+            ;;
+        debian)
+            debian_wasm_route_available || die "Debian route needs rustc-web, cargo-web and rust-web-src: run scripts/setup.sh"
+            LINKER="$(wasm_linker)" || die "no wasm linker (rustup's rust-lld or Debian's wasm-ld): run scripts/setup.sh"
+            info "Debian $(/usr/bin/rustc --version), -Zbuild-std, linker $LINKER"
+            # Debian's cargo and rustc by full path (rustup's come first on PATH);
+            # std is rebuilt from /usr/lib/rustlib/src, in a target dir of its own.
+            env -u RUSTUP_TOOLCHAIN \
+                RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+                CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
+                /usr/bin/cargo build --release --target "$WASM_TARGET" \
+                    -Zbuild-std=std,panic_abort -p "$CRATE" --target-dir "$TARGET_DIR" "${feature_args[@]}" \
+                || die "wasm build failed (Debian route)"
+            ;;
+        *) die "no way to build for $WASM_TARGET: run scripts/setup.sh (rustup target or Debian rustc-web)" ;;
+    esac
+    local built="$TARGET_DIR/$WASM_TARGET/release/$LIB_NAME.wasm"
+    [[ -f $built ]] || die "expected $built after the build"
+    cp "$built" "$TARGET_DIR/$name.wasm"
+    info "built $TARGET_DIR/$name.wasm in $(fmt_secs $((SECONDS - t0)))"
+}
+join_features() { local IFS=,; echo "$*"; }
+build_variant intake "$EXTRA_FEATURES"
+build_variant authoring "$(join_features ${EXTRA_FEATURES:+$EXTRA_FEATURES} authoring)"
+WASM="$TARGET_DIR/intake.wasm"
+WASM_AUTHORING="$TARGET_DIR/authoring.wasm"
 
 step "build-wasm: wasm-bindgen"
 WB_VERSION="$(wasm_bindgen_version)"
@@ -81,14 +97,22 @@ WB="$TOOLS_DIR/bin/wasm-bindgen"
 [[ -x $WB ]] || die "$WB missing: run scripts/setup.sh"
 [[ "$("$WB" --version)" == "wasm-bindgen $WB_VERSION" ]] \
     || die "$WB is '$("$WB" --version)' but Cargo.lock has wasm-bindgen $WB_VERSION: run scripts/setup.sh"
-rm -rf "$OUT_NODE" "$OUT_WEB"
-"$WB" --target nodejs --out-dir "$OUT_NODE" "$WASM" || die "wasm-bindgen --target nodejs failed"
-"$WB" --target web --out-dir "$OUT_WEB" "$WASM" || die "wasm-bindgen --target web failed"
+rm -rf "$OUT_NODE" "$OUT_WEB" "$OUT_WORKBENCH"
+# wasm-bindgen names its output after the input file: bind from a copy named like the crate.
+bind() { # bind TARGET OUT_DIR WASM
+    local tmp; tmp="$(mktemp -d)"
+    cp "$3" "$tmp/$LIB_NAME.wasm"
+    "$WB" --target "$1" --out-dir "$2" "$tmp/$LIB_NAME.wasm" || die "wasm-bindgen --target $1 failed for $2"
+    rm -rf "$tmp"
+}
+bind nodejs "$OUT_NODE" "$WASM_AUTHORING"
+bind web "$OUT_WEB" "$WASM"
+bind web "$OUT_WORKBENCH" "$WASM_AUTHORING"
 # The nodejs output is CommonJS; say so, so that no package.json further up can turn it into ESM.
 [[ -f $OUT_NODE/package.json ]] || echo '{ "type": "commonjs" }' >"$OUT_NODE/package.json"
-# and the web output is an ES module (lets node import it too, for the smoke check below)
-[[ -f $OUT_WEB/package.json ]] || echo '{ "type": "module" }' >"$OUT_WEB/package.json"
-info "wrote $OUT_NODE/ and $OUT_WEB/"
+# and the web outputs are ES modules (lets node import them too, for the smoke check below)
+for d in "$OUT_WEB" "$OUT_WORKBENCH"; do [[ -f $d/package.json ]] || echo '{ "type": "module" }' >"$d/package.json"; done
+info "wrote $OUT_NODE/ (authoring), $OUT_WEB/ (intake) and $OUT_WORKBENCH/ (authoring)"
 
 step "build-wasm: wasm-opt"
 # Prefer the npm package binaryen (package.json; a current wasm-opt): Debian 12's
@@ -103,16 +127,16 @@ elif have wasm-opt; then
     else info "system wasm-opt is version ${v:-?} (< 116, known to break wasm-bindgen output): not used"
     fi
 fi
-smoke_node() { # load the nodejs build (runs the wasm start-up code)
-    node -e 'require(process.argv[1])' "$REPO_ROOT/$OUT_NODE/$LIB_NAME.js"
+smoke_node() { # smoke_node DIR: load the nodejs build (runs the wasm start-up code)
+    node -e 'require(process.argv[1])' "$REPO_ROOT/$1/$LIB_NAME.js"
 }
-smoke_web() {  # instantiate the web build in node with initSync
+smoke_web() {  # smoke_web DIR: instantiate a web build in node with initSync
     node --input-type=module -e '
         const [js, wasm] = process.argv.slice(1);
         const { readFileSync } = await import("node:fs");
         const m = await import(js);
         m.initSync({ module: readFileSync(wasm) });' \
-        "$REPO_ROOT/$OUT_WEB/$LIB_NAME.js" "$REPO_ROOT/$OUT_WEB/${LIB_NAME}_bg.wasm"
+        "$REPO_ROOT/$1/$LIB_NAME.js" "$REPO_ROOT/$1/${LIB_NAME}_bg.wasm"
 }
 if [[ -n "${WEGWIJS_SKIP_WASM_OPT:-}" ]]; then
     info "WEGWIJS_SKIP_WASM_OPT set: not optimizing"
@@ -122,7 +146,7 @@ else
     # Features rustc enables by default for wasm32 (all supported by Node 20 and current browsers).
     FEATURES=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
               --enable-mutable-globals --enable-reference-types --enable-multivalue)
-    for f in "$OUT_NODE/${LIB_NAME}_bg.wasm" "$OUT_WEB/${LIB_NAME}_bg.wasm"; do
+    for f in "$OUT_NODE/${LIB_NAME}_bg.wasm" "$OUT_WEB/${LIB_NAME}_bg.wasm" "$OUT_WORKBENCH/${LIB_NAME}_bg.wasm"; do
         cp "$f" "$f.orig"
         if "$WASM_OPT" -Oz "${FEATURES[@]}" "$f" -o "$f.opt"; then
             mv "$f.opt" "$f"
@@ -133,24 +157,26 @@ else
     done
     info "optimized with $("$WASM_OPT" --version)"
 fi
-# Both builds must load; if only the optimized one does not, say so and ship the unoptimized one.
-for kind in node web; do
-    if [[ $kind == node ]]; then f="$OUT_NODE/${LIB_NAME}_bg.wasm"; else f="$OUT_WEB/${LIB_NAME}_bg.wasm"; fi
-    if "smoke_$kind"; then
-        ok "$kind build loads"
+# Every build must load; if only the optimized one does not, say so and ship the unoptimized one.
+for pair in "node:$OUT_NODE" "web:$OUT_WEB" "web:$OUT_WORKBENCH"; do
+    kind="${pair%%:*}" dir="${pair#*:}"
+    f="$dir/${LIB_NAME}_bg.wasm"
+    if "smoke_$kind" "$dir"; then
+        ok "$dir loads"
     elif [[ -f $f.orig ]]; then
-        warn "the wasm-opt output of the $kind build does not load: using the unoptimized file"
+        warn "the wasm-opt output of $dir does not load: using the unoptimized file"
         cp "$f.orig" "$f"
-        "smoke_$kind" || die "the $kind build does not load even unoptimized"
-        ok "$kind build loads (unoptimized)"
+        "smoke_$kind" "$dir" || die "$dir does not load even unoptimized"
+        ok "$dir loads (unoptimized)"
     else
-        die "the $kind build does not load"
+        die "$dir does not load"
     fi
     rm -f "$f.orig"
 done
 
 step "build-wasm: size"
-for f in "$WASM" "$OUT_WEB/${LIB_NAME}_bg.wasm"; do
+# The intake page loads www/pkg (its budget: < 400 KB gzipped); the workbench www/pkg-authoring.
+for f in "$WASM" "$OUT_WEB/${LIB_NAME}_bg.wasm" "$OUT_WORKBENCH/${LIB_NAME}_bg.wasm"; do
     raw=$(stat -c %s "$f")
     gz=$(gzip -9c "$f" | wc -c)
     printf '    %-50s %8d bytes raw, %8d bytes gzipped (%d KiB / %d KiB)\n' "$f" "$raw" "$gz" $((raw / 1024)) $((gz / 1024))
@@ -158,7 +184,7 @@ done
 
 step "build-wasm: rule workbench (bindings-wasm/www/workbench/)"
 # esbuild bundles the workbench page and its Web Worker with CodeMirror and fflate from
-# node_modules (package.json: scripts/setup.sh runs npm ci); the worker imports www/pkg.
+# node_modules (package.json: scripts/setup.sh runs npm ci); the worker imports www/pkg-authoring.
 [[ -d node_modules/esbuild && -d node_modules/codemirror ]] \
     || die "node_modules lacks esbuild/codemirror for the workbench: run scripts/setup.sh (npm ci)"
 node bindings-wasm/workbench/build.mjs || die "the workbench build failed (bindings-wasm/workbench/build.mjs)"

@@ -3,7 +3,8 @@
 #
 # Runs scripts/setup.sh, then every suite in order:
 #   fmt        cargo fmt --check                     (skipped with a note if rustfmt is absent)
-#   clippy     cargo clippy --workspace -D warnings   (skipped with a note if clippy is absent)
+#   clippy     cargo clippy --workspace -D warnings, and wegwijs-wasm with --features authoring
+#              (skipped with a note if clippy is absent)
 #   rust       cargo test --no-fail-fast  (default members: core, cli, tests, benches, bindings-c)
 #   c-abi      bindings-c/tests/run.sh: the C ABI from C (under valgrind), Go (cgo), Java (JNA)
 #   python     maturin develop --release + pytest bindings-python/tests (+ stubtest/mypy if stubs exist)
@@ -95,6 +96,8 @@ suite_clippy() {
     cargo clippy --version >/dev/null 2>&1 || { warn "clippy is not installed: skipping cargo clippy (rustup component add clippy)"; exit 99; }
     need_file Cargo.toml "the workspace manifest"
     cargo clippy --workspace -- -D warnings
+    # the WASM binding's authoring calls are behind a feature (the workbench's build)
+    cargo clippy -p wegwijs-wasm --features authoring -- -D warnings
 }
 
 suite_rust() {

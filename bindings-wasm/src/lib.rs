@@ -24,10 +24,15 @@
 
 #![warn(missing_docs)]
 
+/// The authoring calls (`fromFiles`, `runTests`, `check`, `diff`, `signedBundle`): only in
+/// a build with the feature `authoring` (the workbench's package), so that the intake page's
+/// module carries no TOML parser, scenario runner or analysis (docs/performance.md).
+#[cfg(feature = "authoring")]
 mod authoring;
 mod conv;
 mod engine;
 mod error;
+#[cfg(feature = "authoring")]
 mod files;
 mod inputs;
 mod national;

@@ -11,5 +11,6 @@ const TYPES: &str = include_str!("wegwijs.d.ts");
 
 /// The values of the authoring calls (`authoring.rs`): files, check options, findings, diff
 /// classes and scenario results.
+#[cfg(feature = "authoring")]
 #[wasm_bindgen(typescript_custom_section)]
 const AUTHORING_TYPES: &str = include_str!("authoring.d.ts");

@@ -236,6 +236,8 @@ export interface RegiehouderProposal {
   /** Others that open questions could still make regiehouder. */
   alternatives: string[];
   rules: string[];
+  /** Present (true) when the regiehouder's organisation is not within the consent: discuss consent first. */
+  consent_first?: boolean;
 }
 
 /** Why a rule applies. */

@@ -1,7 +1,7 @@
 // Builds the rule workbench (bindings-wasm/www/workbench.html) from bindings-wasm/workbench/src:
 // esbuild bundles the page script and its Web Worker, with CodeMirror 6 and fflate from
 // node_modules (package.json), into bindings-wasm/www/workbench/ (git-ignored). The WASM
-// package (www/pkg/) stays a separate file the worker imports; the national rules' files
+// package (www/pkg-authoring/, the authoring build) stays a separate file the worker imports; the national rules' files
 // (rules/) are embedded as a module, so the page needs nothing from elsewhere.
 //
 //   node bindings-wasm/workbench/build.mjs          (scripts/build-wasm.sh runs it)
@@ -51,7 +51,7 @@ await build({
   sourcemap: false,
   target: ["es2022"],
   legalComments: "eof",
-  external: ["../pkg/*"],
+  external: ["../pkg/*", "../pkg-authoring/*"],
   plugins: [nationalPlugin],
   logLevel: "warning",
 });

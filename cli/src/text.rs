@@ -88,7 +88,12 @@ pub fn proposal(p: &Proposal, lang: &str) -> String {
         writeln!(o, "\nRegie: {} {} ({}{up})", p.regie.level, p.regie.label.get(lang), status(p.regie.status, lang));
     match &p.regiehouder {
         Some(h) => {
-            let _ = writeln!(o, "Regiehouder: {} ({})", h.label.get(lang), status(h.status, lang));
+            let ask = if h.consent_first {
+                format!(", {}", t(lang, "bespreek eerst toestemming", "discuss consent first"))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(o, "Regiehouder: {} ({}{ask})", h.label.get(lang), status(h.status, lang));
         }
         None => {
             let _ = writeln!(o, "Regiehouder: ({})", t(lang, "geen voorstel", "none proposed"));

@@ -188,6 +188,11 @@ pub struct RegiehouderProposal {
     pub alternatives: Vec<String>,
     /// Rules that propose it.
     pub rules: Vec<String>,
+    /// The regiehouder's organisation is not (certainly) within the victim's consent (the
+    /// manifest's `consent` fact for it does not hold for certain): "bespreek eerst
+    /// toestemming" before the case goes there. Absent from JSON when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub consent_first: bool,
 }
 
 /// Why a rule applies.

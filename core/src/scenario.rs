@@ -104,6 +104,18 @@ fn check(engine: &Engine, e: &crate::ruleset::source::ExpectSource, p: &Proposal
             None => failures.push(format!("no regiehouder, expected {id}")),
         }
     }
+    if let Some(want) = e.regiehouder_consent_first {
+        match &p.regiehouder {
+            Some(h) if h.consent_first == want => {}
+            Some(h) => failures.push(format!(
+                "regiehouder `{}` is {}marked 'bespreek eerst toestemming', expected {}",
+                h.id,
+                if h.consent_first { "" } else { "not " },
+                if want { "marked" } else { "unmarked" }
+            )),
+            None => failures.push("no regiehouder, expected one (for regiehouder_consent_first)".to_string()),
+        }
+    }
     for (area, level) in &e.needs {
         match p.needs.iter().find(|n| &n.area == area) {
             Some(n) if &n.level == level => {}

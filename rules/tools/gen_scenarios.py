@@ -72,6 +72,7 @@ HEADER = {
     "leeftijd.toml": "Elke leeftijdsgrens aan beide kanten: 11/12, 12/13, 15/16, 17/18.",
     "veiligheid.toml": "Veiligheid: acuut gevaar, Veilig Thuis (advies, melding, tegen de wens), veiligheidsplan, MDA++, Zorg- en Veiligheidshuis, risicosignalen en regie R3.",
     "overig.toml": "Regie R0 (geen vervolg), wensen, open vragen, al ontvangen zorg, herstel en naasten.",
+    "regels-0-3.toml": "Landelijke regels 0.3 (issue 17): per genummerd punt een casus die op 0.2.1 faalt en op 0.3.0 slaagt, met de grensgevallen 12/13 uur drogering, 120/121 uur zwangerschap, 11/12 jaar en PrEP onbekend/ja/nee.",
 }
 
 def write(outdir):
@@ -107,7 +108,7 @@ scen(V, "vignet-1-festival",
       wants_shn_support=True),
  dict(referrals=["csg_acute_opvang", "hiv_pep", "noodanticonceptie",
                  "hepatitis_b_vaccinatie", "soa_onderzoek", "forensisch_onderzoek", "informatief_gesprek",
-                 "shn_juridische_informatie", "shn_steun", "schadefonds", "huisarts_nazorg", "csg_casemanager_monitoring", "slachtofferadvocaat"],
+                 "shn_juridische_informatie", "shn_steun", "huisarts_nazorg", "csg_casemanager_monitoring", "slachtofferadvocaat"],
       absent=["aangifte", "melding_veilig_thuis", "advies_veilig_thuis", "herstelbemiddeling",
               "forensisch_onderzoek_loef", "verhoorstudio", "ggz_traumabehandeling", "csg_niet_acute_zorg", "politie_112"],
       regie="R2", regiehouder="csg_casemanager",
@@ -151,7 +152,7 @@ scen(V, "vignet-3c-stiefvader-wil-niets",
  "Vignet 3, variant: het meisje wil geen melding, geen politie en geen onderzoek, en geeft geen toestemming (dus voor niemand). Melding Veilig Thuis en zedenoverleg gaan tegen haar wens in (meldrecht); de CSG-zorg en de huisarts staan gemarkeerd: bespreek eerst toestemming.",
  dict(STIEF, last_incident_at=hours_ago(50), consent_mdt="nee", consent_scope=[], police_wish="nee", forensic_wish="nee"),
  dict(referrals=["melding_veilig_thuis", "zedenoverleg_om"],
-      against_wish=["melding_veilig_thuis", "zedenoverleg_om", "csg_acute_opvang", "csg_casemanager_monitoring", "huisarts_nazorg"],
+      against_wish=["melding_veilig_thuis", "zedenoverleg_om", "csg_acute_opvang", "csg_casemanager_monitoring", "huisarts_nazorg", "shn_juridische_informatie"],
       absent=["informatief_gesprek", "forensisch_onderzoek", "forensisch_onderzoek_loef", "aangifte"],
       regie="R3", regiehouder="veilig_thuis"))
 
@@ -164,7 +165,7 @@ scen(V, "vignet-4-ex-partner",
  dict(referrals=["csg_acute_opvang", "hiv_pep", "noodanticonceptie",
                  "hepatitis_b_vaccinatie", "soa_onderzoek", "wondzorg", "forensisch_onderzoek", "informatief_gesprek",
                  "aangifte", "slachtofferadvocaat", "shn_juridische_informatie", "shn_steun", "melding_veilig_thuis",
-                 "veiligheidsplan", "schadefonds", "huisarts_nazorg", "csg_casemanager_monitoring"],
+                 "veiligheidsplan", "huisarts_nazorg", "csg_casemanager_monitoring"],
       absent=["advies_veilig_thuis", "politie_112", "herstelbemiddeling", "zedenoverleg_om", "mda_screening"],
       urgency=dict(aangifte="binnen_24_uur"),
       regie="R3", regiehouder="veilig_thuis",
@@ -177,11 +178,11 @@ COACH = dict(age=47, last_incident_at=hours_ago(30 * 365 * 24), perpetrator_rela
 scen(V, "vignet-5-coach",
  "Vignet 5: man, 47, misbruikt door een coach 30 jaar geleden, wil erkenning, geen aangifte, weinig klachten.",
  COACH,
- dict(referrals=["herstelbemiddeling", "shn_steun", "schadefonds"],
+ dict(referrals=["herstelbemiddeling", "shn_steun"],
       absent=["informatief_gesprek", "aangifte", "slachtofferadvocaat", "shn_juridische_informatie", "ggz_traumabehandeling",
               "csg_niet_acute_zorg", "melding_veilig_thuis", "advies_veilig_thuis", "soa_onderzoek", "zedenoverleg_om"],
       regie="R1", regiehouder="shn_casemanager",
-      needs=dict(strafrecht="geen", hulp="geen", herstel="aanbod")))
+      needs=dict(strafrecht="geen", hulp="informatie", herstel="aanbod")))
 
 scen(V, "vignet-5b-coach-met-klachten",
  "Vignet 5, variant: dezelfde man heeft veel klachten: GGZ via de huisarts erbij, dus twee gebieden (R2).",
@@ -196,7 +197,7 @@ scen(V, "vignet-6-feest-16",
       setting="uitgaan", police_wish="twijfel", forensic_wish="twijfel", pregnancy_possible=True,
       consent_mdt="deels", consent_scope=["csg", "huisarts"]),
  dict(referrals=["csg_niet_acute_zorg", "csg_casemanager_monitoring", "soa_onderzoek", "informatief_gesprek",
-                 "beslissing_jongere_zelf", "schadefonds"],
+                 "beslissing_jongere_zelf"],
       absent=["beslissing_samen", "beslissing_ouders_gezag", "melding_veilig_thuis", "advies_veilig_thuis", "zedenoverleg_om",
               "forensisch_onderzoek", "hiv_pep", "noodanticonceptie",
               "hepatitis_b_vaccinatie", "csg_acute_opvang", "aangifte", "shn_steun"],
@@ -223,9 +224,9 @@ win(167, "termijn-167u", "167 uur na het incident: nog net in de gouden week (he
     dict(referrals=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang", "huisarts_nazorg"],
          absent=["noodanticonceptie", "csg_niet_acute_zorg"],
          regie="R2", regiehouder="csg_casemanager", needs=dict(hulp="urgent", strafrecht="urgent")))
-win(169, "termijn-169u", "169 uur na het incident: niet meer acuut. Geen hepatitis B-vaccinatie, geen forensisch onderzoek en geen acute opvang meer; wel niet-acute CSG-zorg.",
-    dict(referrals=["csg_niet_acute_zorg", "csg_casemanager_monitoring", "soa_onderzoek"],
-         absent=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang", "huisarts_nazorg"],
+win(169, "termijn-169u", "169 uur na het incident: niet meer acuut. Geen hepatitis B-vaccinatie, geen forensisch onderzoek en geen acute opvang meer; wel niet-acute CSG-zorg, en de nazorg door de huisarts loopt door (PEP 4 weken, vervolgtesten; 0.3).",
+    dict(referrals=["csg_niet_acute_zorg", "csg_casemanager_monitoring", "soa_onderzoek", "huisarts_nazorg"],
+         absent=["hepatitis_b_vaccinatie", "forensisch_onderzoek", "csg_acute_opvang"],
          regie="R1", regiehouder="csg_casemanager", needs=dict(hulp="aanbod", strafrecht="geen")))
 scen(T, "termijn-4-weken-671u", "671 uur (net binnen 4 weken), veel stress: nog volgen en psycho-educatie, nog geen traumabehandeling.",
      dict(last_incident_at=hours_ago(671), stress_level="hoog"),
@@ -238,7 +239,7 @@ scen(T, "termijn-half-jaar-183d", "183 dagen (en 1 uur) na het incident: niet-ac
      dict(referrals=["csg_niet_acute_zorg", "soa_onderzoek"], regie="R1"))
 scen(T, "termijn-half-jaar-184d", "184 dagen (en 1 uur) na het incident: buiten het half jaar; geen niet-acute CSG-zorg meer. Niets actief: R0.",
      dict(last_incident_at=hours_ago(184 * 24 + 1)),
-     dict(referrals=["schadefonds"], absent=["csg_niet_acute_zorg", "soa_onderzoek"], regie="R0"))
+     dict(absent=["csg_niet_acute_zorg", "soa_onderzoek", "schadefonds"], regie="R0"))
 REP = dict(last_incident_at=hours_ago(60 * 24), previous_regie_level="R3")
 scen(T, "herhaling-364d-r3", "Eerdere zaak op R3, 364 dagen geleden afgesloten: de nieuwe zaak krijgt minstens R3.",
      dict(REP, previous_case_closed_at=days_ago_date(364)),
@@ -298,7 +299,7 @@ scen(S, "gevaar-thuis-kinderen-geen-toestemming", "Partner woont in huis, slacht
      dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", in_household=True, current_safety="acuut_onveilig",
           children_in_household=2, consent_mdt="nee", consent_scope=[], setting="thuis"),
      dict(referrals=["politie_112", "melding_veilig_thuis", "veiligheidsplan"],
-          against_wish=["politie_112", "melding_veilig_thuis"], absent=["advies_veilig_thuis"],
+          against_wish=["politie_112", "melding_veilig_thuis", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg", "huisarts_nazorg"], absent=["advies_veilig_thuis"],
           regie="R3", regiehouder="veilig_thuis"))
 scen(S, "ex-partner-geen-toegang-advies", "Ex-partner, 60 dagen geleden, geen contact of toegang meer, slachtoffer veilig: advies Veilig Thuis, geen melding.",
      dict(last_incident_at=hours_ago(60 * 24), perpetrator_relation="ex_partner", incidents_last_12_months=2),
@@ -334,12 +335,12 @@ scen(S, "suicidaal-acuut", "Acute suïcidaliteit: crisisdienst direct, R3.",
      dict(referrals=["crisisdienst"], regie="R3", needs=dict(hulp="urgent")))
 scen(S, "suicidaal-signalen", "Signalen van suïcidaliteit: huisarts binnen 24 uur, geen crisisdienst.",
      dict(last_incident_at=hours_ago(60 * 24), suicidality="signalen"),
-     dict(referrals=["huisarts_nazorg"], absent=["crisisdienst"], regie="R1"))
+     dict(referrals=["huisarts_suicidaliteit"], absent=["crisisdienst", "eigen_behandelaar_ggz"], urgency=dict(huisarts_suicidaliteit="binnen_24_uur"), regie="R1"))
 
 # ============================================================== OVERIG
 scen(O, "geen-vervolg-r0", "Volwassene, 2 jaar geleden, wil geen vervolgcontact, geen politie, geen Slachtofferhulp: alleen advies (R0).",
      dict(last_incident_at=hours_ago(730 * 24), follow_up_wish="nee", stress_level="laag"),
-     dict(referrals=["schadefonds"], absent=["csg_casemanager_monitoring", "shn_steun", "informatief_gesprek", "csg_niet_acute_zorg"],
+     dict(absent=["schadefonds", "csg_casemanager_monitoring", "shn_steun", "informatief_gesprek", "csg_niet_acute_zorg"],
           regie="R0"))
 scen(O, "geen-vervolg-acuut", "30 uur geleden, wil geen vervolgcontact: de acute medische zorg blijft, maar geen casemanager (R0).",
      dict(last_incident_at=hours_ago(30), follow_up_wish="nee"),
@@ -376,7 +377,7 @@ scen(O, "herstelbemiddeling-later", "Slachtoffer wil misschien later herstelbemi
      dict(referrals=["herstelbemiddeling"], needs=dict(herstel="informatie")))
 scen(O, "oude-zaak-15-jaar", "Verkrachting 15 jaar geleden, twijfelt over aangifte: informatief gesprek (verkrachting verjaart niet meer), Schadefonds: termijn controleren.",
      dict(last_incident_at=hours_ago(15 * 365 * 24), police_wish="twijfel", stress_level="laag"),
-     dict(referrals=["informatief_gesprek", "schadefonds"], absent=["aangifte", "csg_niet_acute_zorg"], regie="R0"))
+     dict(referrals=["informatief_gesprek"], absent=["aangifte", "csg_niet_acute_zorg"], regie="R0"))
 scen(O, "oost-brabant-acuut", "Zelfde aanbod in Oost-Brabant: acuut, 20 uur geleden, wil aangifte.",
      dict(last_incident_at=hours_ago(20), region="oost-brabant", police_wish="aangifte", forensic_wish="ja", wants_shn_support=True),
      dict(referrals=["csg_acute_opvang", "hiv_pep", "forensisch_onderzoek", "aangifte", "informatief_gesprek", "slachtofferadvocaat",
@@ -392,7 +393,7 @@ scen(S, "kind-8-vader-moeder-wil-geen-politie", "Kind van 8, misbruikt door vade
           forensic_wish="ja", consent_mdt="deels", consent_scope=["csg", "huisarts"], children_in_household=2),
      dict(referrals=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio", "forensisch_onderzoek_loef", "beslissing_ouders_gezag",
                      "csg_acute_opvang", "veiligheidsplan", "advies_naasten"],
-          against_wish=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio", "forensisch_onderzoek_loef"],
+          against_wish=["melding_veilig_thuis", "zedenoverleg_om", "verhoorstudio", "forensisch_onderzoek_loef", "shn_juridische_informatie"],
           absent=["forensisch_onderzoek", "informatief_gesprek", "aangifte", "beslissing_samen"],
           regie="R3", regiehouder="veilig_thuis", needs=dict(veiligheid="urgent", strafrecht="urgent")))
 
@@ -420,21 +421,21 @@ scen(S, "onveilig-thuis-geen-kinderen", "Zelfde situatie zonder kinderen in huis
 N = "0.2, item "
 
 # 1. toestemming 'nee' = lege scope; verwijzingen buiten de toestemming gemarkeerd
-scen(S, "toestemming-nee-scope-leeg", N + "1: toestemming 'nee' zonder ingevulde scope betekent toestemming voor niemand. De melding Veilig Thuis (partner in huis) staat als tegen de wens, met meldrecht; het eerste contact was het CSG, dus de CSG-zorg is niet gemarkeerd.",
+scen(S, "toestemming-nee-scope-leeg", N + "1: toestemming 'nee' zonder ingevulde scope betekent toestemming voor niemand. De melding Veilig Thuis (partner in huis) staat als tegen de wens, met meldrecht; ook de CSG-zorg staat gemarkeerd (bespreek eerst toestemming), al was het eerste contact het CSG (0.3, punt 14: 'nee' wint van het kanaal).",
      dict(last_incident_at=hours_ago(20 * 24), perpetrator_relation="partner", in_household=True, setting="thuis",
           consent_mdt="nee", stress_level="matig"),
      dict(referrals=["melding_veilig_thuis", "veiligheidsplan"],
-          against_wish=["melding_veilig_thuis"],
+          against_wish=["melding_veilig_thuis", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg", "huisarts_nazorg"],
           regie="R3", regiehouder="veilig_thuis"), drop=("consent_scope",))
 scen(O, "toestemming-deels-zonder-politie", N + "1: toestemming 'deels' zonder de politie; het slachtoffer wil aangifte. Aangifte en het informatieve gesprek staan gemarkeerd (bespreek eerst toestemming), nooit tegen de wens zelf.",
      dict(last_incident_at=hours_ago(60 * 24), police_wish="aangifte", consent_mdt="deels", consent_scope=["csg", "shn"],
           wants_shn_support=True),
      dict(referrals=["aangifte", "informatief_gesprek", "slachtofferadvocaat", "shn_steun"],
-          against_wish=["aangifte", "informatief_gesprek"]))
-scen(O, "kanaal-politie-geen-toestemming-nodig", N + "1 en 16: het eerste contact was de politie; wie aangifte wil, hoeft de politie geen toestemming meer te geven (channel wordt gelezen).",
+          against_wish=["aangifte", "informatief_gesprek", "huisarts_nazorg"]))
+scen(O, "kanaal-politie-nee-wint", "0.3, punt 14: het eerste contact was de politie, maar de toestemming is 'nee': het kanaal geeft geen toestemming, dus aangifte en informatief gesprek staan gemarkeerd (bespreek eerst toestemming).",
      dict(last_incident_at=hours_ago(60 * 24), police_wish="aangifte", channel="politie", consent_mdt="nee", consent_scope=[]),
      dict(referrals=["aangifte", "informatief_gesprek"], absent=["melding_veilig_thuis"],
-          against_wish=["csg_niet_acute_zorg", "soa_onderzoek"]))
+          against_wish=["aangifte", "informatief_gesprek", "csg_niet_acute_zorg", "soa_onderzoek", "huisarts_nazorg"]))
 
 # 2. geen acute CSG-zorg zonder lichamelijk contact
 scen(O, "intimidatie-acuut-geen-csg-acuut", N + "2: alleen seksuele intimidatie, 2 dagen geleden: geen acute medische of forensische CSG-zorg, wel psychische hulp van het CSG.",
@@ -455,7 +456,7 @@ scen(O, "schadefonds-niet-bij-alleen-online", N + "4: sextortion zonder lichamel
      dict(referrals=["beelden_verwijderen_advies"], absent=["schadefonds", "csg_acute_opvang"]))
 scen(O, "oude-zaak-verjaring-nakijken", N + "4: verkrachting 20 jaar geleden, aangifte al gedaan, wil nu een informatief gesprek over de verjaring: informatief gesprek en slachtofferadvocaat om de verjaring na te kijken; Schadefonds alleen met een goede reden.",
      dict(last_incident_at=hours_ago(20 * 365 * 24), police_status="aangifte", police_wish="informatief_gesprek"),
-     dict(referrals=["informatief_gesprek", "slachtofferadvocaat", "schadefonds"], needs=dict(strafrecht="informatie")))
+     dict(referrals=["informatief_gesprek", "slachtofferadvocaat"], needs=dict(strafrecht="informatie")))
 
 # 5. drogering: eerste urine binnen 12 uur, ook bij kinderen (grenspaar 12/13 uur)
 scen(T, "drogering-12u-eerste-urine", N + "5: 14 jaar, vermoeden van drogering, 12 uur geleden: eerste urine bewaren, direct, ook zonder besluit over forensisch onderzoek.",
@@ -484,7 +485,7 @@ scen(L, "school-leraar-leerling-14", N + "7: leerling van 14, misbruikt door een
      dict(age=14, last_incident_at=hours_ago(20 * 24), perpetrator_relation="onderwijs_medewerker", setting="werk_school_sport",
           police_wish="nee", consent_mdt="nee", consent_scope=[]),
      dict(referrals=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om"],
-          against_wish=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om"],
+          against_wish=["aangifteplicht_schoolbestuur", "melding_veilig_thuis", "zedenoverleg_om", "csg_casemanager_monitoring", "soa_onderzoek", "csg_niet_acute_zorg", "shn_juridische_informatie", "huisarts_nazorg"],
           regie="R3", regiehouder="veilig_thuis", voice="je"))
 
 # 9. geen onware uitleg: kinderen in huis, pleger zonder toegang -> geen R3 'kinderen maken het mee'
@@ -519,7 +520,7 @@ scen(L, "jongere-14-ouder-belt-mening-onbekend", N + "15: 14 jaar, de vader belt
      dict(age=14, last_incident_at=hours_ago(60 * 24), caller_role="ouder_gezag", police_wish="aangifte"),
      dict(possible=["aangifte"], referrals=["eigen_stem_jongere"], questions=["victim_view"]), drop=("victim_view",))
 scen(O, "vertegenwoordiger-dementie", N + "15: vrouw van 84 met dementie; de mentor spreekt voor haar en wil aangifte: de wens komt van de vertegenwoordiger, het voorstel zegt dat.",
-     dict(age=84, last_incident_at=hours_ago(20 * 24), caller_role="naaste", representative=True, victim_view=None,
+     dict(age=84, last_incident_at=hours_ago(20 * 24), caller_role="naaste", representative=True, representative_close_to_perpetrator=False, victim_view=None,
           police_wish="aangifte", perpetrator_relation="professionele_zorgverlener", setting="instelling"),
      dict(referrals=["wens_vertegenwoordiger", "aangifte", "melding_zorgaanbieder_igj"], voice="melder"))
 
@@ -527,6 +528,212 @@ scen(O, "vertegenwoordiger-dementie", N + "15: vrouw van 84 met dementie; de men
 scen(O, "chat-volwassene-je", "Ook (stem): een volwassene in de chat krijgt 'je'.",
      dict(last_incident_at=hours_ago(60 * 24), channel="chat"),
      dict(voice="je"))
+
+# ============================================================== 0.3 (issue 17): elk punt faalt op 0.2.1
+N3 = "regels-0-3.toml"
+
+# 1. Kind, pleger buiten het gezin met toegang
+scen(N3, "p1-kind-10-buurjongen-13-toegang",
+     "Punt 1: meisje van 10, misbruikt door een buurjongen van 13 die haar nog kan bereiken: binnen 24 uur contact stoppen en advies Veilig Thuis (ook over de minderjarige pleger).",
+     dict(age=10, last_incident_at=hours_ago(20 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="bekende", perpetrator_has_access=True, perpetrator_minor=True, setting="thuis",
+          caller_role="ouder_gezag", victim_view=None),
+     dict(referrals=["kind_contact_stoppen", "advies_veilig_thuis"], urgency=dict(kind_contact_stoppen="binnen_24_uur", advies_veilig_thuis="binnen_24_uur"),
+          needs=dict(veiligheid="urgent"), regie="R3", regiehouder="veilig_thuis"))
+scen(N3, "p1-grens-11-jaar-pleger-toegang",
+     "Punt 1 (grens 11/12): jongen van 11, de trainer van zijn club kan hem nog bereiken: stap binnen 24 uur.",
+     dict(age=11, last_incident_at=hours_ago(30 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="bekende", perpetrator_has_access=True, setting="werk_school_sport",
+          caller_role="ouder_gezag", victim_view=None),
+     dict(referrals=["kind_contact_stoppen", "advies_veilig_thuis", "beslissing_ouders_gezag"], needs=dict(veiligheid="urgent")))
+scen(N3, "p1-grens-12-jaar-pleger-toegang",
+     "Punt 1 (grens 11/12): meisje van 12, de trainer kan haar nog bereiken: dezelfde stap, nu beslissen ouders en kind samen.",
+     dict(age=12, last_incident_at=hours_ago(30 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="bekende", perpetrator_has_access=True, setting="werk_school_sport",
+          caller_role="ouder_gezag", victim_view="zelfde"),
+     dict(referrals=["kind_contact_stoppen", "advies_veilig_thuis", "beslissing_samen"], absent=["beslissing_ouders_gezag"],
+          needs=dict(veiligheid="urgent")))
+
+# 2. Hoog risico in de huiselijke kring
+scen(N3, "p2-stalking-dwingende-controle-angst",
+     "Punt 2: vrouw van 34, ex-partner stalkt haar, scheiding met dwingende controle, zij is erg bang: R3 met Veilig Thuis en een melding op grond van meldrecht (ook zonder toestemming).",
+     dict(age=34, last_incident_at=hours_ago(40 * 24), perpetrator_relation="ex_partner", setting="thuis",
+          stalking=True, separation_coercive_control=True, victim_fear="hoog", consent_mdt="nee", consent_scope=[]),
+     dict(referrals=["melding_veilig_thuis", "veiligheidsplan"], absent=["advies_veilig_thuis"], against_wish=["melding_veilig_thuis", "soa_onderzoek", "csg_niet_acute_zorg", "huisarts_nazorg"],
+          regie="R3", regiehouder="veilig_thuis", needs=dict(veiligheid="urgent")))
+
+# 3. PrEP onbekend / ja / nee (en hepatitis B-vaccinatie onbekend)
+for prep, expect in [(None, "referrals"), (True, "absent"), (False, "referrals")]:
+    name = {None: "onbekend", True: "ja", False: "nee"}[prep]
+    scen(N3, f"p3-prep-{name}",
+         f"Punt 3: vrouw van 27, verkracht 20 uur geleden, PrEP-gebruik {name}" + (", vaccinatie tegen hepatitis B onbekend" if prep is None else "") + ": alleen een bekend 'ja' laat HIV-PEP weg.",
+         dict(age=27, last_incident_at=hours_ago(20), perpetrator_relation="onbekende", uses_prep=prep,
+              hbv_vaccinated=(None if prep is None else False)),
+         {expect: ["hiv_pep"], **({"referrals": ["hiv_pep", "hepatitis_b_vaccinatie"]} if prep is None else {}),
+          **({"urgency": dict(hiv_pep="direct")} if prep is not True else {})})
+
+# 5. Pleger in huis: veiligheidsplan binnen 24 uur, direct bij acuut gevaar, tijdelijk huisverbod
+scen(N3, "p5-partner-in-huis",
+     "Punt 5: vrouw van 31, haar partner woont in huis: veiligheidsplan binnen 24 uur (niet binnen een week) en een tijdelijk huisverbod bespreken.",
+     dict(age=31, last_incident_at=hours_ago(15 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="partner", in_household=True, setting="thuis"),
+     dict(referrals=["veiligheidsplan", "tijdelijk_huisverbod", "melding_veilig_thuis"],
+          urgency=dict(veiligheidsplan="binnen_24_uur", tijdelijk_huisverbod="binnen_24_uur")))
+scen(N3, "p5-partner-in-huis-acuut-gevaar",
+     "Punt 5: vrouw van 31, haar partner woont in huis en zij is nu in gevaar: veiligheidsplan direct.",
+     dict(age=31, last_incident_at=hours_ago(15 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="partner", in_household=True, setting="thuis", current_safety="acuut_onveilig"),
+     dict(referrals=["veiligheidsplan", "politie_112", "melding_veilig_thuis"], urgency=dict(veiligheidsplan="direct")))
+
+# 4. Pleger in de zorg of op school; zelfstandige zorgverlener
+scen(N3, "p4-fysiotherapeut-zelfstandig",
+     "Punt 4: vrouw van 45, misbruikt door haar fysiotherapeut met een eigen praktijk: vandaag weg van cliënten, en haar eigen routes (Landelijk Meldpunt Zorg, tuchtklacht).",
+     dict(age=45, last_incident_at=hours_ago(12 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="professionele_zorgverlener", perpetrator_has_access=True, setting="instelling", solo_practitioner=True),
+     dict(referrals=["medewerker_weghouden", "landelijk_meldpunt_zorg", "tuchtklacht", "melding_zorgaanbieder_igj"],
+          urgency=dict(medewerker_weghouden="direct")))
+scen(N3, "p4-leraar-leerling-15",
+     "Punt 4: leerling van 15, misbruikt door een leraar die haar nog lesgeeft: het schoolbestuur houdt de leraar vandaag weg, naast de aangifteplicht.",
+     dict(age=15, last_incident_at=hours_ago(9 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="onderwijs_medewerker", perpetrator_has_access=True, setting="werk_school_sport"),
+     dict(referrals=["medewerker_weghouden", "aangifteplicht_schoolbestuur"], urgency=dict(medewerker_weghouden="direct")))
+
+# 14. 'nee' wint van het kanaal
+scen(N3, "p14-kanaal-politie-toestemming-nee",
+     "Punt 14: eerste contact via de politie, toestemming 'nee': geen toestemming voor de politie via het kanaal; de verwijzingen naar de politie staan gemarkeerd (bespreek eerst toestemming).",
+     dict(age=26, last_incident_at=hours_ago(45 * 24), police_wish="aangifte", channel="politie", consent_mdt="nee", consent_scope=[]),
+     dict(referrals=["aangifte", "informatief_gesprek"],
+          against_wish=["aangifte", "informatief_gesprek", "csg_niet_acute_zorg", "soa_onderzoek", "huisarts_nazorg"]))
+scen(N3, "p14-kanaal-csg-toestemming-nee",
+     "Punt 14: eerste contact via het CSG (0800), toestemming 'nee', 20 uur na verkrachting: de CSG-zorg staat gemarkeerd (bespreek eerst toestemming); het slachtoffer kan zelf bellen.",
+     dict(age=26, last_incident_at=hours_ago(20), channel="csg_0800", consent_mdt="nee", consent_scope=[], perpetrator_relation="onbekende"),
+     dict(referrals=["csg_acute_opvang", "hiv_pep"], against_wish=["csg_acute_opvang", "hiv_pep", "hepatitis_b_vaccinatie", "soa_onderzoek",
+          "huisarts_nazorg", "csg_casemanager_monitoring"]))
+
+# 9. Suïcidale signalen bij iemand in GGZ-behandeling
+scen(N3, "p9-suicidaal-in-ggz-behandeling",
+     "Punt 9: vrouw van 29, al in GGZ-behandeling, signalen van gedachten aan zelfdoding: naar de eigen behandelaar binnen 24 uur (binnen haar toestemming), niet naar de huisarts.",
+     dict(acts=["aanranding"], fluid_exposure=False, age=29, last_incident_at=hours_ago(50 * 24), suicidality="signalen", in_ggz_treatment=True,
+          consent_mdt="deels", consent_scope=["csg", "ggz"]),
+     dict(referrals=["eigen_behandelaar_ggz"], absent=["huisarts_nazorg", "huisarts_suicidaliteit"],
+          urgency=dict(eigen_behandelaar_ggz="binnen_24_uur"), against_wish=[]))
+scen(N3, "p9-suicidaal-niet-in-behandeling",
+     "Punt 9: man van 40, niet in behandeling, signalen van gedachten aan zelfdoding: huisarts binnen 24 uur met een eerlijke reden en 113 (niet 'uitslagen bespreken').",
+     dict(acts=["aanranding"], fluid_exposure=False, age=40, last_incident_at=hours_ago(50 * 24), suicidality="signalen", in_ggz_treatment=False),
+     dict(referrals=["huisarts_suicidaliteit"], absent=["huisarts_nazorg", "eigen_behandelaar_ggz"]))
+
+# 6. Mensenhandel: B8/3 voor wie geen verblijfsvergunning heeft; veilige plek vannacht voor een kind
+scen(N3, "p6-uitbuiting-ongedocumenteerd",
+     "Punt 6: vrouw van 23 zonder verblijfsvergunning, gedwongen tot sekswerk: B8/3-bedenktijd met opvang, naast de mensenhandelroute.",
+     dict(age=23, last_incident_at=hours_ago(6 * 24), exploitation_signals=True, vulnerabilities=["ongedocumenteerd"],
+          perpetrator_relation="bekende", setting="openbaar", pattern="langdurig"),
+     dict(referrals=["b8_bedenktijd", "zorgcoordinator_mensenhandel", "comensha"], regie="R3"))
+scen(N3, "p6-loverboy-15-dakloos",
+     "Punt 6: Nederlands meisje van 15, uitgebuit door een loverboy, slaapt niet meer thuis: vannacht een veilige plek; geen tekst over verblijfsstatus (geen B8/3).",
+     dict(age=15, last_incident_at=hours_ago(3 * 24), exploitation_signals=True, vulnerabilities=["dakloos"],
+          perpetrator_relation="bekende", setting="openbaar", pattern="herhaald", current_safety="onzeker"),
+     dict(referrals=["veilige_plek_vannacht", "zorgcoordinator_mensenhandel"], absent=["b8_bedenktijd"],
+          urgency=dict(veilige_plek_vannacht="direct"), regie="R3"))
+
+# 7. Een strafzaak tegen de wens in: toch advocaat en uitleg over rechten
+scen(N3, "p7-school-aangifteplicht-wil-geen-politie",
+     "Punt 7: leerling van 14, misbruikt door een leraar, wil geen politie; het schoolbestuur moet aangifte doen: toch een gratis slachtofferadvocaat en uitleg van Slachtofferhulp over haar rechten.",
+     dict(age=14, last_incident_at=hours_ago(25 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="onderwijs_medewerker", setting="werk_school_sport", police_wish="nee", wants_shn_support=False),
+     dict(referrals=["slachtofferadvocaat", "shn_juridische_informatie", "aangifteplicht_schoolbestuur"]))
+scen(N3, "p7-zedenoverleg-kind-stiefvader",
+     "Punt 7: meisje van 13, misbruikt door haar stiefvader, moeder wil geen politie: zedenoverleg met het OM, en dus ook een slachtofferadvocaat.",
+     dict(age=13, last_incident_at=hours_ago(40 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="gezinslid", in_household=True, setting="thuis", police_wish="nee",
+          caller_role="ouder_gezag", victim_view="zelfde"),
+     dict(referrals=["slachtofferadvocaat", "zedenoverleg_om"]))
+
+# 8. Medische nazorg: zwangerschapstest (grens 120/121 uur), huisarts na de acute week, drogering na 12 uur (grens 12/13 uur)
+for h, test in [(120, False), (121, True)]:
+    scen(N3, f"p8-zwangerschap-{h}u",
+         f"Punt 8 (grens 120/121 uur): vrouw van 22, vaginale verkrachting {h} uur geleden, zwangerschap mogelijk: " +
+         ("noodanticonceptie kan nog, nog geen zwangerschapstest." if not test else "geen noodanticonceptie meer; wel een zwangerschapstest (vanaf 3 weken betrouwbaar)."),
+         dict(age=22, last_incident_at=hours_ago(h), pregnancy_possible=True, perpetrator_relation="onbekende"),
+         dict(referrals=(["zwangerschapstest"] if test else ["noodanticonceptie"]),
+              absent=(["noodanticonceptie"] if test else ["zwangerschapstest"])))
+scen(N3, "p8-zwangerschap-herhaald-misbruik",
+     "Punt 8: vrouw van 22, herhaald misbruik door haar partner, laatste keer 50 uur geleden: noodanticonceptie en ook een zwangerschapstest (eerder misbruik).",
+     dict(age=22, last_incident_at=hours_ago(50), pregnancy_possible=True, perpetrator_relation="ex_partner", pattern="herhaald"),
+     dict(referrals=["noodanticonceptie", "zwangerschapstest"]))
+scen(N3, "p8-huisarts-nazorg-dag-10",
+     "Punt 8: man van 35, anale verkrachting 10 dagen geleden, PEP gestart: de nazorg door de huisarts loopt door na de acute week (PEP 4 weken, vervolgtesten).",
+     dict(age=35, last_incident_at=hours_ago(240), acts=["anaal"], pep_started=True, perpetrator_relation="onbekende"),
+     dict(referrals=["huisarts_nazorg"]))
+for h, later in [(12, False), (13, True)]:
+    scen(N3, f"p8-drogering-{h}u",
+         f"Punt 8 (grens 12/13 uur): vrouw van 19, vermoeden van drogering, {h} uur geleden: " +
+         ("eerste urine bewaren (GHB nog aan te tonen)." if not later else "GHB is meestal weg, maar bloed en urine bij het forensisch onderzoek helpen nog voor andere middelen."),
+         dict(age=19, last_incident_at=hours_ago(h), drugs_suspected=True, perpetrator_relation="onbekende", forensic_wish="twijfel"),
+         dict(referrals=(["bloed_urine_drogering"] if later else ["eerste_urine_bewaren"]),
+              absent=(["eerste_urine_bewaren"] if later else [])))
+
+# 10. Herhaling: geen opgelegde R2 voor een veilige volwassene die geen vervolg wil
+scen(N3, "p10-herhaling-volwassene-wil-geen-vervolg",
+     "Punt 10: vrouw van 41, veilig, wil geen vervolgcontact; een eerdere zaak is 100 dagen geleden afgesloten op R2: R1 met één aangeboden contactmoment, geen stille R2.",
+     dict(age=41, last_incident_at=hours_ago(60 * 24), acts=["aanranding"], fluid_exposure=False, follow_up_wish="nee",
+          previous_regie_level="R2", previous_case_closed_at=days_ago_date(100)),
+     dict(regie="R1", referrals=["eenmalig_contactmoment"], regiehouder="csg_casemanager"))
+scen(N3, "p10-herhaling-volwassene-onzeker-blijft-r2",
+     "Punt 10: dezelfde vrouw, maar niet zeker of ze veilig is: de herhaling houdt R2.",
+     dict(age=41, last_incident_at=hours_ago(60 * 24), acts=["aanranding"], fluid_exposure=False, follow_up_wish="nee",
+          current_safety="onzeker", previous_regie_level="R2", previous_case_closed_at=days_ago_date(100)),
+     dict(regie="R2", absent=["eenmalig_contactmoment"]))
+
+# 11. Vertegenwoordiger die (dicht bij) de pleger staat
+scen(N3, "p11-vertegenwoordiger-is-partner-pleger",
+     "Punt 11: vrouw van 79 met dementie; haar zoon is mentor en de pleger is zijn vader: de zoon spreekt niet namens haar. Overleg met Veilig Thuis en de kantonrechter; zijn wens (geen politie) telt niet als haar wens.",
+     dict(age=79, last_incident_at=hours_ago(30 * 24), acts=["aanranding"], fluid_exposure=False, caller_role="naaste",
+          representative=True, representative_close_to_perpetrator=True, victim_view=None, police_wish="nee",
+          perpetrator_relation="partner", setting="thuis"),
+     dict(referrals=["advies_veilig_thuis", "kantonrechter_vertegenwoordiging"], absent=["wens_vertegenwoordiger"],
+          urgency=dict(advies_veilig_thuis="binnen_24_uur"), needs=dict(veiligheid="urgent")))
+
+# 12. Een aangehouden wens wordt uitgelegd
+scen(N3, "p12-herstelbemiddeling-pleger-bereikt-kind",
+     "Punt 12: jongen van 15 wil herstelbemiddeling met zijn oom, die hem nog kan bereiken: niet nu, maar het voorstel zegt het hem en het MDT ('dat kan later, als je veilig bent').",
+     dict(age=15, last_incident_at=hours_ago(90 * 24), acts=["aanranding"], fluid_exposure=False,
+          perpetrator_relation="familielid", perpetrator_has_access=True, wants_herstelbemiddeling="ja", setting="thuis"),
+     dict(referrals=["herstelbemiddeling_na_veiligheid"], absent=["herstelbemiddeling"], needs=dict(herstel="informatie")))
+
+# 13. Ruis en te veel beloven
+scen(N3, "p13-beelden-niet-door-onbekende-setting",
+     "Punt 13: verkrachting 10 dagen geleden, de plaats is nog onbekend: geen 'beelden verwijderen' alleen omdat `setting` onbekend is.",
+     dict(age=30, last_incident_at=hours_ago(240)), dict(absent=["beelden_verwijderen_advies"]), drop=("setting",))
+scen(N3, "p13-vertegenwoordiger-onbekend-slachtoffer-belt-zelf",
+     "Punt 13: het slachtoffer belt zelf, of er een vertegenwoordiger is, is onbekend: geen 'vertegenwoordiger spreekt' in het voorstel.",
+     dict(age=30, last_incident_at=hours_ago(240)), dict(absent=["wens_vertegenwoordiger"]), drop=("representative",))
+scen(N3, "p13-sextortion-geen-mensenhandeltekst",
+     "Punt 13: jongen van 16 wordt afgeperst met naaktbeelden (sextortion), zonder lichamelijk contact; de intaker vinkte uitbuiting aan: beelden laten verwijderen, niet de mensenhandelroute.",
+     dict(age=16, last_incident_at=hours_ago(48), acts=["online_beeldmateriaal"], fluid_exposure=False, exploitation_signals=True,
+          perpetrator_relation="onbekende", setting="online"),
+     dict(referrals=["beelden_verwijderen_advies"], absent=["zorgcoordinator_mensenhandel", "comensha"]))
+scen(N3, "p13-online-niet-acuut-geen-medische-controle",
+     "Punt 13: vrouw van 25, beelden verspreid 20 dagen geleden, geen lichamelijk contact: psychische hulp van het CSG, geen niet-acute CSG-zorg met medische controle.",
+     dict(age=25, last_incident_at=hours_ago(20 * 24), acts=["online_beeldmateriaal"], fluid_exposure=False, setting="online"),
+     dict(referrals=["csg_psychische_hulp"], absent=["csg_niet_acute_zorg", "schadefonds"]))
+scen(N3, "p13-schadefonds-alleen-bij-ernstig-letsel",
+     "Punt 13: vrouw van 30, aangerand 20 dagen geleden, geen letsel en matige stress: geen Schadefonds; met hoge stress wel (zie vignet-2).",
+     dict(age=30, last_incident_at=hours_ago(20 * 24), acts=["aanranding"], fluid_exposure=False, stress_level="matig", injuries="geen"),
+     dict(absent=["schadefonds"]))
+scen(N3, "p13-huisarts-eerste-contact-noodanticonceptie",
+     "Punt 13: vrouw van 20 bij haar huisarts, verkracht 30 uur geleden, zwangerschap mogelijk: de huisarts geeft de noodanticonceptie nu zelf, zonder nieuwe gegevens te delen.",
+     dict(age=20, last_incident_at=hours_ago(30), pregnancy_possible=True, channel="huisarts", perpetrator_relation="onbekende"),
+     dict(referrals=["noodanticonceptie_huisarts"], absent=["noodanticonceptie"], urgency=dict(noodanticonceptie_huisarts="direct")))
+
+# 15. De regiehouder binnen de toestemming, of gemarkeerd
+scen(N3, "p15-regiehouder-buiten-toestemming",
+     "Punt 15: vrouw van 28, verkracht 30 uur geleden, toestemming alleen voor de huisarts: de casemanager van het CSG als regiehouder staat gemarkeerd 'bespreek eerst toestemming'.",
+     dict(age=28, last_incident_at=hours_ago(30), perpetrator_relation="onbekende", consent_mdt="deels", consent_scope=["huisarts"]),
+     dict(regiehouder="csg_casemanager", regiehouder_consent_first=True))
+scen(N3, "p15-regiehouder-binnen-toestemming",
+     "Punt 15: dezelfde vrouw met toestemming voor het CSG: de regiehouder is niet gemarkeerd.",
+     dict(age=28, last_incident_at=hours_ago(30), perpetrator_relation="onbekende", consent_mdt="deels", consent_scope=["csg", "huisarts"]),
+     dict(regiehouder="csg_casemanager", regiehouder_consent_first=False))
 
 
 if __name__ == "__main__":

@@ -429,3 +429,18 @@ fn the_json_schemas_reject_what_the_loader_rejects() {
         "a property needs assert or monotone"
     );
 }
+
+#[test]
+fn a_derived_fact_that_nothing_reads_is_reported_and_the_national_rules_have_none() {
+    let engine = Engine::load(repo().join("tests/fixtures/derived-never-read")).unwrap();
+    let findings = engine.check();
+    let unread = the(&findings, "derived-never-read");
+    assert_eq!(unread.severity, Severity::Warning);
+    assert!(unread.message.contains("`ongebruikt`"), "{unread:#?}");
+    let at = unread.location.as_ref().expect("a place");
+    assert!(at.file.ends_with("derived.toml"), "{at:?}");
+    // Read only by another derived fact, or only in a `because` template: both count.
+    no_problems_but(&findings, &["derived-never-read"]);
+    let national = Engine::national().check();
+    assert!(!national.iter().any(|f| f.code == "derived-never-read"), "{national:#?}");
+}

@@ -92,7 +92,8 @@ class Result:
         """Regie level: level, label, status, up_to, rules."""
     @property
     def regiehouder(self) -> Optional[Dict[str, Any]]:
-        """The proposed regiehouder: id, organisation, label, status, alternatives, rules."""
+        """The proposed regiehouder: id, organisation, label, status, alternatives, rules, and
+        consent_first (only when true: the organisation is outside the consent, discuss it first)."""
     @property
     def explanations(self) -> List[Dict[str, Any]]:
         """Every rule that holds or could hold: rule, status, facts, text, source, override."""

@@ -7,10 +7,10 @@
 //   { id, job: "bundle", ruleset, key }       -> the bundle (signed when a secret key text is given)
 // A rule set is { files } (path -> text) or { bundle } (its JSON text). Cancelling a long
 // job means terminating this worker (main.js starts a fresh one).
-import init, { Engine } from "../pkg/wegwijs_wasm.js";
+import init, { Engine } from "../pkg-authoring/wegwijs_wasm.js";
 import { impact } from "./impact.js";
 
-const ready = init({ module_or_path: new URL("../pkg/wegwijs_wasm_bg.wasm", import.meta.url) });
+const ready = init({ module_or_path: new URL("../pkg-authoring/wegwijs_wasm_bg.wasm", import.meta.url) });
 const cache = new Map(); // JSON of the rule set -> Engine (the base is loaded once)
 
 /** An Engine for a rule set, or throws the RuleError. */

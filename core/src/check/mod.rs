@@ -11,8 +11,9 @@
 //! wish-blocked referrals), `shadow` (rules that never change the outcome), `gaps`
 //! (complete cases without a regiehouder or without any rule), `properties` (declared
 //! safety properties and monotonicity) and `diff` (the semantic difference of two rule
-//! sets). Besides: `victim` (victim texts and voices) and `translations` (texts without a
-//! language of the manifest, which read in Dutch).
+//! sets). Besides: `victim` (victim texts and voices), `translations` (texts without a
+//! language of the manifest, which read in Dutch) and `unread` (derived facts that nothing
+//! reads).
 
 mod budget;
 mod conflict;
@@ -30,6 +31,7 @@ mod terms;
 #[cfg(test)]
 mod tests;
 pub mod translations;
+mod unread;
 mod victim;
 
 pub use budget::{CheckBudget, DEFAULT_CASES};
@@ -107,6 +109,7 @@ impl Engine {
         let mut findings = coverage::findings(rules);
         findings.extend(victim::findings(rules));
         findings.extend(translations::findings(rules));
+        findings.extend(unread::findings(rules));
         findings.extend(context::analyse(rules, budget));
         findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.code.cmp(&b.code)));
         findings

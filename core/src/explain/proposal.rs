@@ -115,6 +115,7 @@ fn decide(
             status: status(h.certain),
             alternatives: alternatives.iter().map(|&a| m.regiehouders[a as usize].id.clone()).collect(),
             rules: proposing.iter().map(|&i| src.rules[i as usize].id.clone()).collect(),
+            consent_first: !within_consent(rules, slots, &r.organisation),
         }
     });
     let region = region.map(|r| src.regions[r].id.clone());
@@ -266,4 +267,12 @@ fn warnings(rules: &RuleSet, slots: &[Value], now: i64, outcome: &Outcome) -> Ve
         }
     }
     out
+}
+
+/// Whether the manifest's consent fact for `org` holds for certain. An organisation without
+/// a consent entry needs none (the rule set shares nothing with it by consent).
+fn within_consent(rules: &RuleSet, slots: &[Value], org: &str) -> bool {
+    let Some(name) = rules.source.manifest.consent.get(org) else { return true };
+    let Some(&(slot, _)) = rules.names.get(name) else { return true };
+    matches!(slots.get(slot as usize), Some(Value::Bool(true)))
 }

@@ -122,6 +122,11 @@ fn render(rules: &RuleSet, frame: &Words, steps: &[SummaryStep], more_possible: 
             out.push_str(frame.more_possible().get(lang));
             out.push('\n');
         }
+        if let Some(note) = frame.translation_note(lang) {
+            out.push('\n');
+            out.push_str(note);
+            out.push('\n');
+        }
         (lang.clone(), out)
     }))
 }

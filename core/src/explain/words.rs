@@ -22,6 +22,16 @@ impl<'a> Words<'a> {
         text.voiced(self.voice)
     }
 
+    /// The closing line for a language the note names explicitly (never for `nl`, nor for
+    /// a language that would fall back to Dutch): e.g. "machine-assisted translation".
+    pub fn translation_note(&self, lang: &str) -> Option<&str> {
+        let note = self.words.translation_note.as_ref()?;
+        if lang == "nl" {
+            return None;
+        }
+        note.get_exact(lang)
+    }
+
     /// The opening line.
     pub fn intro(&self) -> Text {
         self.say(&self.words.intro)

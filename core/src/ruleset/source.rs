@@ -113,6 +113,11 @@ pub struct SummaryWords {
     pub weekdays: Vec<Text>,
     /// January to December.
     pub months: Vec<Text>,
+    /// Optional: a line the summary ends with in each language (other than `nl`) that the
+    /// note gives explicitly, e.g. that the texts are a machine-assisted translation not yet
+    /// reviewed by a native speaker. A language that falls back to Dutch gets no line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation_note: Option<Text>,
 }
 
 /// A voice (manner of address) a text may have a variant in.
@@ -402,6 +407,9 @@ pub struct ExpectSource {
     /// Regiehouder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regiehouder: Option<String>,
+    /// Whether the regiehouder is marked "bespreek eerst toestemming" (outside the consent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regiehouder_consent_first: Option<bool>,
     /// Certain need level per area.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub needs: BTreeMap<String, String>,

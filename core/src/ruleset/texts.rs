@@ -49,6 +49,9 @@ pub(crate) fn each(source: &RuleSetSource, f: &mut dyn FnMut(Place, &Text, Need)
         ] {
             f(words().key(key), text, Required);
         }
+        if let Some(note) = &w.translation_note {
+            f(words().key("translation_note"), note, Required);
+        }
         for (key, list) in [("weekdays", &w.weekdays), ("months", &w.months)] {
             for (i, text) in list.iter().enumerate() {
                 f(words().key(key).at(i), text, Required);

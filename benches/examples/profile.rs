@@ -1,5 +1,5 @@
 //! Evaluates a corpus in a loop, for profilers (`valgrind --tool=callgrind`, `perf`).
-//! Usage: `cargo run --release -p wegwijs-benches --example profile -- [outcome|proposal|questions|load] [N] [national|peers]`.
+//! Usage: `cargo run --release -p wegwijs-benches --example profile -- [outcome|buffer|proposal|questions|load|bundle] [N] [national|peers]`.
 //! `peers` takes the peer workload's case sample (complete cases) instead of the national corpus.
 
 use wegwijs::{Case, Engine, Timestamp};
@@ -16,7 +16,14 @@ fn main() {
         }
         return;
     }
-    let (engine, cases): (Engine, Vec<Case>) = if workload == "peers" {
+    if what == "bundle" {
+        let bundle = Engine::national().bundle();
+        for _ in 0..n {
+            std::hint::black_box(Engine::from_bundle(&bundle).expect("loads"));
+        }
+        return;
+    }
+    let (engine, mut cases): (Engine, Vec<Case>) = if workload == "peers" {
         let engine = peers::engine();
         let cases = peers::cases()
             .into_iter()
@@ -32,6 +39,17 @@ fn main() {
     let now = Timestamp::parse(NOW).unwrap();
     let start = std::time::Instant::now();
     let mut total = 0usize;
+    if what == "buffer" {
+        // The outcome-only path into one reused buffer (`Engine::outcome_into`).
+        let mut buffer = wegwijs::OutcomeBuffer::default();
+        let len = cases.len();
+        for i in 0..n {
+            engine.outcome_into(&mut cases[i % len], now, &mut buffer);
+            total += buffer.certain_offers().count();
+        }
+        eprintln!("{what}: {n} evaluations, {:.2} µs each ({total})", start.elapsed().as_secs_f64() * 1e6 / n as f64);
+        return;
+    }
     for i in 0..n {
         let ev = engine.evaluate(&cases[i % cases.len()], now);
         total += match what.as_str() {

@@ -53,6 +53,28 @@ typedef enum WegwijsStatus {
 // `wegwijs_engine_free` needs the engine to itself (no call on it may run or follow).
 typedef struct WegwijsEngine WegwijsEngine;
 
+// Where `wegwijs_outcome` writes, all owned by the caller. Offers are bit sets in
+// catalogue order (offer `i` is bit `i % 64` of word `i / 64`); levels are indices into the
+// manifest's lists (`regie_levels`, `need_levels`).
+typedef struct WegwijsOutcome {
+  // `offer_words` words: the offers referred to with certainty.
+  uint64_t *certain;
+  // `offer_words` words: the offers open questions could still add.
+  uint64_t *possible;
+  // The length of `certain` and `possible` in words: at least (offers + 63) / 64.
+  size_t offer_words;
+  // `areas` bytes: per area (manifest order), the need level reached with certainty.
+  uint8_t *needs;
+  // `areas` bytes: per area, the highest need level open questions could still give.
+  uint8_t *needs_up_to;
+  // The length of `needs` and `needs_up_to`: at least the manifest's number of areas.
+  size_t areas;
+  // Written: the regie level reached with certainty.
+  uint8_t regie;
+  // Written: the highest regie level open questions could still give (= `regie` when certain).
+  uint8_t regie_up_to;
+} WegwijsOutcome;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -198,6 +220,24 @@ enum WegwijsStatus wegwijs_why_not(const struct WegwijsEngine *engine,
                                    size_t options_len,
                                    char **out,
                                    size_t *out_len);
+
+// The outcome of a case (a JSON object of facts; not a case record) written into `*outcome`
+// (see `WegwijsOutcome`). Options: `now`. On failure nothing in `*outcome` is meaningful and
+// `*error` (when `error` is not NULL) is the error object, freed with `wegwijs_string_free`.
+//
+// # Safety
+// `engine` is NULL or a live handle; `case_json` NULL or `case_len` readable bytes;
+// `options_json` NULL or `options_len` readable bytes; `outcome` NULL or valid for reads and
+// writes, its arrays valid for the lengths it gives; `error` and `error_len` NULL or valid
+// for a write.
+enum WegwijsStatus wegwijs_outcome(const struct WegwijsEngine *engine,
+                                   const char *case_json,
+                                   size_t case_len,
+                                   const char *options_json,
+                                   size_t options_len,
+                                   struct WegwijsOutcome *outcome,
+                                   char **error,
+                                   size_t *error_len);
 
 // What changed since `previous` (a proposal's JSON, `previous_len` bytes), or, with
 // `previous` NULL, since the proposal at the record's last decision: a JSON object, or

@@ -29,6 +29,7 @@ mod engine;
 mod error;
 mod evaluate;
 mod options;
+mod outcome;
 mod record;
 
 pub use boundary::wegwijs_string_free;
@@ -38,6 +39,7 @@ pub use engine::{
 };
 pub use error::WegwijsStatus;
 pub use evaluate::{wegwijs_evaluate, wegwijs_questions, wegwijs_why_not};
+pub use outcome::{wegwijs_outcome, WegwijsOutcome};
 pub use record::{wegwijs_agenda, wegwijs_changes, wegwijs_decide, wegwijs_verify};
 
 /// The major version of the C API: raised for any change that breaks a caller (a function

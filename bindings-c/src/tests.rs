@@ -423,3 +423,100 @@ fn decide_refuses_an_incomplete_decision_and_changes_compare_with_the_last_one()
     // SAFETY: from the constructor, freed once.
     unsafe { wegwijs_engine_free(engine) };
 }
+
+/// `wegwijs_outcome` writes, into the caller's arrays, what the full evaluation decides;
+/// too small arrays, NULL and a bad case are errors (with the error object).
+#[test]
+fn outcome_writes_the_decision_into_the_callers_memory() {
+    let engine = national();
+    let core = wegwijs::Engine::national();
+    let (offers, areas) = (core.source().offers.len(), core.source().manifest.areas.len());
+    let words = offers.div_ceil(64);
+    let now = wegwijs::Timestamp::parse("2026-03-02T18:00:00+01:00").unwrap();
+    let cases = [
+        r#"{"age": 29, "strangulation": true}"#,
+        r#"{"age": 15, "last_incident_at": "2026-03-01T12:00:00+01:00"}"#,
+        r#"{}"#,
+    ];
+    let mut seen = (false, false);
+    for case in cases {
+        let (mut certain, mut possible) = (vec![u64::MAX; words + 1], vec![u64::MAX; words + 1]);
+        let (mut needs, mut up_to) = (vec![9u8; areas], vec![9u8; areas]);
+        let mut out = WegwijsOutcome {
+            certain: certain.as_mut_ptr(),
+            possible: possible.as_mut_ptr(),
+            offer_words: words + 1,
+            needs: needs.as_mut_ptr(),
+            needs_up_to: up_to.as_mut_ptr(),
+            areas,
+            regie: 9,
+            regie_up_to: 9,
+        };
+        let (mut err, mut err_len) = (null_mut(), 0usize);
+        // SAFETY: every pointer valid for the lengths given.
+        let status = unsafe {
+            wegwijs_outcome(
+                engine,
+                case.as_ptr().cast(),
+                case.len(),
+                NOW.as_ptr().cast(),
+                NOW.len(),
+                &mut out,
+                &mut err,
+                &mut err_len,
+            )
+        };
+        assert_eq!(status, WegwijsStatus::Ok);
+        assert!(err.is_null());
+        let ev = core.evaluate(&core.case_from_str(case).unwrap(), now);
+        let o = ev.outcome();
+        let bit = |set: &[u64], i: usize| set[i / 64] >> (i % 64) & 1 == 1;
+        for i in 0..offers {
+            let r = o.referrals.iter().find(|r| r.offer as usize == i);
+            assert_eq!(bit(&certain, i), r.is_some_and(|r| r.certain), "offer {i}");
+            assert_eq!(bit(&possible, i), r.is_some_and(|r| !r.certain), "offer {i}");
+        }
+        assert_eq!(certain[words], 0, "the rest is cleared");
+        assert_eq!((out.regie, out.regie_up_to), (o.regie.certain, o.regie.up_to));
+        assert_eq!(needs, o.needs.iter().map(|l| l.certain).collect::<Vec<_>>());
+        assert_eq!(up_to, o.needs.iter().map(|l| l.up_to).collect::<Vec<_>>());
+        seen.0 |= o.referrals.iter().any(|r| r.certain);
+        seen.1 |= o.referrals.iter().any(|r| !r.certain);
+    }
+    assert!(seen.0 && seen.1, "certain and possible referrals both occur");
+    // Too small, NULL, a bad case: errors with an error object.
+    let mut one = [0u64; 1];
+    let mut small = WegwijsOutcome {
+        certain: one.as_mut_ptr(),
+        possible: one.as_mut_ptr(),
+        offer_words: 0,
+        needs: null_mut(),
+        needs_up_to: null_mut(),
+        areas: 0,
+        regie: 0,
+        regie_up_to: 0,
+    };
+    let case = r#"{"age": 29}"#;
+    let (mut err, mut err_len) = (null_mut(), 0usize);
+    // SAFETY: as above; the arrays are declared too small on purpose.
+    let status = unsafe {
+        wegwijs_outcome(engine, case.as_ptr().cast(), case.len(), null(), 0, &mut small, &mut err, &mut err_len)
+    };
+    assert_eq!(status, WegwijsStatus::ArgumentError);
+    assert!(take(err, err_len).contains("words"));
+    // SAFETY: a NULL outcome is refused before anything is read.
+    let status = unsafe {
+        wegwijs_outcome(engine, case.as_ptr().cast(), case.len(), null(), 0, null_mut(), null_mut(), null_mut())
+    };
+    assert_eq!(status, WegwijsStatus::NullPointer);
+    let bad = r#"{"age": 300}"#;
+    let (mut err, mut err_len) = (null_mut(), 0usize);
+    // SAFETY: as above.
+    let status = unsafe {
+        wegwijs_outcome(engine, bad.as_ptr().cast(), bad.len(), null(), 0, &mut small, &mut err, &mut err_len)
+    };
+    assert_eq!(status, WegwijsStatus::ArgumentError, "the arrays are checked first");
+    take(err, err_len);
+    // SAFETY: a live handle, freed once.
+    unsafe { wegwijs_engine_free(engine) };
+}

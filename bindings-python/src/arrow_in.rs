@@ -36,6 +36,15 @@ enum Column {
     Texts(ArrayRef),
     /// A type the fact cannot take (its nulls are still unknown).
     Wrong(ArrayRef),
+    /// A dictionary-encoded (categorical) enum column: per row its key, per key the
+    /// value's index in the fact's values (`None`: not one of them), matched once per
+    /// block instead of once per row.
+    Coded {
+        column: ArrayRef,
+        keys: Vec<usize>,
+        values: Vec<Option<usize>>,
+        texts: ArrayRef,
+    },
 }
 
 /// Which fact each column of a batch sets (by name), or why it names none.
@@ -65,12 +74,28 @@ fn cast(array: &ArrayRef, to: &DataType) -> Option<ArrayRef> {
     cast_with_options(array, to, &CastOptions { safe: false, ..Default::default() }).ok()
 }
 
-/// `array` as the type a fact of `kind` reads.
-fn column(kind: &str, array: &ArrayRef) -> Column {
+/// A dictionary-encoded column of text for an enum fact with `values`.
+fn coded(array: &ArrayRef, values: &[String]) -> Option<Column> {
+    let dict = array.as_any_dictionary_opt()?;
+    let texts = cast(dict.values(), &DataType::Utf8)?;
+    let strings = texts.as_string::<i32>();
+    let values = (0..strings.len())
+        .map(|k| if strings.is_null(k) { None } else { values.iter().position(|v| v == strings.value(k)) })
+        .collect();
+    Some(Column::Coded { column: array.clone(), keys: dict.normalized_keys(), values, texts })
+}
+
+/// `array` as the type a fact of `kind` (with enum `values`) reads.
+fn column(kind: &str, values: &[String], array: &ArrayRef) -> Column {
     use DataType as D;
     let ty = array.data_type();
     if ty == &D::Null {
         return Column::Null;
+    }
+    if kind == "enum" && matches!(ty, D::Dictionary(..)) {
+        if let Some(c) = coded(array, values) {
+            return c;
+        }
     }
     let text = matches!(ty, D::Utf8 | D::LargeUtf8 | D::Utf8View | D::Dictionary(..));
     let found = match (kind, ty) {
@@ -102,6 +127,7 @@ fn set(b: &mut CaseBuilder, index: usize, name: &str, col: &Column, i: usize) ->
         Column::Null => true,
         Column::Bool(a) | Column::Int(a) | Column::Float(a) | Column::Text(a) | Column::Seconds(a, _) => a.is_null(i),
         Column::Days(a) | Column::Texts(a) | Column::Wrong(a) => a.is_null(i),
+        Column::Coded { column, keys, texts, .. } => column.is_null(i) || texts.is_null(keys[i]),
     };
     if null {
         return b.set_unknown_at(index);
@@ -140,6 +166,10 @@ fn set(b: &mut CaseBuilder, index: usize, name: &str, col: &Column, i: usize) ->
             }
             b.set_texts_at(index, items.iter().flatten())
         }
+        Column::Coded { keys, values, texts, .. } => match values[keys[i]] {
+            Some(v) => b.set_enum_at(index, v),
+            None => b.set_text_at(index, texts.as_string::<i32>().value(keys[i])),
+        },
         Column::Wrong(_) => Err(conv::expected_error(b, name)),
     }
 }
@@ -161,7 +191,7 @@ pub(crate) fn rows(engine: &Engine, layout: &Layout, batch: &RecordBatch) -> Vec
             }
         };
         let f = &facts[index];
-        let col = column(&f.kind, array);
+        let col = column(&f.kind, &f.values, array);
         for (i, (b, err)) in builders.iter_mut().zip(errors.iter_mut()).enumerate() {
             if err.is_none() {
                 if let Err(e) = set(b, index, &f.id, &col, i) {

@@ -5,7 +5,7 @@ use crate::batch::{self, Evaluated};
 use crate::conv::{self, FactTable};
 use crate::names::Names;
 use crate::result::{to_py, PyEvaluation};
-use crate::{error, outcomes, time};
+use crate::{error, flat, outcomes, time};
 use engine::Engine;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple, PyType};
@@ -208,6 +208,15 @@ impl PyEngine {
         workers: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
         outcomes::outcomes(self, data, now, workers)
+    }
+
+    /// The outcome of one case as a flat tuple of the rule set's ids, the fast path for a
+    /// call per case: `(certain_offers, possible_offers, regie, regie_up_to)`, offers as
+    /// tuples in catalogue order; the regie level is certain when `regie == regie_up_to`.
+    /// Nothing else is built (no `Result`, no texts).
+    #[pyo3(signature = (case, now = None))]
+    fn outcome<'py>(&self, case: &Bound<'py, PyAny>, now: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyTuple>> {
+        flat::outcome(self, case, now)
     }
 
     /// The column names of `outcomes()`, in order (its schema: every column is text).

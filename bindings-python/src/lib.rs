@@ -1,7 +1,7 @@
 //! The native part of the `wegwijs` Python package (`wegwijs._wegwijs`), re-exported by
 //! `python/wegwijs/__init__.py`. User documentation: `bindings-python/README.md`.
 //!
-//! Only wiring lives here. Exposed: `Engine` (engine.rs), `Result` (result.rs), `Outcome`
+//! Only wiring lives here. Exposed: `Engine` (engine.rs; its flat `outcome` in flat.rs), `Result` (result.rs), `Outcome`
 //! (outcome.rs, ids interned once per engine in names.rs) and the rule-change impact
 //! helper `_impact_rows` (impact.rs). Python objects become cases in conv.rs, Arrow
 //! columns in arrow_in.rs; batches run in batch.rs, `Engine.outcomes` builds its Arrow
@@ -15,7 +15,9 @@ mod batch;
 mod conv;
 mod engine;
 mod error;
+mod flat;
 mod impact;
+mod impact_table;
 mod json;
 mod names;
 mod outcome;
@@ -34,6 +36,7 @@ fn wegwijs_native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<result::PyEvaluation>()?;
     m.add_class::<outcome::PyOutcome>()?;
     m.add_function(wrap_pyfunction!(impact::_impact_rows, m)?)?;
+    m.add_function(wrap_pyfunction!(impact_table::_impact_table, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -10,16 +10,17 @@
 //! on the thread that evaluated it; nothing per case reaches Python.
 
 use crate::arrow_in::{self, Layout};
-use crate::batch::{self, Cases, Evaluated, Reader, Row};
+use crate::batch::{self, Cases, Reader, Row};
 use crate::engine::PyEngine;
 use crate::time;
 use arrow_array::builder::StringBuilder;
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
-use engine::{Engine, Timestamp};
+use engine::{Engine, OutcomeBuffer, Timestamp};
 use pyo3::prelude::*;
 use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyTable;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 /// Rows per block: large enough that the queue costs nothing, small enough to balance
@@ -55,42 +56,39 @@ fn status(certain: bool) -> &'static str {
     }
 }
 
-/// One output block: a row per evaluated case.
-fn table_block(engine: &Engine, schema: &SchemaRef, evaluated: &[Evaluated]) -> RecordBatch {
+/// One output block: a row per case, each evaluated into one reused [`OutcomeBuffer`]
+/// (the outcome-only path: no `Evaluation` per row).
+fn table_block(engine: &Engine, schema: &SchemaRef, rows: &mut [Row], now: Timestamp) -> RecordBatch {
     let src = engine.source();
     let m = &src.manifest;
-    let mut cols: Vec<StringBuilder> = (0..schema.fields().len())
-        .map(|_| StringBuilder::with_capacity(evaluated.len(), evaluated.len() * 8))
-        .collect();
+    let mut cols: Vec<StringBuilder> =
+        (0..schema.fields().len()).map(|_| StringBuilder::with_capacity(rows.len(), rows.len() * 8)).collect();
     let (areas, offers) = (m.areas.len(), src.offers.len());
     let offers_at = 5 + 3 * areas;
-    let mut referral: Vec<Option<(bool, u8)>> = vec![None; offers];
-    for e in evaluated {
-        let ev = match e {
-            Evaluated::Ok(ev) => ev,
-            Evaluated::Case(err) => {
-                let (last, rest) = cols.split_last_mut().expect("the error column");
-                rest.iter_mut().for_each(|c| c.append_null());
-                last.append_value(err.to_string());
-                continue;
-            }
-            Evaluated::Internal => {
-                let (last, rest) = cols.split_last_mut().expect("the error column");
-                rest.iter_mut().for_each(|c| c.append_null());
-                last.append_value("internal error in the Wegwijs engine; please report it");
-                continue;
-            }
+    let mut buffer = OutcomeBuffer::default();
+    for row in rows.iter_mut() {
+        let problem = match row {
+            Ok(case) => catch_unwind(AssertUnwindSafe(|| engine.outcome_into(case, now, &mut buffer)))
+                .err()
+                .map(|_| "internal error in the Wegwijs engine; please report it".to_string()),
+            Err(err) => Some(err.to_string()),
         };
-        let o = ev.outcome();
-        cols[0].append_value(&m.regie_levels[o.regie.certain as usize].id);
-        cols[1].append_value(status(o.regie.up_to == o.regie.certain));
-        cols[2].append_value(&m.regie_levels[o.regie.up_to as usize].id);
-        for (a, l) in o.needs.iter().enumerate().take(areas) {
+        if let Some(problem) = problem {
+            let (last, rest) = cols.split_last_mut().expect("the error column");
+            rest.iter_mut().for_each(|c| c.append_null());
+            last.append_value(problem);
+            continue;
+        }
+        let regie = buffer.regie();
+        cols[0].append_value(&m.regie_levels[regie.certain as usize].id);
+        cols[1].append_value(status(regie.up_to == regie.certain));
+        cols[2].append_value(&m.regie_levels[regie.up_to as usize].id);
+        for (a, l) in buffer.needs().iter().enumerate().take(areas) {
             cols[3 + 3 * a].append_value(&m.need_levels[l.certain as usize].id);
             cols[4 + 3 * a].append_value(status(l.up_to == l.certain));
             cols[5 + 3 * a].append_value(&m.need_levels[l.up_to as usize].id);
         }
-        match &o.regiehouder {
+        match buffer.regiehouder() {
             Some(h) => {
                 cols[3 + 3 * areas].append_value(&m.regiehouders[h.id as usize].id);
                 cols[4 + 3 * areas].append_value(status(h.certain));
@@ -100,15 +98,11 @@ fn table_block(engine: &Engine, schema: &SchemaRef, evaluated: &[Evaluated]) -> 
                 cols[4 + 3 * areas].append_null();
             }
         }
-        referral.iter_mut().for_each(|r| *r = None);
-        for r in &o.referrals {
-            referral[r.offer as usize] = Some((r.certain, r.urgency));
-        }
-        for (i, r) in referral.iter().enumerate() {
-            match r {
-                Some((certain, urgency)) => {
-                    cols[offers_at + 2 * i].append_value(status(*certain));
-                    cols[offers_at + 2 * i + 1].append_value(&m.urgencies[*urgency as usize].id);
+        for i in 0..offers {
+            match buffer.urgency(i) {
+                Some(urgency) => {
+                    cols[offers_at + 2 * i].append_value(status(buffer.is_certain(i)));
+                    cols[offers_at + 2 * i + 1].append_value(&m.urgencies[urgency as usize].id);
                 }
                 None => {
                     cols[offers_at + 2 * i].append_null();
@@ -120,10 +114,6 @@ fn table_block(engine: &Engine, schema: &SchemaRef, evaluated: &[Evaluated]) -> 
     }
     let arrays: Vec<ArrayRef> = cols.iter_mut().map(|c| Arc::new(c.finish()) as ArrayRef).collect();
     RecordBatch::try_new(schema.clone(), arrays).expect("columns match the schema")
-}
-
-fn evaluate_rows(engine: &Engine, rows: &[Row], now: Timestamp) -> Vec<Evaluated> {
-    rows.iter().map(|row| batch::evaluate_row(engine, row, now)).collect()
 }
 
 /// Whether `data` offers Arrow data (after pandas went through pyarrow).
@@ -185,15 +175,15 @@ pub(crate) fn outcomes<'py>(
                 }
             };
             let work = |(block, layout): (RecordBatch, Arc<Layout>)| {
-                let rows = arrow_in::rows(core, &layout, &block);
-                table_block(core, &out_schema, &evaluate_rows(core, &rows, now))
+                let mut rows = arrow_in::rows(core, &layout, &block);
+                table_block(core, &out_schema, &mut rows, now)
             };
             batch::pipeline(py, workers, produce, work)?
         }
         None => {
             let cases = Cases::new(data)?;
             let mut reader = Reader::new(core, engine.table(), &cases, workers);
-            let work = |rows: Vec<Row>| table_block(core, &out_schema, &evaluate_rows(core, &rows, now));
+            let work = |mut rows: Vec<Row>| table_block(core, &out_schema, &mut rows, now);
             batch::pipeline(py, workers, || reader.block(), work)?
         }
     };

@@ -134,3 +134,23 @@ def test_arrow_input_goes_through_outcomes_with_the_same_result(mini: wegwijs.En
     assert [key(r) for r in by_table.rows] == [key(r) for r in by_rows.rows]
     assert by_table.summary == by_rows.summary and by_rows.summary["changed"] > 0
     assert wegwijs.impact(mini, stricter, table.to_batches()[0], now=NOW).summary == by_rows.summary
+
+
+def test_arrow_impact_is_a_dictionary_encoded_table(mini: wegwijs.Engine, stricter: wegwijs.Engine) -> None:
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    cases = generated(300) + [{"age": 300}]
+    table = pa.Table.from_pandas(pd.DataFrame(cases), preserve_index=False)
+    result = wegwijs.impact(mini, stricter, table, now=NOW)
+    t = result.to_arrow()
+    assert t.num_rows == 301 and t.column("case").to_pylist() == list(range(301))
+    kinds = {f.name: f.type for f in t.schema}
+    assert pa.types.is_dictionary(kinds["referral_pep"]) and pa.types.is_dictionary(kinds["regie_old"])
+    assert pa.types.is_dictionary(kinds["need_hulp_new"])
+    assert t.column("changed").to_pylist().count(True) == result.summary["changed"] > 0
+    assert t.column("referral_pep").to_pylist().count("removed") == result.summary["changes"]["referral removed: pep"]
+    # The rows read back from the table are those of the mapping path, case by case.
+    by_rows = wegwijs.impact(mini, stricter, cases, now=NOW)
+    assert [r.case for r in result.changed] == [r.case for r in by_rows.changed]
+    assert wegwijs.impact(mini, stricter, cases, now=NOW).to_arrow() is None
+    assert "first" in str(result) and "errors" in str(result)

@@ -112,3 +112,31 @@ def test_result_pickles(national: wegwijs.Engine, mini: wegwijs.Engine) -> None:
     one = pickle.loads(pickle.dumps(results[-1]))
     assert isinstance(one, wegwijs.Result) and one.outcome.certain_offers == ("pep",)
     assert one.ruleset["hash"] == mini.hash
+
+
+def test_flat_outcome_says_what_the_result_outcome_says(national: wegwijs.Engine) -> None:
+    """`Engine.outcome` (the outcome-only path) against `Result.outcome` (the full
+    evaluation), on cases with and without unknowns."""
+    cases = random_cases(national, 400, seed=5) + random_cases(national, 200, seed=6, unknown=0.0)
+    catalogue = [c[len("referral_") :] for c in national.outcome_columns() if c.startswith("referral_") and not c.endswith("_urgency")]
+    position = {o: i for i, o in enumerate(catalogue)}
+    seen_possible = seen_certain = False
+    for case in cases:
+        certain, possible, regie, regie_up_to = national.outcome(case, NOW)
+        o = national.evaluate(case, NOW).outcome
+        assert certain == tuple(sorted(o.certain_offers, key=position.__getitem__))
+        assert possible == tuple(sorted(o.possible_offers, key=position.__getitem__))
+        assert (regie, regie_up_to) == (o.regie, o.regie_up_to)
+        assert (regie == regie_up_to) == (o.regie_status == "certain")
+        seen_certain |= bool(certain)
+        seen_possible |= bool(possible)
+    assert seen_certain and seen_possible
+
+
+def test_flat_outcome_refuses_what_it_cannot_evaluate(mini: wegwijs.Engine) -> None:
+    with pytest.raises(wegwijs.CaseError, match="age"):
+        mini.outcome({"age": 300}, NOW)
+    with pytest.raises(wegwijs.ArgumentError, match="case record"):
+        mini.outcome({"facts": dict(PEP_CASE)}, NOW)
+    certain, _, _, _ = mini.outcome(PEP_CASE, NOW)
+    assert "pep" in certain

@@ -295,6 +295,15 @@ impl Engine {
         Evaluation { rules: self.rules.clone(), now, slots, truth, outcome, layer: None }
     }
 
+    /// Evaluates only the outcome of a case at `now` into `out`, a buffer the caller keeps
+    /// and reuses: offers as bit sets, levels as indices; no allocation once `out` has its
+    /// size, no sort, no copy of the case. The derived facts are appended to the case's
+    /// values during the evaluation and removed after (so the case comes back unchanged).
+    /// For explanations, questions or why-not, use [`Engine::evaluate`].
+    pub fn outcome_into(&self, case: &mut Case, now: Timestamp, out: &mut crate::OutcomeBuffer) {
+        crate::eval::outcome_buffer::evaluate(&self.rules, &mut case.values, now.0, out);
+    }
+
     pub(crate) fn rules(&self) -> &RuleSet {
         &self.rules
     }

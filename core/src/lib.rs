@@ -47,6 +47,7 @@ pub use engine::{Engine, Evaluation, Timestamp};
 pub use error::{CaseError, Diagnostic, Error, RuleError};
 pub use eval::case::{Case, CaseBuilder};
 pub use eval::outcome::{LevelOutcome, Outcome, ReferralOutcome, RegiehouderOutcome};
+pub use eval::outcome_buffer::{Offers, OutcomeBuffer};
 pub use eval::questions::Affects;
 pub use eval::value::{Tri, Value};
 pub use eval::why_not::{Clause, WhyNot, WhyNotRule};

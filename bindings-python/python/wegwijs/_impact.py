@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
-from ._wegwijs import Engine, _impact_rows
+from ._wegwijs import Engine, _impact_rows, _impact_table
 
 if TYPE_CHECKING:
     import datetime
@@ -60,8 +60,10 @@ class Impact:
     def __init__(self, old: Engine, new: Engine, rows: List[ImpactRow], index: Optional[List[Any]] = None) -> None:
         self.old = old
         self.new = new
-        self.rows = rows
+        self._rows: Optional[List[ImpactRow]] = rows
         self._index = index
+        self._table: Any = None
+        self._names: Tuple[List[str], List[str]] = ([], [])
         counts: Counter[str] = Counter()
         for row in rows:
             counts.update(row.changes())
@@ -72,10 +74,47 @@ class Impact:
             "changes": dict(counts.most_common()),
         }
 
+    @classmethod
+    def _of_table(cls, old: Engine, new: Engine, table: Any, summary: Dict[str, Any], areas: List[str], offers: List[str]) -> "Impact":
+        """An impact compared natively into a columnar table (Arrow input): rows are
+        built from it only when asked for."""
+        self = cls(old, new, [])
+        self._rows = None
+        self._table = table
+        self._names = (areas, offers)
+        self.summary = summary
+        return self
+
+    @property
+    def rows(self) -> List[ImpactRow]:
+        """One ``ImpactRow`` per case, in input order (built on first use for Arrow input)."""
+        if self._rows is None:
+            self._rows = _rows_of_table(self._table, *self._names)
+        return self._rows
+
     @property
     def changed(self) -> List[ImpactRow]:
         """The rows of the cases whose proposal changed."""
+        if self._rows is None:
+            return _rows_of_table(self._table.filter(self._table.column("changed")), *self._names)
         return [r for r in self.rows if r.changed]
+
+    def _errors(self, limit: int) -> List[ImpactRow]:
+        if self._rows is None:
+            import pyarrow.compute as pc  # type: ignore[import-untyped,unused-ignore]
+
+            t = self._table
+            return _rows_of_table(t.filter(pc.is_valid(t.column("error"))).slice(0, limit), *self._names)
+        return [r for r in self.rows if r.error is not None][:limit]
+
+    def to_arrow(self) -> Any:
+        """For Arrow input: the comparison as a ``pyarrow.Table``, one row per case:
+        ``case``, ``changed``, ``error``, per area ``need_<area>_old``/``_new``, per offer
+        ``referral_<offer>`` (``added``, ``removed``, ``certain -> possible``,
+        ``possible -> certain``), ``regie_old``/``_new``, ``regiehouder_old``/``_new``;
+        dictionary-encoded (categorical), null where nothing changed, ``-`` for an area a
+        rule set lacks or no regiehouder. ``None`` when the cases were mappings."""
+        return self._table
 
     def to_pandas(self) -> Any:
         """One row per case (indexed like the input DataFrame, if one was given) with the
@@ -115,7 +154,7 @@ class Impact:
             lines += ["", f"first {len(changed)} changed cases:"]
             for r in changed:
                 lines.append(f"  case {r.case}: " + "; ".join(r.changes()))
-        errors = [r for r in self.rows if r.error is not None][:limit]
+        errors = self._errors(limit)
         if errors:
             lines += ["", f"first {len(errors)} errors:"]
             lines += [f"  case {r.case}: {r.error}" for r in errors]
@@ -175,69 +214,48 @@ def _impact_of_tables(
 ) -> Impact:
     import datetime as dt
 
-    import pyarrow as pa  # type: ignore[import-untyped,unused-ignore]
-
-    # Both engines read the same rows at the same moment (a stream can be read once).
-    data = pa.Table.from_batches([cases]) if isinstance(cases, pa.RecordBatch) else pa.table(cases)
+    # Both engines read the same rows at the same moment; compared natively, column by column.
     at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) if now is None else now
-    a = old.outcomes(data, now=at, workers=workers).to_pylist()
-    b = new.outcomes(data, now=at, workers=workers).to_pylist()
-    areas = lambda e: [c[len("need_") : -len("_status")] for c in e.outcome_columns() if c.startswith("need_") and c.endswith("_status")]  # noqa: E731
-    offers = lambda e: [c[len("referral_") :] for c in e.outcome_columns() if c.startswith("referral_") and not c.endswith("_urgency")]  # noqa: E731
-    old_areas, new_areas, old_offers, new_offers = areas(old), areas(new), offers(old), offers(new)
-    rows = [
-        _compare_rows(i, x, y, old_areas, new_areas, old_offers, new_offers) for i, (x, y) in enumerate(zip(a, b))
-    ]
-    return Impact(old, new, rows)
+    table, summary, areas, offers = _impact_table(old, new, cases, at, workers)
+    return Impact._of_table(old, new, table, summary, areas, offers)
 
 
-def _level(row: Mapping[str, Any], column: str) -> str:
-    if row[f"{column}_status"] == "certain":
-        return str(row[column])
-    return f"{row[column]}..{row[f'{column}_up_to']}"
+def _rows_of_table(table: Any, areas: List[str], offers: List[str]) -> List[ImpactRow]:
+    """``ImpactRow``s from (a part of) the table of ``_impact_table``."""
+    cols: Dict[str, List[Any]] = table.to_pydict()
 
+    def none(v: Optional[str]) -> Optional[str]:
+        return None if v == "-" else v
 
-def _compare_rows(
-    i: int,
-    x: Mapping[str, Any],
-    y: Mapping[str, Any],
-    old_areas: List[str],
-    new_areas: List[str],
-    old_offers: List[str],
-    new_offers: List[str],
-) -> ImpactRow:
-    """One case's differences between two rows of outcome tables (as `_impact_rows`)."""
-    if x["error"] is not None or y["error"] is not None:
-        messages = [f"{w} rules: {r['error']}" for w, r in (("old", x), ("new", y)) if r["error"] is not None]
-        return ImpactRow(case=i, changed=False, error="; ".join(messages))
-    needs: Dict[str, Level] = {}
-    for area in new_areas:
-        before = _level(x, f"need_{area}") if area in old_areas else "-"
-        after = _level(y, f"need_{area}")
-        if before != after:
-            needs[area] = (before, after)
-    for area in old_areas:
-        if area not in new_areas:
-            needs[area] = (_level(x, f"need_{area}"), "-")
-    was = {o: x[f"referral_{o}"] for o in old_offers if x[f"referral_{o}"] is not None}
-    now_ = {o: y[f"referral_{o}"] for o in new_offers if y[f"referral_{o}"] is not None}
-    added = [o for o in now_ if o not in was]
-    removed = [o for o in was if o not in now_]
-    status = {o: (was[o], s) for o, s in now_.items() if o in was and was[o] != s}
-    regie = (_level(x, "regie"), _level(y, "regie"))
-    holder = (x["regiehouder"], y["regiehouder"])
-    row = ImpactRow(
-        case=i,
-        changed=False,
-        needs=needs,
-        referrals_added=added,
-        referrals_removed=removed,
-        referral_status=status,
-        regie=regie if regie[0] != regie[1] else None,
-        regiehouder=holder if holder[0] != holder[1] else None,
-    )
-    changed = bool(row.changes())
-    return ImpactRow(**{**row.__dict__, "changed": changed})
+    def pair(text: str) -> Level:
+        old, new = text.split(" -> ")
+        return (old, new)
+
+    rows = []
+    for i, case in enumerate(cols["case"]):
+        if cols["error"][i] is not None:
+            rows.append(ImpactRow(case=case, changed=False, error=cols["error"][i]))
+            continue
+        if not cols["changed"][i]:
+            rows.append(ImpactRow(case=case, changed=False))
+            continue
+        needs = {a: (cols[f"need_{a}_old"][i], cols[f"need_{a}_new"][i]) for a in areas if cols[f"need_{a}_old"][i] is not None}
+        change = {o: cols[f"referral_{o}"][i] for o in offers if cols[f"referral_{o}"][i] is not None}
+        regie = (cols["regie_old"][i], cols["regie_new"][i]) if cols["regie_old"][i] is not None else None
+        holder = cols["regiehouder_old"][i]
+        rows.append(
+            ImpactRow(
+                case=case,
+                changed=True,
+                needs=needs,
+                referrals_added=[o for o, c in change.items() if c == "added"],
+                referrals_removed=[o for o, c in change.items() if c == "removed"],
+                referral_status={o: pair(c) for o, c in change.items() if " -> " in c},
+                regie=regie,
+                regiehouder=None if holder is None else (none(holder), none(cols["regiehouder_new"][i])),
+            )
+        )
+    return rows
 
 
 def _is_dataframe(obj: object) -> bool:

@@ -10,7 +10,7 @@ from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Sequen
 
 from ._errors import CaseError
 
-__all__ = ["Engine", "Outcome", "Result", "_impact_rows", "__version__"]
+__all__ = ["Engine", "Outcome", "Result", "_impact_rows", "_impact_table", "__version__"]
 
 __version__: str
 
@@ -160,6 +160,11 @@ class Engine:
         fit the schema). ``data``: a pyarrow Table/RecordBatch/RecordBatchReader, a polars or
         pandas DataFrame, anything with the Arrow PyCapsule interface, or an iterable of
         mappings. Converted and evaluated on ``workers`` threads (default: every core)."""
+    def outcome(self, case: _Case, now: _Now = None) -> Tuple[Tuple[str, ...], Tuple[str, ...], str, str]:
+        """The outcome of one case as one flat tuple, the fast path for a call per case:
+        ``(certain_offers, possible_offers, regie, regie_up_to)``, offer ids in catalogue
+        order; the regie level is certain when ``regie == regie_up_to``. Builds no
+        ``Result``. A case record is refused (use ``evaluate(record).outcome``)."""
     def outcome_columns(self) -> List[str]:
         """The column names of ``outcomes()``, in order."""
     def questions(self, case: _Case, now: _Now = None) -> List[Dict[str, Any]]:
@@ -205,3 +210,9 @@ def _impact_rows(
     ]
 ]:
     """Internal: the per-case differences behind ``wegwijs.impact``."""
+
+def _impact_table(
+    old: Engine, new: Engine, cases: Union[Iterable[_Case], Any], now: _Now = None, workers: Optional[int] = None
+) -> Tuple[Any, Dict[str, Any], List[str], List[str]]:
+    """Both engines over ``cases``, compared natively: ``(table, summary, areas, offers)``
+    (see ``Impact.to_arrow``)."""

@@ -8,7 +8,7 @@ use crate::compile::RuleSet;
 use crate::eval::outcome;
 use crate::eval::value::{Tri, Value};
 use crate::expr::types::Ty;
-use crate::{Engine, Timestamp};
+use crate::{Engine, OutcomeBuffer, Timestamp};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
@@ -77,6 +77,39 @@ fn agree(engine: &Engine, seeds: &[u64], unknown_in: u64) -> Result<(), TestCase
     prop_assert_eq!(ev.outcome(), &reference);
     prop_assert_eq!(ev.env().slots, &slots[..]);
     prop_assert_eq!(ev.wishes(), &wishes[..]);
+    same_as_buffer(engine, &case, &reference)
+}
+
+/// The outcome-only path ([`Engine::outcome_into`]) gives the reference outcome as bit
+/// sets, and leaves the case as it was; run twice on one buffer (reuse must not leak).
+fn same_as_buffer(engine: &Engine, case: &[Value], reference: &outcome::Outcome) -> Result<(), TestCaseError> {
+    let mut buffer = OutcomeBuffer::default();
+    let mut c = crate::Case { values: case.to_vec() };
+    let now = Timestamp::from_unix(NOW).unwrap();
+    for _ in 0..2 {
+        engine.outcome_into(&mut c, now, &mut buffer);
+        prop_assert_eq!(&c.values[..], case);
+        let certain: Vec<usize> = reference.referrals.iter().filter(|r| r.certain).map(|r| r.offer as usize).collect();
+        let possible: Vec<usize> =
+            reference.referrals.iter().filter(|r| !r.certain).map(|r| r.offer as usize).collect();
+        let (mut got_certain, mut got_possible): (Vec<usize>, Vec<usize>) =
+            (buffer.certain_offers().collect(), buffer.possible_offers().collect());
+        got_certain.sort_unstable();
+        got_possible.sort_unstable();
+        let mut want_certain = certain.clone();
+        want_certain.sort_unstable();
+        let mut want_possible = possible.clone();
+        want_possible.sort_unstable();
+        prop_assert_eq!(got_certain, want_certain);
+        prop_assert_eq!(got_possible, want_possible);
+        for r in &reference.referrals {
+            prop_assert_eq!(buffer.urgency(r.offer as usize), Some(r.urgency));
+            prop_assert_eq!(buffer.is_certain(r.offer as usize), r.certain);
+        }
+        prop_assert_eq!(buffer.needs(), &reference.needs[..]);
+        prop_assert_eq!(buffer.regie(), reference.regie);
+        prop_assert_eq!(buffer.regiehouder(), reference.regiehouder.as_ref());
+    }
     Ok(())
 }
 

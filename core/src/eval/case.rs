@@ -28,7 +28,10 @@ pub struct CaseBuilder {
 impl CaseBuilder {
     pub(crate) fn new(rules: Arc<RuleSet>) -> Self {
         let n = rules.facts.len();
-        CaseBuilder { rules, values: vec![Value::Unknown; n] }
+        // Room for the derived facts, which `Engine::outcome_into` appends in place.
+        let mut values = Vec::with_capacity(rules.slot_count());
+        values.resize(n, Value::Unknown);
+        CaseBuilder { rules, values }
     }
 
     /// The case built so far.

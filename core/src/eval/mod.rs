@@ -4,6 +4,7 @@
 pub(crate) mod case;
 pub(crate) mod case_json;
 pub(crate) mod outcome;
+pub(crate) mod outcome_buffer;
 pub(crate) mod questions;
 pub(crate) mod time;
 pub mod value;

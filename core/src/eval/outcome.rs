@@ -157,7 +157,7 @@ pub(crate) fn sort_referrals(rules: &RuleSet, referrals: &mut [ReferralOutcome])
     });
 }
 
-fn raise(level: &mut LevelOutcome, to: u8, certain: bool) {
+pub(crate) fn raise(level: &mut LevelOutcome, to: u8, certain: bool) {
     if certain {
         level.certain = level.certain.max(to);
     }
@@ -166,7 +166,11 @@ fn raise(level: &mut LevelOutcome, to: u8, certain: bool) {
 
 /// The certain winner stands unless an undecided rule could bring another regiehouder at
 /// its rank or above; without a certain winner, the highest undecided candidate is possible.
-fn pick_regiehouder(rules: &RuleSet, status: &[Tri], best: Option<(i64, u16)>) -> Option<RegiehouderOutcome> {
+pub(crate) fn pick_regiehouder(
+    rules: &RuleSet,
+    status: &[Tri],
+    best: Option<(i64, u16)>,
+) -> Option<RegiehouderOutcome> {
     let undecided =
         || rules.rules.iter().zip(status).filter(|(_, &st)| st == Tri::Unknown).filter_map(|(r, _)| r.regiehouder);
     match best {

@@ -164,15 +164,51 @@ impl Reader<'_> {
 }
 
 /// A rule set's local time zone: times shown to people carry its offset (`+01:00`, `+02:00`
-/// in summer). The IANA rules are built in (jiff's bundled tzdb), so no clock or OS
-/// database is read, in WebAssembly too. Without one, times are shown in UTC.
+/// in summer). The IANA rules are built in, so no clock or OS database is read, in
+/// WebAssembly too: all of them with the default feature `all-time-zones` (jiff's bundled
+/// tzdb), else only the national rules' zone (see `zones`). Without one, times are shown in UTC.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Zone(Option<jiff::tz::TimeZone>);
 
+/// The zones built in for a build without `all-time-zones` (core/build.rs).
+mod zones {
+    include!(concat!(env!("OUT_DIR"), "/zones.rs"));
+}
+
 impl Zone {
-    /// The zone with this IANA name (`Europe/Amsterdam`), if the built-in rules know it.
+    /// The zone with this IANA name (`Europe/Amsterdam`), if the built-in rules know it, or
+    /// a POSIX TZ rule (`CET-1CEST,M3.5.0,M10.5.0/3`: no history, the rule applies to every year).
     pub fn named(name: &str) -> Option<Zone> {
-        jiff::tz::TimeZone::get(name).ok().map(|tz| Zone(Some(tz)))
+        Self::iana(name).or_else(|| Self::posix(name)).map(|tz| Zone(Some(tz)))
+    }
+
+    #[cfg(feature = "all-time-zones")]
+    fn iana(name: &str) -> Option<jiff::tz::TimeZone> {
+        jiff::tz::TimeZone::get(name).ok()
+    }
+
+    #[cfg(not(feature = "all-time-zones"))]
+    fn iana(name: &str) -> Option<jiff::tz::TimeZone> {
+        Self::embedded(name)
+    }
+
+    /// A zone of the ones always built in (UTC and the national rules' zone).
+    #[cfg_attr(feature = "all-time-zones", allow(dead_code))]
+    fn embedded(name: &str) -> Option<jiff::tz::TimeZone> {
+        if name.eq_ignore_ascii_case("UTC") || name.eq_ignore_ascii_case("Etc/UTC") {
+            return Some(jiff::tz::TimeZone::UTC);
+        }
+        let (canonical, data) = zones::ZONES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
+        jiff::tz::TimeZone::tzif(canonical, data).ok()
+    }
+
+    /// A POSIX TZ rule; it must name a daylight-saving rule or be a fixed offset, and
+    /// contain a digit (so an unknown IANA name such as `Europe/Amsterdm` is not taken).
+    fn posix(rule: &str) -> Option<jiff::tz::TimeZone> {
+        if rule.contains('/') && !rule.contains(',') || !rule.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        jiff::tz::TimeZone::posix(rule).ok()
     }
 
     /// RFC 3339 with the zone's offset at that moment (UTC `Z` without a zone). In UTC
@@ -374,6 +410,30 @@ mod tests {
         assert!(Zone::named("Europe/Amsterdm").is_none());
     }
 
+    /// Without the feature `all-time-zones`, the national zone is built in from the same
+    /// data: every hour from 1900 to 2100 reads the same; a POSIX rule agrees from 1996 on.
+    /// (The whole database is the reference, so this runs with the feature.)
+    #[cfg(feature = "all-time-zones")]
+    #[test]
+    fn the_embedded_zone_and_a_posix_rule_read_as_the_whole_database() {
+        let whole = Zone(Some(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap()));
+        let embedded = Zone(Some(Zone::embedded("europe/amsterdam").expect("built in for the national rules")));
+        let posix = Zone::named("CET-1CEST,M3.5.0,M10.5.0/3").expect("a POSIX rule");
+        let (from, to) =
+            (parse_datetime("1900-01-01T00:00:00Z").unwrap(), parse_datetime("2100-01-01T00:00:00Z").unwrap());
+        let since_1996 = parse_datetime("1996-01-01T00:00:00Z").unwrap();
+        for t in (from..to).step_by(36_007) {
+            assert_eq!(embedded.format(t), whole.format(t));
+            assert_eq!(embedded.end_of_day(t), whole.end_of_day(t));
+            if t >= since_1996 {
+                assert_eq!(posix.format(t), whole.format(t), "{t}");
+            }
+        }
+        assert!(Zone::embedded("Europe/London").is_none(), "only the national zone is built in");
+        assert!(Zone::embedded("UTC").is_some());
+        assert!(Zone::named("Europe/Amsterdm").is_none());
+    }
+
     /// Today ends at the next local midnight, in winter and in summer.
     #[test]
     fn the_local_day_ends_at_midnight() {
@@ -399,6 +459,11 @@ mod tests {
         assert_eq!(ams.format(MAX_SECONDS - 3600), "9999-12-31T22:59:59Z");
         assert_eq!(ams.format(MAX_SECONDS), "9999-12-31T23:59:59Z");
         assert_eq!(ams.format(i64::MAX), "9999-12-31T23:59:59Z");
+        if cfg!(not(feature = "all-time-zones")) {
+            // Only the national zone is built in; other IANA names are unknown.
+            assert!(Zone::named("Europe/London").is_none());
+            return;
+        }
         let london = Zone::named("Europe/London").unwrap();
         assert_eq!(london.format(1_772_359_200), "2026-03-01T10:00:00Z");
         let st_johns = Zone::named("America/St_Johns").unwrap();

@@ -1,0 +1,213 @@
+//! The outcome-only path: one case's outcome written into a buffer the caller owns and
+//! reuses, for batches, impact studies and bindings that only need the decision.
+//!
+//! Offers are bit sets in catalogue order (certain, possible), levels are indices. Nothing
+//! is allocated once the buffer has grown to the rule set's size, nothing is sorted (the
+//! display order of [`super::outcome::Outcome`] is for proposals), and the case is not
+//! copied: its derived facts are appended to the case's own values for the evaluation and
+//! removed after. Explanations, questions and why-not need an [`crate::Evaluation`].
+
+use super::outcome::{contribution, pick_regiehouder, raise, LevelOutcome, RegiehouderOutcome};
+use super::value::{Tri, Value};
+use crate::compile::program::Env;
+use crate::compile::RuleSet;
+
+/// The outcome of one evaluation as bit sets and level indices, filled by
+/// [`crate::Engine::outcome_into`]. Create it once (`OutcomeBuffer::default()`) and reuse
+/// it: it keeps its memory between evaluations (and works with any engine).
+#[derive(Clone, Debug, Default)]
+pub struct OutcomeBuffer {
+    /// Bit `i` (word `i / 64`, bit `i % 64`): offer `i` is referred to with certainty.
+    certain: Vec<u64>,
+    /// Offers that open questions could still add (never also in `certain`).
+    possible: Vec<u64>,
+    /// Per offer: its urgency index, where the offer is certain or possible.
+    urgency: Vec<u8>,
+    /// Per area, in manifest order.
+    needs: Vec<LevelOutcome>,
+    regie: LevelOutcome,
+    regiehouder: Option<RegiehouderOutcome>,
+    /// Scratch: per rule its truth, then per offer its wish (as `decide_all` writes them).
+    truth: Vec<Tri>,
+}
+
+impl OutcomeBuffer {
+    /// The offers referred to with certainty, as a bit set over the catalogue.
+    pub fn certain_bits(&self) -> &[u64] {
+        &self.certain
+    }
+
+    /// The offers open questions could still add, as a bit set over the catalogue.
+    pub fn possible_bits(&self) -> &[u64] {
+        &self.possible
+    }
+
+    /// Whether offer `offer` (catalogue index) is referred to with certainty.
+    pub fn is_certain(&self, offer: usize) -> bool {
+        bit(&self.certain, offer)
+    }
+
+    /// Whether offer `offer` is possible only (open questions could add it).
+    pub fn is_possible(&self, offer: usize) -> bool {
+        bit(&self.possible, offer)
+    }
+
+    /// The urgency index of a certain or possible offer (`None` when it is not referred).
+    pub fn urgency(&self, offer: usize) -> Option<u8> {
+        (self.is_certain(offer) || self.is_possible(offer)).then(|| self.urgency[offer])
+    }
+
+    /// The certain offers, in catalogue order.
+    pub fn certain_offers(&self) -> Offers<'_> {
+        ones(&self.certain)
+    }
+
+    /// The possible offers, in catalogue order.
+    pub fn possible_offers(&self) -> Offers<'_> {
+        ones(&self.possible)
+    }
+
+    /// Need per area, in manifest order.
+    pub fn needs(&self) -> &[LevelOutcome] {
+        &self.needs
+    }
+
+    /// The regie level.
+    pub fn regie(&self) -> LevelOutcome {
+        self.regie
+    }
+
+    /// The proposed regiehouder, if any rule proposes one.
+    pub fn regiehouder(&self) -> Option<&RegiehouderOutcome> {
+        self.regiehouder.as_ref()
+    }
+}
+
+fn bit(set: &[u64], i: usize) -> bool {
+    set.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+}
+
+/// The offers of a bit set, in catalogue order ([`OutcomeBuffer::certain_offers`]); knows
+/// its length (a population count), so bindings can size their output at once.
+#[derive(Clone, Debug)]
+pub struct Offers<'a> {
+    words: &'a [u64],
+    /// The word being read (its bits already taken cleared) and its index.
+    current: u64,
+    at: usize,
+}
+
+fn ones(set: &[u64]) -> Offers<'_> {
+    Offers { words: set, current: set.first().copied().unwrap_or(0), at: 0 }
+}
+
+impl Iterator for Offers<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.current == 0 {
+            self.at += 1;
+            self.current = *self.words.get(self.at)?;
+        }
+        let j = self.current.trailing_zeros() as usize;
+        self.current &= self.current - 1;
+        Some(self.at * 64 + j)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let rest: u32 = self.words.iter().skip(self.at + 1).map(|w| w.count_ones()).sum();
+        let n = (self.current.count_ones() + rest) as usize;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Offers<'_> {}
+
+/// Evaluates `values` (one per schema fact) at `now` into `out`. The derived facts are
+/// appended to `values` while the conditions run and removed before returning.
+pub(crate) fn evaluate(rules: &RuleSet, values: &mut Vec<Value>, now: i64, out: &mut OutcomeBuffer) {
+    let facts = rules.facts.len();
+    values.resize(facts, Value::Unknown);
+    rules.plan.derive(values, rules.derived.len(), now);
+    out.truth.clear();
+    rules.conditions.decide_all(&Env { slots: values, now }, &rules.program, &mut out.truth);
+    merge(rules, out);
+    values.truncate(facts);
+}
+
+/// Merges the effects of the rules that are true or undecided into `out`, as
+/// [`super::outcome::merge`] does, but into bit sets and without collecting deadlines.
+fn merge(rules: &RuleSet, out: &mut OutcomeBuffer) {
+    let OutcomeBuffer { certain, possible, urgency, needs, regie, regiehouder, truth } = out;
+    let offers = rules.offers.len();
+    for set in [&mut *certain, &mut *possible] {
+        set.clear();
+        set.resize(offers.div_ceil(64), 0);
+    }
+    urgency.resize(offers, 0);
+    needs.clear();
+    needs.resize(rules.source.manifest.areas.len(), LevelOutcome::default());
+    *regie = LevelOutcome::default();
+    let (status, wishes) = truth.split_at(rules.rules.len());
+    let mut best: Option<(i64, u16)> = None;
+    let mut live_regiehouder = false;
+    for (rule, &st) in rules.rules.iter().zip(status) {
+        if st == Tri::False {
+            continue;
+        }
+        let sure = st == Tri::True;
+        for &(area, level) in &rule.needs {
+            raise(&mut needs[area as usize], level, sure);
+        }
+        if let Some(level) = rule.regie {
+            raise(regie, level, sure);
+        }
+        if let Some((id, rank)) = rule.regiehouder {
+            live_regiehouder = true;
+            if sure && best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
+                best = Some((rank, id));
+            }
+        }
+        for refer in &rule.refer {
+            let o = refer.offer as usize;
+            let through = contribution(rule.is_override, st, wishes[o]);
+            let (w, b) = (o / 64, 1u64 << (o % 64));
+            match through {
+                Tri::False => {}
+                Tri::True if certain[w] & b == 0 => {
+                    certain[w] |= b;
+                    urgency[o] = refer.urgency;
+                }
+                Tri::True => urgency[o] = urgency[o].max(refer.urgency),
+                Tri::Unknown if certain[w] & b != 0 => {}
+                Tri::Unknown if possible[w] & b == 0 => {
+                    possible[w] |= b;
+                    urgency[o] = refer.urgency;
+                }
+                Tri::Unknown => urgency[o] = urgency[o].max(refer.urgency),
+            }
+        }
+    }
+    for (p, c) in possible.iter_mut().zip(certain.iter()) {
+        *p &= !c;
+    }
+    *regiehouder = if live_regiehouder { pick_regiehouder(rules, status, best) } else { None };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ones;
+
+    #[test]
+    fn offers_come_in_order_across_words_and_know_their_length() {
+        let set = [1u64 << 63 | 1, 0, 1 << 5];
+        let it = ones(&set);
+        assert_eq!(it.len(), 3);
+        assert_eq!(it.collect::<Vec<_>>(), vec![0, 63, 133]);
+        let mut it = ones(&set);
+        it.next();
+        assert_eq!(it.len(), 2);
+        assert_eq!(ones(&[]).count(), 0);
+        assert_eq!(ones(&[0, 0]).len(), 0);
+    }
+}

@@ -554,6 +554,8 @@ export interface SummaryWords {
   no_hurry: Text;
   /** A deadline in words: `{weekday} {day} {month} {hour} {minute}`. */
   before: Text;
+  /** A line a summary in this language ends with (a machine-assisted translation not yet reviewed). */
+  translation_note?: Text;
   /** Monday to Sunday. */
   weekdays: Text[];
   /** January to December. */

@@ -24,7 +24,7 @@ function nationalFiles() {
   return files;
 }
 
-const PEP_RULE = 'when = "hours_since(last_incident_at) <= 72 and fluid_exposure and not pep_started and not uses_prep"';
+const PEP_RULE = 'when = "hours_since(last_incident_at) <= 72 and fluid_exposure and not pep_started and not (known(uses_prep) and uses_prep)"';
 /** The national files with the PEP window at 96 hours (the rule's condition and deadline). */
 function pep96() {
   const files = nationalFiles();

@@ -30,7 +30,7 @@ function nationalFiles() {
   return files;
 }
 const NATIONAL = nationalFiles();
-const PEP_WHEN = 'when = "hours_since(last_incident_at) <= 72 and fluid_exposure and not pep_started and not uses_prep"';
+const PEP_WHEN = 'when = "hours_since(last_incident_at) <= 72 and fluid_exposure and not pep_started and not (known(uses_prep) and uses_prep)"';
 const PEP_REFER = 'refer = [ { offer = "hiv_pep", urgency = "direct", deadline = { from = "last_incident_at", hours = 72 } } ]';
 const HULP = NATIONAL["rules/hulp.toml"];
 const lineOf = (text) => HULP.split("\n").indexOf(text) + 1;

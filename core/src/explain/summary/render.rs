@@ -83,7 +83,7 @@ struct Out<'a> {
     text: String,
     said: BTreeSet<String>,
     lang: &'a str,
-    /// The places named so far, with the number of their step.
+    /// The places named so far, with the number of the step where each is written out.
     places: Vec<(String, usize)>,
     /// "zoals bij stap {n}".
     same_place: Text,
@@ -115,13 +115,12 @@ impl Out<'_> {
             let what = self.fresh(s.what.get(self.lang)).unwrap_or_default();
             self.text.push_str(&format!("{}. {}: {}\n", n, capitalised(s.when.get(self.lang)), what));
             if let Some(p) = &s.r#where {
-                // The same place as an earlier step: "zoals bij stap k", k the last step
-                // there, so that no such line is said twice.
-                let earlier = self.places.iter_mut().find(|(q, _)| q == p);
+                // The same place as an earlier step: "zoals bij stap k", k the step where the
+                // place is written out, so that a reader never follows a chain of such lines.
+                let earlier = self.places.iter().find(|(q, _)| q == p).map(|&(_, k)| k);
                 let place = match earlier {
-                    Some((_, k)) if !self.same_place.is_empty() => {
-                        let last = std::mem::replace(k, *n);
-                        fill_placeholders(self.same_place.get(self.lang), |x| (x == "n").then(|| last.to_string()))
+                    Some(k) if !self.same_place.is_empty() => {
+                        fill_placeholders(self.same_place.get(self.lang), |x| (x == "n").then(|| k.to_string()))
                     }
                     _ => {
                         self.places.push((p.clone(), *n));

@@ -303,14 +303,39 @@ fn victims_read_five_steps_first_plain_words_and_no_sentence_twice() {
     assert_no_sentence_twice(nl);
 }
 
-/// No sentence of a summary's text (after a step's "when:") is said twice.
+/// No sentence of a summary's text (after a step's "when:") is said twice. "Waar:" lines
+/// are labels, not prose: the same "zoals bij stap k" may stand under several steps.
 fn assert_no_sentence_twice(text: &str) {
     let mut seen = std::collections::BTreeSet::new();
-    for line in text.lines() {
+    for line in text.lines().filter(|l| !l.trim_start().starts_with("Waar:")) {
         let body = line.trim().split_once(": ").map_or(line.trim(), |(_, b)| b);
         for sentence in super::render::sentences(body) {
             assert!(seen.insert(sentence.to_lowercase()), "said twice: {sentence}\n{text}");
         }
+    }
+}
+
+#[test]
+fn a_repeated_place_points_to_the_step_where_it_is_written_out() {
+    let ev = evaluate(&vignet("vignet-1-festival"));
+    let s = build(&ev, Reader::Victim, words());
+    let nl = s.text.nl();
+    // Per step number, its "Waar:" line.
+    let mut places = std::collections::BTreeMap::new();
+    let mut step = 0usize;
+    for line in nl.lines() {
+        if let Some((n, _)) = line.split_once(". ").filter(|(n, _)| n.parse::<usize>().is_ok()) {
+            step = n.parse().unwrap();
+        } else if let Some(place) = line.trim_start().strip_prefix("Waar: ") {
+            places.insert(step, place.trim_end_matches('.').to_string());
+        }
+    }
+    let references: Vec<usize> =
+        places.values().filter_map(|p| p.strip_prefix("zoals bij stap ")).map(|k| k.parse().unwrap()).collect();
+    assert!(references.len() >= 2, "vignet 1 has a place named three times or more\n{nl}");
+    for k in references {
+        let target = &places[&k];
+        assert!(!target.starts_with("zoals bij stap"), "step {k} is itself a reference: {target}\n{nl}");
     }
 }
 

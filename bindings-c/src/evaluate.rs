@@ -1,9 +1,10 @@
 //! Evaluating one case or case record: the proposal (or an audience's view of it), the
 //! open questions, why an offer is not proposed.
 
-use crate::boundary::{c_text, optional_text, respond, text};
-use crate::engine::{engine_ref, WegwijsEngine};
+use crate::boundary::{c_text, respond};
+use crate::engine::WegwijsEngine;
 use crate::error::{FfiError, WegwijsStatus};
+use crate::inputs::Inputs;
 use crate::options::Options;
 use serde::Serialize;
 use std::ffi::c_char;
@@ -27,13 +28,9 @@ pub(crate) unsafe fn evaluation(
     options_len: usize,
 ) -> Result<(Evaluation, Options), FfiError> {
     // SAFETY: as the caller guarantees.
-    let engine = unsafe { engine_ref(engine) }?;
-    // SAFETY: as the caller guarantees.
-    let case = unsafe { text(case_json, case_len, "case_json") }?;
-    // SAFETY: as the caller guarantees.
-    let options = Options::read(unsafe { optional_text(options_json, options_len, "options_json") }?)?;
-    let record = engine.record_from_str(case).map_err(|e| FfiError::case(&e))?;
-    Ok((engine.evaluate_record(&record, options.now), options))
+    let inputs = unsafe { Inputs::read(engine, case_json, case_len, "case_json", options_json, options_len) }?;
+    let record = inputs.record()?;
+    Ok((inputs.engine.evaluate_record(&record, inputs.options.now), inputs.options))
 }
 
 /// The proposal for a case (a JSON object of facts) or a case record (docs/case-record.md),

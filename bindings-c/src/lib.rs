@@ -28,6 +28,7 @@ mod boundary;
 mod engine;
 mod error;
 mod evaluate;
+mod inputs;
 mod options;
 mod outcome;
 mod record;

@@ -2,10 +2,10 @@
 //! (`Engine::outcome_into`), for callers that only need the decision (batches, studies).
 //! No text is built and nothing is returned to free, except an error object on failure.
 
-use crate::boundary::{clear_error, guarded, optional_text, report, text};
-use crate::engine::{engine_ref, WegwijsEngine};
+use crate::boundary::{clear_error, guarded, report};
+use crate::engine::WegwijsEngine;
 use crate::error::{FfiError, WegwijsStatus};
-use crate::options::Options;
+use crate::inputs::Inputs;
 use std::cell::RefCell;
 use std::ffi::c_char;
 use wegwijs::OutcomeBuffer;
@@ -75,13 +75,10 @@ pub unsafe extern "C" fn wegwijs_outcome(
     unsafe { clear_error(error, error_len) };
     let run = || -> Result<(), FfiError> {
         // SAFETY: as the caller guarantees.
-        let engine = unsafe { engine_ref(engine) }?;
+        let Inputs { engine, text: case, options } =
+            unsafe { Inputs::read(engine, case_json, case_len, "case_json", options_json, options_len) }?;
         // SAFETY: as the caller guarantees.
         let out = unsafe { outcome.as_mut() }.ok_or_else(|| FfiError::null("outcome"))?;
-        // SAFETY: as the caller guarantees.
-        let case = unsafe { text(case_json, case_len, "case_json") }?;
-        // SAFETY: as the caller guarantees.
-        let options = Options::read(unsafe { optional_text(options_json, options_len, "options_json") }?)?;
         options.only_now("wegwijs_outcome")?;
         let src = engine.source();
         let (offers, areas) = (src.offers.len(), src.manifest.areas.len());

@@ -3,10 +3,10 @@
 //! only: the semantics live in the core.
 
 use crate::boundary::{optional_text, respond, text};
-use crate::engine::{engine_ref, WegwijsEngine};
+use crate::engine::WegwijsEngine;
 use crate::error::{FfiError, WegwijsStatus};
 use crate::evaluate::json;
-use crate::options::Options;
+use crate::inputs::Inputs;
 use serde_json::value::RawValue;
 use std::ffi::c_char;
 use wegwijs::Proposal;
@@ -32,18 +32,15 @@ pub unsafe extern "C" fn wegwijs_changes(
     out_len: *mut usize,
 ) -> WegwijsStatus {
     let run = || {
-        // SAFETY: as the caller guarantees (all three reads).
-        let (engine, record, previous, options) = unsafe {
+        // SAFETY: as the caller guarantees (all reads).
+        let (inputs, previous) = unsafe {
             (
-                engine_ref(engine)?,
-                text(record_json, record_len, "record_json")?,
+                Inputs::read(engine, record_json, record_len, "record_json", options_json, options_len)?,
                 optional_text(previous, previous_len, "previous")?,
-                optional_text(options_json, options_len, "options_json")?,
             )
         };
-        let options = Options::read(options)?;
-        options.only_now("wegwijs_changes")?;
-        let record = engine.record_from_str(record).map_err(|e| FfiError::case(&e))?;
+        inputs.options.only_now("wegwijs_changes")?;
+        let (engine, record) = (inputs.engine, inputs.record()?);
         let previous: Option<Proposal> = match previous {
             None => engine.proposal_at_last_decision(&record),
             Some(text) => Some(serde_json::from_str(text).map_err(|_| {
@@ -54,7 +51,7 @@ pub unsafe extern "C" fn wegwijs_changes(
                 )
             })?),
         };
-        let ev = engine.evaluate_record(&record, options.now);
+        let ev = engine.evaluate_record(&record, inputs.options.now);
         Ok(previous.map_or_else(|| "null".to_string(), |p| json(&ev.changes_since(&p))))
     };
     // SAFETY: passed on from the caller.
@@ -78,15 +75,9 @@ pub unsafe extern "C" fn wegwijs_agenda(
     out_len: *mut usize,
 ) -> WegwijsStatus {
     let run = || {
-        // SAFETY: as the caller guarantees (all three reads).
-        let (engine, records, options) = unsafe {
-            (
-                engine_ref(engine)?,
-                text(records_json, records_len, "records_json")?,
-                optional_text(options_json, options_len, "options_json")?,
-            )
-        };
-        let options = Options::read(options)?;
+        // SAFETY: as the caller guarantees.
+        let Inputs { engine, text: records, options } =
+            unsafe { Inputs::read(engine, records_json, records_len, "records_json", options_json, options_len) }?;
         options.only_now("wegwijs_agenda")?;
         let not_array = || {
             FfiError::invalid(
@@ -131,20 +122,17 @@ pub unsafe extern "C" fn wegwijs_decide(
     out_len: *mut usize,
 ) -> WegwijsStatus {
     let run = || {
-        // SAFETY: as the caller guarantees (all four reads).
-        let (engine, record, decision, options) = unsafe {
+        // SAFETY: as the caller guarantees (all reads).
+        let (inputs, decision) = unsafe {
             (
-                engine_ref(engine)?,
-                text(record_json, record_len, "record_json")?,
+                Inputs::read(engine, record_json, record_len, "record_json", options_json, options_len)?,
                 text(decision_json, decision_len, "decision_json")?,
-                optional_text(options_json, options_len, "options_json")?,
             )
         };
-        let options = Options::read(options)?;
-        options.only_now("wegwijs_decide")?;
-        let record = engine.record_from_str(record).map_err(|e| FfiError::case(&e))?;
+        inputs.options.only_now("wegwijs_decide")?;
+        let (engine, record) = (inputs.engine, inputs.record()?);
         let decision = engine.decision_from_str(decision).map_err(|e| FfiError::decision(&e))?;
-        let updated = engine.decide(&record, &decision, options.now).map_err(|e| FfiError::decision(&e))?;
+        let updated = engine.decide(&record, &decision, inputs.options.now).map_err(|e| FfiError::decision(&e))?;
         Ok(json(&updated.to_json()))
     };
     // SAFETY: passed on from the caller.
@@ -173,17 +161,11 @@ pub unsafe extern "C" fn wegwijs_verify(
     out_len: *mut usize,
 ) -> WegwijsStatus {
     let run = || {
-        // SAFETY: as the caller guarantees (all three reads).
-        let (engine, record, options) = unsafe {
-            (
-                engine_ref(engine)?,
-                text(record_json, record_len, "record_json")?,
-                optional_text(options_json, options_len, "options_json")?,
-            )
-        };
-        Options::read(options)?.only_now("wegwijs_verify")?;
-        let record = engine.record_from_str(record).map_err(|e| FfiError::case(&e))?;
-        Ok(json(&engine.verify(&record)))
+        // SAFETY: as the caller guarantees.
+        let inputs =
+            unsafe { Inputs::read(engine, record_json, record_len, "record_json", options_json, options_len) }?;
+        inputs.options.only_now("wegwijs_verify")?;
+        Ok(json(&inputs.engine.verify(&inputs.record()?)))
     };
     // SAFETY: passed on from the caller.
     unsafe { respond(out, out_len, run) }

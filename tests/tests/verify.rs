@@ -315,3 +315,24 @@ fn a_decision_taken_again_at_the_instant_of_its_planned_actions_verifies() {
     }
     assert!(decided >= 1, "zaak-11 (the fuzz finding) is decided again");
 }
+
+/// The proposal a decision's hash protects is the one the MDT was shown: for a step that a
+/// fact change renewed after it was done, that is the renewed step, not the new planned
+/// action `decide` adds for it (zaak 12: the perpetrator moved in after the melding).
+#[test]
+fn a_decision_on_a_renewed_step_hashes_the_proposal_the_mdt_saw() {
+    let engine = Engine::national();
+    let path = repo_root().join("examples/records/zaak-12-pleger-in-huis.json");
+    let r = reread(&engine, &serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap());
+    let meeting = at("2026-03-10T09:00:00+01:00");
+    let shown = engine.evaluate_record(&r, meeting).proposal();
+    assert!(shown.record.as_ref().unwrap().renewed.iter().any(|x| x.offer == "melding_veilig_thuis"));
+    let decided = decide(&engine, &r, meeting);
+    let last = decided.decisions.last().unwrap();
+    assert!(decided.actions.iter().filter(|a| a.offer == "melding_veilig_thuis").count() >= 2, "planned again");
+    assert_eq!(last.proposal_hash, wegwijs::proposal_hash(&shown), "the hash is of the proposal shown");
+    // The example's earlier decision was taken on an earlier rule set; this one verifies.
+    let v = engine.verify(&decided);
+    let check = v.decisions.last().unwrap();
+    assert!(check.verified(), "{check:?}");
+}

@@ -155,32 +155,40 @@ pub(crate) fn decision_hash(d: &Decision) -> String {
 }
 
 /// The record as it stood just before decision `index` was recorded: the decisions before
-/// it, and without the planned actions `decide` added for it (an accepted offer that had
-/// no action by then gets one at the decision's time).
+/// it, and without the planned action `decide` added for it. `decide` plans an accepted
+/// offer at the decision's time when the offer had no action by then, or when its last
+/// action was `done` and a fact change renewed it; so an accepted offer whose last action
+/// by then is `planned` at exactly that time, after no action or after `done`, lost that
+/// action. (A planned action written by hand at that very second for an offer the
+/// decision accepts is taken for the decision's own: it says the same.)
 pub(crate) fn before_decision(record: &Record, index: usize) -> Record {
     let mut then = record.clone();
     then.decisions.truncate(index);
     then.decision_times.truncate(index);
     let (d, at) = (&record.decisions[index], record.decision_times[index]);
-    // Per offer, how many actions it had by the decision's time (one pass: linear).
-    let mut by_then: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (a, &t) in record.actions.iter().zip(&record.action_times) {
-        if t <= at {
-            *by_then.entry(a.offer.as_str()).or_default() += 1;
+    let accepted: std::collections::HashSet<&str> = d.accepted.iter().map(String::as_str).collect();
+    // The accepted offers' actions by the decision's time, per offer in time order (one
+    // action per offer and instant: `read` refuses two).
+    let mut by_then: Vec<(&str, i64, usize)> = (record.actions.iter().zip(&record.action_times).enumerate())
+        .filter(|(_, (a, &t))| t <= at && accepted.contains(a.offer.as_str()))
+        .map(|(i, (a, &t))| (a.offer.as_str(), t, i))
+        .collect();
+    by_then.sort_unstable();
+    let mut added = std::collections::HashSet::new();
+    for (k, &(offer, t, i)) in by_then.iter().enumerate() {
+        let is_last = by_then.get(k + 1).is_none_or(|next| next.0 != offer);
+        let before = k.checked_sub(1).map(|j| by_then[j]).filter(|p| p.0 == offer).map(|p| record.actions[p.2].status);
+        if is_last
+            && t == at
+            && record.actions[i].status == ActionStatus::Planned
+            && matches!(before, None | Some(ActionStatus::Done))
+        {
+            added.insert(i);
         }
     }
-    let accepted: std::collections::HashSet<&str> = d.accepted.iter().map(String::as_str).collect();
-    let added = |a: &super::model::Action, t: i64| {
-        a.status == ActionStatus::Planned
-            && t == at
-            && by_then.get(a.offer.as_str()) == Some(&1)
-            && accepted.contains(a.offer.as_str())
-    };
-    let keep: Vec<bool> = record.actions.iter().zip(&record.action_times).map(|(a, &t)| !added(a, t)).collect();
-    let mut k = keep.iter();
-    then.actions.retain(|_| *k.next().expect("one flag per action"));
-    let mut k = keep.iter();
-    then.action_times.retain(|_| *k.next().expect("one flag per action"));
+    let keep = |i: &usize| !added.contains(i);
+    then.actions = record.actions.iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, a)| a.clone()).collect();
+    then.action_times = record.action_times.iter().enumerate().filter(|(i, _)| keep(i)).map(|(_, &t)| t).collect();
     then
 }
 

@@ -336,3 +336,22 @@ fn a_decision_on_a_renewed_step_hashes_the_proposal_the_mdt_saw() {
     let check = v.decisions.last().unwrap();
     assert!(check.verified(), "{check:?}");
 }
+
+/// The example records ship with decisions taken on the built-in rule set as it is now:
+/// every one verifies (proposal, chain, case, rule set). A rule change that alters the
+/// content hash must come with `scripts/make-example-records.py` run again, or the README's
+/// `verify` example says NOT VERIFIED.
+#[test]
+fn every_example_record_verifies_on_the_built_in_rules() {
+    let engine = Engine::national();
+    let mut decisions = 0;
+    for entry in std::fs::read_dir(repo_root().join("examples/records")).unwrap().filter_map(Result::ok) {
+        let value: J = serde_json::from_str(&std::fs::read_to_string(entry.path()).unwrap()).unwrap();
+        let check = engine.verify(&reread(&engine, &value));
+        for d in &check.decisions {
+            assert!(d.verified(), "{}: {d:?} (run scripts/make-example-records.py)", entry.path().display());
+            decisions += 1;
+        }
+    }
+    assert!(decisions >= 9, "the examples hold decisions ({decisions})");
+}

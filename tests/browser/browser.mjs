@@ -1,4 +1,4 @@
-// Shared set-up of the browser tests that need it (a11y, workbench): our static server, a
+// Shared set-up of the browser tests that need it (a11y, workbench, records): our static server, a
 // headless Debian Chromium with a fresh profile, every request that is not to our server
 // aborted and recorded, and axe-core (npm, read from node_modules, injected through the
 // DevTools protocol: no CDN, and the page's CSP stays as it is).
@@ -49,6 +49,21 @@ export async function launch({ viewport = { width: 1400, height: 1000 } } = {}) 
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Opens the intake page and waits until it is ready; returns the server's request count
+ *  then, so a test can show that no later request left the page. */
+export async function openIntake({ server, page }) {
+  await page.goto(server.url, { waitUntil: "load" });
+  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  assert.equal(await page.getAttribute("body", "data-ready"), "1", `the page did not start: ${await page.textContent("#load-error")}`);
+  return server.hits.length;
+}
+
+/** The file `action` makes the page download: its suggested name and its JSON. */
+export async function downloaded(page, action) {
+  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
+  return { name: download.suggestedFilename(), json: JSON.parse(readFileSync(await download.path(), "utf8")) };
 }
 
 /** axe-core's WCAG 2.1 A/AA violations on the page (iframes: false tests only the page

@@ -3,54 +3,27 @@
 // last MDT decision, have an incomplete decision refused, record a complete one with a
 // reason (downloaded as the updated record), save the record, and no request leaves.
 import { after, before, test } from "node:test";
-import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { startServer } from "../../bindings-wasm/serve.mjs";
+import { assert, downloaded, launch, openIntake } from "./browser.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
-const executablePath = process.env.WEGWIJS_CHROMIUM || "/usr/bin/chromium";
 const RECORD = join(repo, "examples/records/zaak-04-regiehouder-blijft.json");
 const MEETING_LOCAL = "2026-03-10T09:00"; // Europe/Amsterdam, +01:00
 
-let server, context, page, profile, hitsAtReady;
-const problems = [];
+let b, server, page, problems, hitsAtReady;
 
 before(async () => {
-  server = await startServer();
-  profile = mkdtempSync(join(tmpdir(), "wegwijs-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--lang=nl-NL"],
-    locale: "nl-NL",
-    timezoneId: "Europe/Amsterdam",
-    acceptDownloads: true,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(server.url, { waitUntil: "load" });
-  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
-  assert.equal(await page.getAttribute("body", "data-ready"), "1");
-  hitsAtReady = server.hits.length;
+  b = await launch();
+  ({ server, page, problems } = b);
+  hitsAtReady = await openIntake(b);
 });
 
 after(async () => {
-  await context?.close();
-  await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await b?.close();
 });
-
-async function downloaded(action) {
-  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), json: JSON.parse(readFileSync(path, "utf8")) };
-}
 
 test("open a record: the answers fill the form and the changes since the last decision show", async () => {
   await page.fill("#now-input", MEETING_LOCAL);
@@ -76,7 +49,7 @@ test("an incomplete decision is refused and the record is unchanged", async () =
 test("a complete decision is recorded with its reason and downloaded as the updated record", async () => {
   await page.selectOption("#decision-regie", "R3");
   await page.fill('#decision-form input.reason[data-key="regie"]', "Meer coördinatie nodig na het laatste contact.");
-  const { name, json } = await downloaded(() => page.click("#decision-record"));
+  const { name, json } = await downloaded(page, () => page.click("#decision-record"));
   assert.equal(name, "zaak-04-regiehouder-blijft.json");
   const original = JSON.parse(readFileSync(RECORD, "utf8"));
   assert.equal(json.decisions.length, original.decisions.length + 1);
@@ -87,7 +60,7 @@ test("a complete decision is recorded with its reason and downloaded as the upda
   assert.match(d.proposal_hash, /^sha256:[0-9a-f]{64}$/);
   await page.waitForFunction(() => /regie R3/.test(document.querySelector("#record-decided")?.textContent ?? ""));
   // Saving gives the record with the new decision and the same facts.
-  const saved = await downloaded(() => page.click("#record-save"));
+  const saved = await downloaded(page, () => page.click("#record-save"));
   assert.equal(saved.json.decisions.length, json.decisions.length);
   assert.deepEqual(Object.keys(saved.json.facts).sort(), Object.keys(original.facts).sort());
 });
@@ -95,4 +68,5 @@ test("a complete decision is recorded with its reason and downloaded as the upda
 test("no request left the page", () => {
   assert.equal(server.hits.length, hitsAtReady, `the server got ${JSON.stringify(server.hits.slice(hitsAtReady))}`);
   assert.deepEqual(problems, []);
+  assert.deepEqual(b.blocked, [], "requests to other hosts");
 });

@@ -3,54 +3,27 @@
 // last decision in words, change a fact (appended to its history at the page's time), record
 // an action, save, and no request leaves.
 import { after, before, test } from "node:test";
-import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
-import { startServer } from "../../bindings-wasm/serve.mjs";
+import { assert, downloaded, launch, openIntake } from "./browser.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
-const executablePath = process.env.WEGWIJS_CHROMIUM || "/usr/bin/chromium";
 const RECORD = join(repo, "examples/records/zaak-12-pleger-in-huis.json");
 const MEETING_LOCAL = "2026-03-10T09:00"; // Europe/Amsterdam, +01:00
 
-let server, context, page, profile, hitsAtReady;
-const problems = [];
+let b, server, page, problems, hitsAtReady;
 
 before(async () => {
-  server = await startServer();
-  profile = mkdtempSync(join(tmpdir(), "wegwijs-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--lang=nl-NL"],
-    locale: "nl-NL",
-    timezoneId: "Europe/Amsterdam",
-    acceptDownloads: true,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(server.url, { waitUntil: "load" });
-  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
-  assert.equal(await page.getAttribute("body", "data-ready"), "1");
-  hitsAtReady = server.hits.length;
+  b = await launch();
+  ({ server, page, problems } = b);
+  hitsAtReady = await openIntake(b);
 });
 
 after(async () => {
-  await context?.close();
-  await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await b?.close();
 });
-
-async function downloaded(action) {
-  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), json: JSON.parse(readFileSync(path, "utf8")) };
-}
 
 test("open a record with a history: the history, the changed fact in words and the renewed step show", async () => {
   await page.fill("#now-input", MEETING_LOCAL);
@@ -69,7 +42,7 @@ test("open a record with a history: the history, the changed fact in words and t
 test("a fact change is appended to the history at the page's time, not written over it", async () => {
   await page.check('input[name="f-current_safety"][value="onzeker"]');
   await page.waitForFunction(() => /Veiligheid op dit moment/.test(document.querySelector("#record-changes")?.textContent ?? ""));
-  const saved = await downloaded(() => page.click("#record-save"));
+  const saved = await downloaded(page, () => page.click("#record-save"));
   const safety = saved.json.facts.current_safety;
   const original = JSON.parse(readFileSync(RECORD, "utf8")).facts.current_safety;
   assert.deepEqual(safety.slice(0, -1), original, "the earlier entries stay");
@@ -85,7 +58,7 @@ test("an action is recorded: the melding done again settles the renewal", async 
   await page.click("#action-add");
   await page.waitForFunction(() => /Actie toegevoegd/.test(document.querySelector("#action-result")?.textContent ?? ""));
   assert.doesNotMatch(await page.textContent("#record-changes"), /Opnieuw nodig: Nieuwe informatie vandaag aan Veilig Thuis/);
-  const saved = await downloaded(() => page.click("#record-save"));
+  const saved = await downloaded(page, () => page.click("#record-save"));
   assert.deepEqual(saved.json.actions.at(-1), { offer: "melding_veilig_thuis", status: "done", at: "2026-03-10T09:00:00+01:00" });
   // A bad time is refused with the place named, and the record is unchanged.
   await page.fill("#action-at", "gisteren");
@@ -96,4 +69,5 @@ test("an action is recorded: the melding done again settles the renewal", async 
 test("no request left the page", () => {
   assert.equal(server.hits.length, hitsAtReady, `the server got ${JSON.stringify(server.hits.slice(hitsAtReady))}`);
   assert.deepEqual(problems, []);
+  assert.deepEqual(b.blocked, [], "requests to other hosts");
 });

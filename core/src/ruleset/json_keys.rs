@@ -4,23 +4,23 @@
 //! recursion limit).
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The first key given twice in one object: the object's path (`ruleset.rules[3].need`)
 /// and the key. `None` when there is none, or when the text is not JSON (the parser
 /// that runs next reports that).
 pub(crate) fn first_duplicate(text: &str) -> Option<(String, String)> {
-    let mut path = Vec::new();
-    let mut found = None;
+    let (mut path, mut keys, mut found) = (Vec::new(), Vec::new(), None);
     let mut de = serde_json::Deserializer::from_str(text);
-    let _ = Walk { path: &mut path, found: &mut found }.deserialize(&mut de);
-    found.map(|(p, k)| (render(&p), k))
+    let _ = Walk { path: &mut path, keys: &mut keys, found: &mut found }.deserialize(&mut de);
+    found
 }
 
-#[derive(Clone)]
-enum Seg {
-    Key(String),
+/// One step of the path to the current value. Keys borrow from the text (a key with an
+/// escape is the rare owned one): the walk allocates nothing per key.
+enum Seg<'de> {
+    Key(Cow<'de, str>),
     Index(usize),
 }
 
@@ -40,12 +40,41 @@ fn render(path: &[Seg]) -> String {
     out
 }
 
-struct Walk<'a> {
-    path: &'a mut Vec<Seg>,
-    found: &'a mut Option<(Vec<Seg>, String)>,
+/// A key, borrowed from the text where it has no escapes (serde's own `Cow` always copies).
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cow<'de, str>, D::Error> {
+        d.deserialize_str(self)
+    }
 }
 
-impl<'de> DeserializeSeed<'de> for Walk<'_> {
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+}
+
+struct Walk<'a, 'de> {
+    path: &'a mut Vec<Seg<'de>>,
+    /// The keys seen so far in each object that is open, innermost last.
+    keys: &'a mut Vec<Cow<'de, str>>,
+    found: &'a mut Option<(String, String)>,
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -53,7 +82,7 @@ impl<'de> DeserializeSeed<'de> for Walk<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Walk<'_> {
+impl<'de> Visitor<'de> for Walk<'_, 'de> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -61,16 +90,20 @@ impl<'de> Visitor<'de> for Walk<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
-                *self.found = Some((self.path.clone(), key));
+        // Checking a key is a scan of this object's earlier keys: objects in rule sets have
+        // a few dozen keys at most, where a linear scan beats hashing.
+        let start = self.keys.len();
+        while let Some(key) = map.next_key_seed(Key)? {
+            if self.keys[start..].contains(&key) {
+                *self.found = Some((render(self.path), key.into_owned()));
                 return Err(serde::de::Error::custom("duplicate key"));
             }
+            self.keys.push(key.clone());
             self.path.push(Seg::Key(key));
-            map.next_value_seed(Walk { path: self.path, found: self.found })?;
+            map.next_value_seed(Walk { path: self.path, keys: self.keys, found: self.found })?;
             self.path.pop();
         }
+        self.keys.truncate(start);
         Ok(())
     }
 
@@ -78,7 +111,7 @@ impl<'de> Visitor<'de> for Walk<'_> {
         let mut i = 0;
         loop {
             self.path.push(Seg::Index(i));
-            let more = seq.next_element_seed(Walk { path: self.path, found: self.found })?.is_some();
+            let more = seq.next_element_seed(Walk { path: self.path, keys: self.keys, found: self.found })?.is_some();
             self.path.pop();
             if !more {
                 return Ok(());
@@ -118,5 +151,12 @@ mod tests {
         assert_eq!(first_duplicate(r#"{"a": 1, "a": 2}"#), Some((String::new(), "a".into())));
         assert_eq!(first_duplicate(r#"{"a": [{"a": 1}, {"a": 2}]}"#), None);
         assert_eq!(first_duplicate("not json"), None);
+        // An escaped key is the same key; siblings of an ancestor are not duplicates.
+        assert_eq!(first_duplicate(r#"{"a": 1, "\u0061": 2}"#), Some((String::new(), "a".into())));
+        assert_eq!(first_duplicate(r#"{"a": {"b": 1}, "b": {"a": 1, "c": {"a": 2}}}"#), None);
+        assert_eq!(
+            first_duplicate(r#"{"x": [{"b": 1}], "y": {"c": [1, {"d": 0, "d": 1}]}}"#),
+            Some(("y.c[1]".into(), "d".into()))
+        );
     }
 }

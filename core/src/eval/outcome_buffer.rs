@@ -196,11 +196,8 @@ fn merge_exact(rules: &RuleSet, out: &mut OutcomeBuffer) {
         }
     }
     // As `pick_regiehouder` decides with no undecided rule.
-    *regiehouder = if live_regiehouder {
-        best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true })
-    } else {
-        None
-    };
+    *regiehouder =
+        if live_regiehouder { best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true }) } else { None };
 }
 
 /// Merges the effects of the rules that are true or undecided into `out`, as

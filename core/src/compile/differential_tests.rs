@@ -1,8 +1,10 @@
 //! Differential property test: the hot path (flat plan for derived facts, jump code for
 //! conditions and wishes) gives exactly what the recursive three-valued evaluator gives, on
 //! random partial cases (unknowns and time ranges included) of the national rules and of
-//! the peer workload's rules (`benches/fixtures/peers/rules`).
+//! the peer workload's rules (`benches/fixtures/peers/rules`). The outcome-only path is
+//! checked too, including its rule masks for cases whose atoms are all exact.
 
+use crate::compile::condition_code::ExactTruth;
 use crate::compile::program::Env;
 use crate::compile::RuleSet;
 use crate::eval::outcome;
@@ -77,7 +79,50 @@ fn agree(engine: &Engine, seeds: &[u64], unknown_in: u64) -> Result<(), TestCase
     prop_assert_eq!(ev.outcome(), &reference);
     prop_assert_eq!(ev.env().slots, &slots[..]);
     prop_assert_eq!(ev.wishes(), &wishes[..]);
+    same_as_exact_truth(rules, &env, &status, &wishes)?;
     same_as_buffer(engine, &case, &reference)
+}
+
+/// Where every atom is exact, the outcome path's bit sets (rules through their masks,
+/// wishes through their code) are the reference's truths, which are then all decided.
+fn same_as_exact_truth(rules: &RuleSet, env: &Env, status: &[Tri], wishes: &[Tri]) -> Result<(), TestCaseError> {
+    let mut exact = ExactTruth::default();
+    let mut truth = Vec::new();
+    if !rules.conditions.decide_exact(env, &rules.program, &mut exact, &mut truth) {
+        prop_assert_eq!(truth.len(), status.len() + wishes.len());
+        return Ok(());
+    }
+    let bit = |set: &[u64], i: usize| if set[i / 64] >> (i % 64) & 1 == 1 { Tri::True } else { Tri::False };
+    let got: Vec<Tri> = (0..status.len()).map(|r| bit(&exact.rules, r)).collect();
+    prop_assert_eq!(&got[..], status);
+    let got: Vec<Tri> = (0..wishes.len()).map(|o| bit(&exact.wishes, o)).collect();
+    prop_assert_eq!(&got[..], wishes);
+    Ok(())
+}
+
+/// One buffer reused across complete and partial cases gives each case's own outcome.
+#[test]
+fn a_reused_buffer_does_not_leak_between_exact_and_open_cases() {
+    for engine in [peers(), national()] {
+        let rules = engine.rules();
+        let now = Timestamp::from_unix(NOW).unwrap();
+        let mut shared = OutcomeBuffer::default();
+        for i in 0..40u64 {
+            let seeds: Vec<u64> = (1..=64u64).map(|k| (k + 97 * i).wrapping_mul(0x9e37_79b9_7f4a_7c15)).collect();
+            let mut case = crate::Case { values: values(rules, &seeds, if i % 2 == 0 { 0 } else { 4 }) };
+            let mut fresh = OutcomeBuffer::default();
+            engine.outcome_into(&mut case, now, &mut fresh);
+            engine.outcome_into(&mut case, now, &mut shared);
+            assert_eq!(shared.certain_bits(), fresh.certain_bits());
+            assert_eq!(shared.possible_bits(), fresh.possible_bits());
+            for o in 0..rules.offers.len() {
+                assert_eq!(shared.urgency(o), fresh.urgency(o));
+            }
+            assert_eq!(shared.needs(), fresh.needs());
+            assert_eq!(shared.regie(), fresh.regie());
+            assert_eq!(shared.regiehouder(), fresh.regiehouder());
+        }
+    }
 }
 
 /// The outcome-only path ([`Engine::outcome_into`]) gives the reference outcome as bit
@@ -139,6 +184,10 @@ fn the_generated_cases_exercise_both_paths() {
     let seeds: Vec<u64> = (1..=44u64).map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15)).collect();
     let complete = values(engine.rules(), &seeds, 0);
     assert!(complete.iter().all(|v| *v != Value::Unknown));
+    let env = Env { slots: &complete, now: NOW };
+    let rules = engine.rules();
+    let exact = rules.conditions.decide_exact(&env, &rules.program, &mut ExactTruth::default(), &mut Vec::new());
+    assert!(exact, "a complete case takes the exact path");
     let ev = engine.evaluate(&crate::Case { values: complete }, Timestamp::from_unix(NOW).unwrap());
     assert!(ev.rule_status().contains(&Tri::True));
     let partial = values(engine.rules(), &seeds, 3);

@@ -9,6 +9,7 @@
 
 use super::outcome::{contribution, pick_regiehouder, raise, LevelOutcome, RegiehouderOutcome};
 use super::value::{Tri, Value};
+use crate::compile::condition_code::ExactTruth;
 use crate::compile::program::Env;
 use crate::compile::RuleSet;
 
@@ -27,8 +28,12 @@ pub struct OutcomeBuffer {
     needs: Vec<LevelOutcome>,
     regie: LevelOutcome,
     regiehouder: Option<RegiehouderOutcome>,
-    /// Scratch: per rule its truth, then per offer its wish (as `decide_all` writes them).
+    /// Scratch: per rule its truth, then per offer its wish (as `decide_all` writes them),
+    /// for a case with atoms that are not exact.
     truth: Vec<Tri>,
+    /// Scratch: the rules that hold and the wishes that allow, for a case whose atoms are
+    /// all exact.
+    exact: ExactTruth,
 }
 
 impl OutcomeBuffer {
@@ -129,25 +134,77 @@ pub(crate) fn evaluate(rules: &RuleSet, values: &mut Vec<Value>, now: i64, out: 
     let facts = rules.facts.len();
     values.resize(facts, Value::Unknown);
     rules.plan.derive(values, rules.derived.len(), now);
-    out.truth.clear();
-    rules.conditions.decide_all(&Env { slots: values, now }, &rules.program, &mut out.truth);
-    merge(rules, out);
+    let env = Env { slots: values, now };
+    if rules.conditions.decide_exact(&env, &rules.program, &mut out.exact, &mut out.truth) {
+        merge_exact(rules, out);
+    } else {
+        merge(rules, out);
+    }
     values.truncate(facts);
+}
+
+/// Clears `out`'s bit sets and levels for `rules`.
+fn reset(rules: &RuleSet, out: &mut OutcomeBuffer) {
+    let offers = rules.offers.len();
+    for set in [&mut out.certain, &mut out.possible] {
+        set.clear();
+        set.resize(offers.div_ceil(64), 0);
+    }
+    out.urgency.resize(offers, 0);
+    out.needs.clear();
+    out.needs.resize(rules.source.manifest.areas.len(), LevelOutcome::default());
+    out.regie = LevelOutcome::default();
+}
+
+/// [`merge`] when every rule and wish is decided (`out.exact`): only the rules that hold
+/// are visited, every contribution is certain, and no regiehouder can be challenged.
+fn merge_exact(rules: &RuleSet, out: &mut OutcomeBuffer) {
+    reset(rules, out);
+    let OutcomeBuffer { certain, urgency, needs, regie, regiehouder, exact, .. } = out;
+    let mut best: Option<(i64, u16)> = None;
+    let mut live_regiehouder = false;
+    for (w, &word) in exact.rules.iter().enumerate() {
+        let mut holds = word;
+        while holds != 0 {
+            let rule = &rules.rules[w * 64 + holds.trailing_zeros() as usize];
+            holds &= holds - 1;
+            for &(area, level) in &rule.needs {
+                raise(&mut needs[area as usize], level, true);
+            }
+            if let Some(level) = rule.regie {
+                raise(regie, level, true);
+            }
+            if let Some((id, rank)) = rule.regiehouder {
+                live_regiehouder = true;
+                if best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
+                    best = Some((rank, id));
+                }
+            }
+            for refer in &rule.refer {
+                let o = refer.offer as usize;
+                let (w, b) = (o / 64, 1u64 << (o % 64));
+                if !rule.is_override && exact.wishes[w] & b == 0 {
+                    continue;
+                }
+                if certain[w] & b == 0 {
+                    certain[w] |= b;
+                    urgency[o] = refer.urgency;
+                } else {
+                    urgency[o] = urgency[o].max(refer.urgency);
+                }
+            }
+        }
+    }
+    // As `pick_regiehouder` decides with no undecided rule.
+    *regiehouder =
+        if live_regiehouder { best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true }) } else { None };
 }
 
 /// Merges the effects of the rules that are true or undecided into `out`, as
 /// [`super::outcome::merge`] does, but into bit sets and without collecting deadlines.
 fn merge(rules: &RuleSet, out: &mut OutcomeBuffer) {
-    let OutcomeBuffer { certain, possible, urgency, needs, regie, regiehouder, truth } = out;
-    let offers = rules.offers.len();
-    for set in [&mut *certain, &mut *possible] {
-        set.clear();
-        set.resize(offers.div_ceil(64), 0);
-    }
-    urgency.resize(offers, 0);
-    needs.clear();
-    needs.resize(rules.source.manifest.areas.len(), LevelOutcome::default());
-    *regie = LevelOutcome::default();
+    reset(rules, out);
+    let OutcomeBuffer { certain, possible, urgency, needs, regie, regiehouder, truth, .. } = out;
     let (status, wishes) = truth.split_at(rules.rules.len());
     let mut best: Option<(i64, u16)> = None;
     let mut live_regiehouder = false;

@@ -54,6 +54,8 @@ pub(super) struct Bits {
     pub open: Vec<u64>,
     /// Per instruction of a condition, its three-valued value (see `ConditionCode::kleene`).
     pub scratch: Vec<crate::eval::value::Tri>,
+    /// The accumulator of [`super::masks::RuleMasks::decide`].
+    pub scratch_words: Vec<u64>,
 }
 
 impl Atoms {

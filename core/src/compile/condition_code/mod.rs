@@ -16,11 +16,14 @@
 //! checks that both give the same on random partial cases.
 
 mod atoms;
+mod cnf;
+mod masks;
 
 use super::model::{Offer, Rule};
 use super::program::{Cmp, Env, NodeId, Op, Program};
 use crate::eval::value::{Tri, Value};
 use atoms::{Atom, Atoms, Bits};
+use masks::RuleMasks;
 use std::cell::RefCell;
 
 /// Jump target meaning "the condition holds".
@@ -80,6 +83,20 @@ pub(crate) struct ConditionCode {
     first: Vec<(u32, u64, u64)>,
     /// Per offer: its wish's code, if it has one.
     wishes: Vec<Option<Span>>,
+    /// Every rule as masks over atom bits, for cases whose atoms are all exact.
+    masks: RuleMasks,
+    /// The offers without a wish (always allowed), as a bit set.
+    no_wish: Vec<u64>,
+}
+
+/// Per rule whether its condition holds and per offer whether its wish allows it, as bit
+/// sets, when every atom of the case is exact ([`ConditionCode::decide_exact`]).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ExactTruth {
+    pub rules: Vec<u64>,
+    pub wishes: Vec<u64>,
+    /// Scratch: rules the jump code still decides.
+    undecided: Vec<u64>,
 }
 
 /// The code of one condition: its entry (may be a verdict) and its instructions, which
@@ -110,6 +127,17 @@ impl ConditionCode {
                 _ => (0, 0, 0),
             })
             .collect();
+        let conjuncts: Vec<_> = rules
+            .iter()
+            .map(|r| cnf::conjuncts(&mut Emitter { program, atoms: &mut out.atoms, out: Vec::new() }, r.when))
+            .collect();
+        out.masks = RuleMasks::build(&conjuncts);
+        out.no_wish = vec![0; offers.len().div_ceil(64)];
+        for (o, code) in out.wishes.iter().enumerate() {
+            if code.is_none() {
+                out.no_wish[o / 64] |= 1 << (o % 64);
+            }
+        }
         out
     }
 
@@ -133,30 +161,63 @@ impl ConditionCode {
     /// Per rule, whether its condition holds, then per offer, whether its wish allows it,
     /// appended to `truth`.
     pub fn decide_all(&self, env: &Env, program: &Program, truth: &mut Vec<Tri>) {
-        thread_local! {
-            static BITS: RefCell<Bits> =
-                const { RefCell::new(Bits { known: Vec::new(), open: Vec::new(), scratch: Vec::new() }) };
-        }
         BITS.with_borrow_mut(|bits| {
             let any_open = self.atoms.compute(env, program, bits);
-            let Bits { known, open, scratch } = bits;
-            if !any_open {
-                self.screen_exact(known, truth);
-            }
-            let mut decide = |code: Span| {
-                if !any_open {
-                    return tri(self.run_exact(code.entry, known));
-                }
-                match self.run(code.entry, known, open) {
-                    Some(b) => tri(b),
-                    None => self.kleene(code, known, open, scratch),
-                }
-            };
-            if any_open {
-                truth.extend(self.rules.iter().map(|&code| decide(code)));
-            }
-            truth.extend(self.wishes.iter().map(|code| code.map_or(Tri::True, &mut decide)));
+            self.decide_computed(any_open, bits, truth);
         });
+    }
+
+    /// For the outcome-only path: when every atom of the case is exact, every rule and wish
+    /// into `exact` as bit sets (the rules through [`RuleMasks`]), and `true`; else as
+    /// [`ConditionCode::decide_all`] into `truth`, and `false`.
+    pub fn decide_exact(&self, env: &Env, program: &Program, exact: &mut ExactTruth, truth: &mut Vec<Tri>) -> bool {
+        BITS.with_borrow_mut(|bits| {
+            if self.atoms.compute(env, program, bits) {
+                truth.clear();
+                self.decide_computed(true, bits, truth);
+                return false;
+            }
+            let ExactTruth { rules, wishes, undecided } = exact;
+            self.masks.decide(&bits.known, &mut bits.scratch_words, rules, undecided);
+            for (w, &word) in undecided.iter().enumerate() {
+                let mut open = word;
+                while open != 0 {
+                    let j = open.trailing_zeros() as usize;
+                    open &= open - 1;
+                    let r = w * 64 + j;
+                    rules[w] |= u64::from(self.run_exact(self.rules[r].entry, &bits.known)) << j;
+                }
+            }
+            wishes.clear();
+            wishes.extend_from_slice(&self.no_wish);
+            for (o, code) in self.wishes.iter().enumerate() {
+                if let Some(code) = code {
+                    wishes[o / 64] |= u64::from(self.run_exact(code.entry, &bits.known)) << (o % 64);
+                }
+            }
+            true
+        })
+    }
+
+    /// [`ConditionCode::decide_all`] once the atoms are computed into `bits`.
+    fn decide_computed(&self, any_open: bool, bits: &mut Bits, truth: &mut Vec<Tri>) {
+        let Bits { known, open, scratch, .. } = bits;
+        if !any_open {
+            self.screen_exact(known, truth);
+        }
+        let mut decide = |code: Span| {
+            if !any_open {
+                return tri(self.run_exact(code.entry, known));
+            }
+            match self.run(code.entry, known, open) {
+                Some(b) => tri(b),
+                None => self.kleene(code, known, open, scratch),
+            }
+        };
+        if any_open {
+            truth.extend(self.rules.iter().map(|&code| decide(code)));
+        }
+        truth.extend(self.wishes.iter().map(|code| code.map_or(Tri::True, &mut decide)));
     }
 
     /// Every rule's truth for a case whose atoms are all decided: the first tests of 64 rules
@@ -235,6 +296,13 @@ impl ConditionCode {
         }
         pc == TRUE
     }
+}
+
+thread_local! {
+    /// The atom bits of the case being evaluated, reused per thread.
+    static BITS: RefCell<Bits> = const {
+        RefCell::new(Bits { known: Vec::new(), open: Vec::new(), scratch: Vec::new(), scratch_words: Vec::new() })
+    };
 }
 
 #[inline]

@@ -37,7 +37,7 @@ pub fn generated_rules(n: usize) -> Engine {
     let mut src = mini.source().clone();
     let template = src.rules[1].clone();
     src.rules.clear();
-    src.scenarios.clear();
+    src.scenarios = Default::default();
     for i in 0..n {
         let k = i as i64;
         let when = match i % 6 {

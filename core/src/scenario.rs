@@ -24,9 +24,17 @@ impl ScenarioResult {
 }
 
 impl Engine {
-    /// Runs every scenario of the rule set.
+    /// Runs every scenario of the rule set. A bundle's scenarios are parsed here; if they
+    /// do not parse, the one result is a failure that says where (id `scenarios`).
     pub fn run_scenarios(&self) -> Vec<ScenarioResult> {
-        self.source().scenarios.iter().map(|s| self.run_scenario(s)).collect()
+        match self.source().scenarios.parsed() {
+            Ok(list) => list.iter().map(|s| self.run_scenario(s)).collect(),
+            Err(e) => vec![ScenarioResult {
+                id: "scenarios".into(),
+                description: "the rule set's scenarios".into(),
+                failures: vec![format!("they do not parse: {e}")],
+            }],
+        }
     }
 
     fn run_scenario(&self, s: &crate::ruleset::source::ScenarioSource) -> ScenarioResult {

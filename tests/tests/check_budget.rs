@@ -69,7 +69,7 @@ mod wegwijs_benches_free {
         let mut src = mini.source().clone();
         let template = src.rules[0].clone();
         src.rules.clear();
-        src.scenarios.clear();
+        src.scenarios = Default::default();
         for i in 0..n {
             let when = match i % 3 {
                 0 => format!("age < {}", 10 + i % 90),

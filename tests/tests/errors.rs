@@ -147,6 +147,29 @@ fn bundle_round_trip_keeps_hash_and_results() {
     assert_eq!(Engine::from_bundle(&national.bundle()).unwrap().id(), unsigned);
 }
 
+/// A bundle's scenarios stay text at load (evaluation never reads them) and are parsed when
+/// run: the national bundle's pass as the folder's do, and a bundle with a broken scenario
+/// still loads its rules, while running its scenarios reports the error with its place.
+#[test]
+fn a_bundles_scenarios_are_parsed_when_they_are_run() {
+    let national = Engine::national();
+    let bundled = Engine::from_bundle(&national.bundle()).unwrap();
+    assert_eq!(bundled.source(), national.source(), "the same source, scenarios included");
+    let results = bundled.run_scenarios();
+    assert_eq!(results, national.run_scenarios());
+    assert!(results.len() > 10 && results.iter().all(|r| r.passed()));
+
+    let mut value: serde_json::Value = serde_json::from_str(&national.bundle()).unwrap();
+    value["ruleset"]["scenarios"][0]["nwo"] = value["ruleset"]["scenarios"][0]["now"].clone();
+    let broken = Engine::from_bundle(&value.to_string()).expect("the rules load; the scenarios are not read");
+    assert_eq!(broken.id(), bundled.id());
+    let results = broken.run_scenarios();
+    assert_eq!(results.len(), 1);
+    assert!(!results[0].passed());
+    let failure = &results[0].failures[0];
+    assert!(failure.contains("ruleset.scenarios") && failure.contains("`now`"), "{failure}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 

@@ -202,7 +202,7 @@ fn danger_questions_come_first_and_herstel_questions_never_before_an_acute_one()
 fn no_explanation_reads_out_an_unknown_value_or_an_unnatural_number() {
     let engine = wegwijs_tests::load_ruleset("national");
     let mut checked = 0;
-    for s in &engine.source().scenarios {
+    for s in engine.source().scenarios.parsed().unwrap().iter() {
         // The complete case, and the same case with every other fact unknown.
         let full = serde_json::Value::Object(s.case.clone());
         let half: serde_json::Map<_, _> =

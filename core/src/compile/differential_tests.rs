@@ -24,6 +24,16 @@ fn peers() -> &'static Engine {
     })
 }
 
+/// The small test rule set (`tests/fixtures/mini`): few rules, none with an `or` clause, so
+/// its rule masks have no clause layers and the unused bits of its last rule word matter.
+fn mini() -> &'static Engine {
+    static MINI: OnceLock<Engine> = OnceLock::new();
+    MINI.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/mini");
+        Engine::load(dir).unwrap_or_else(|e| panic!("mini rules load:\n{e}"))
+    })
+}
+
 fn national() -> &'static Engine {
     static NATIONAL: OnceLock<Engine> = OnceLock::new();
     NATIONAL.get_or_init(Engine::national)
@@ -103,7 +113,7 @@ fn same_as_exact_truth(rules: &RuleSet, env: &Env, status: &[Tri], wishes: &[Tri
 /// One buffer reused across complete and partial cases gives each case's own outcome.
 #[test]
 fn a_reused_buffer_does_not_leak_between_exact_and_open_cases() {
-    for engine in [peers(), national()] {
+    for engine in [peers(), national(), mini()] {
         let rules = engine.rules();
         let now = Timestamp::from_unix(NOW).unwrap();
         let mut shared = OutcomeBuffer::default();
@@ -173,6 +183,13 @@ proptest! {
         seeds in prop::collection::vec(any::<u64>(), 44), unknown_in in prop_oneof![Just(0u64), 2u64..60],
     ) {
         agree(peers(), &seeds, unknown_in)?;
+    }
+
+    #[test]
+    fn fast_path_equals_the_recursive_evaluator_on_mini_cases(
+        seeds in prop::collection::vec(any::<u64>(), 64), unknown_in in prop_oneof![Just(0u64), 2u64..12],
+    ) {
+        agree(mini(), &seeds, unknown_in)?;
     }
 }
 

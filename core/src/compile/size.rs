@@ -16,7 +16,8 @@ pub(super) fn check(source: &RuleSetSource, c: &mut Compiler) {
         (Section::Manifest, "regiehouders", source.manifest.regiehouders.len(), MAX_OFFERS),
         (Section::Regions, "regions", source.regions.len(), MAX_ITEMS),
         (Section::Properties, "properties", source.properties.len(), MAX_ITEMS),
-        (Section::Scenarios, "scenarios", source.scenarios.len(), MAX_ITEMS),
+        // A bundle's scenarios are counted when they are parsed (`Scenarios::parsed`).
+        (Section::Scenarios, "scenarios", source.scenarios.known_len().unwrap_or(0), MAX_ITEMS),
     ];
     for (section, what, len, max) in lists {
         if len > max {

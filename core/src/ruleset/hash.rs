@@ -64,7 +64,7 @@ mod tests {
     fn canonical_form_is_the_source_without_scenarios() {
         let source = crate::Engine::national().source().clone();
         assert!(!source.scenarios.is_empty(), "the national rules have scenarios");
-        let whole = serde_json::to_vec(&RuleSetSource { scenarios: Vec::new(), ..source.clone() }).unwrap();
+        let whole = serde_json::to_vec(&RuleSetSource { scenarios: Default::default(), ..source.clone() }).unwrap();
         let expected = hex(&Sha256::digest(&whole));
         assert_eq!(content_hash(&source), expected);
     }

@@ -1,7 +1,8 @@
 //! Duplicate keys in JSON rule-set text: `serde_json` keeps the last of two equal keys
 //! silently, which in a bundle could swap a rule's effect unnoticed. One extra pass over
 //! the text finds the first duplicate and its path (nesting is bounded by `serde_json`'s
-//! recursion limit).
+//! recursion limit). A bundle's `ruleset.scenarios` is skipped here and checked when the
+//! scenarios are parsed ([`super::Scenarios::parsed`]).
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
@@ -99,6 +100,11 @@ impl<'de> Visitor<'de> for Walk<'_, 'de> {
                 return Err(serde::de::Error::custom("duplicate key"));
             }
             self.keys.push(key.clone());
+            if self.path.len() == 1 && matches!(&self.path[0], Seg::Key(k) if k == "ruleset") && key == "scenarios" {
+                // A bundle's scenarios stay text until run; `Scenarios::parsed` checks them.
+                map.next_value::<serde::de::IgnoredAny>()?;
+                continue;
+            }
             self.path.push(Seg::Key(key));
             map.next_value_seed(Walk { path: self.path, keys: self.keys, found: self.found })?;
             self.path.pop();

@@ -116,6 +116,7 @@ pub(crate) fn parse_files(
     let mut errors = Vec::new();
     let mut source = RuleSetSource::default();
     let mut have = (false, false, false, false);
+    let mut scenarios = Vec::new();
     for (rel, owned) in files {
         let shown = if display_root.is_empty() {
             rel.clone()
@@ -186,7 +187,7 @@ pub(crate) fn parse_files(
             s if s.starts_with("scenarios/") => {
                 if let Some(r) = parse!(ScenariosFile) {
                     origins.record(Section::Scenarios, idx, r.scenarios.len());
-                    source.scenarios.extend(r.scenarios);
+                    scenarios.extend(r.scenarios);
                 }
             }
             _ => errors.push(Diagnostic {
@@ -215,6 +216,7 @@ pub(crate) fn parse_files(
             });
         }
     }
+    source.scenarios = scenarios.into();
     if errors.is_empty() {
         Ok((source, origins))
     } else {
@@ -266,7 +268,7 @@ fn parse_one<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError
     })
 }
 
-fn parse_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError> {
+pub(super) fn parse_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError> {
     if let Some((path, key)) = super::json_keys::first_duplicate(text) {
         return Err(Diagnostic {
             kind: DiagnosticKind::Duplicate,

@@ -4,6 +4,7 @@
 //! rejected so that a misspelled key is an error, not a silently ignored line. Nothing
 //! here is validated beyond its shape: that is the compiler's job.
 
+use super::scenarios::Scenarios;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -29,9 +30,10 @@ pub struct RuleSetSource {
     /// `properties.toml`.
     #[serde(default)]
     pub properties: Vec<PropertySource>,
-    /// `scenarios/*.toml`; not part of the content hash (they test the rules, they are not rules).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub scenarios: Vec<ScenarioSource>,
+    /// `scenarios/*.toml`; not part of the content hash (they test the rules, they are not
+    /// rules). From a bundle they stay JSON text until they are run.
+    #[serde(default, skip_serializing_if = "Scenarios::is_empty")]
+    pub scenarios: Scenarios,
 }
 
 /// `manifest.toml`: identity and the ordered vocabularies of the rule set.

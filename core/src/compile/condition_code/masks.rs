@@ -116,6 +116,11 @@ impl RuleMasks {
                 base[(1 + layer) * rule_words + r / 64] |= 1 << (r % 64);
             }
         }
+        // The bits past the last rule in the last word stand for no rule: killed, so that
+        // they never hold (without clause layers nothing else would clear them).
+        for r in rules.len()..rule_words * 64 {
+            base[r / 64] |= 1 << (r % 64);
+        }
         let mut nibbles: Vec<_> = nibble_rows.into_iter().collect();
         nibbles.sort_unstable_by_key(|&(key, _)| key);
         let mut enums: Vec<_> = enum_rows.into_iter().collect();

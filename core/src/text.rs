@@ -1,10 +1,11 @@
 //! Multilingual user-facing text (`{ nl = "…", en = "…" }`), with optional variants per
 //! voice (`{ nl = "Hoe oud bent u?", je = { nl = "Hoe oud ben je?" } }`).
 
-use serde::de::{self, Deserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 use std::sync::Arc;
 
 /// A text in several languages, keyed by language code; Dutch (`nl`) is always present.
@@ -122,27 +123,125 @@ impl Serialize for Text {
     }
 }
 
-/// One entry of a text table: a language's text, or a voice's table of languages.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Entry {
-    Plain(String),
-    Voice(BTreeMap<String, String>),
-}
+/// What a text table is, in errors. Other input is refused with this alone: serde's own
+/// message would echo what was found.
+const EXPECTED: &str =
+    "expected a table of languages, e.g. { nl = \"…\", en = \"…\" }, where a voice may have its own table, e.g. je = { nl = \"…\" }";
 
+/// Read in one pass with a visitor (not an untagged enum, which buffers every entry), and
+/// refusing a language or voice given twice (like the maps of `ruleset::unique_keys`).
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<String, Entry>::deserialize(deserializer)
-            .map_err(|_| de::Error::custom("expected a table of languages, e.g. { nl = \"…\", en = \"…\" }, where a voice may have its own table, e.g. je = { nl = \"…\" }"))?;
-        let mut langs = Vec::new();
-        let mut voices = Vec::new();
-        for (key, entry) in map {
-            match entry {
-                Entry::Plain(t) => langs.push((key, t)),
-                Entry::Voice(v) => voices.push((key, Text { langs: v.into_iter().collect(), voices: None })),
+        // `any`, not `map`: serde_json reports a non-table given to `deserialize_map` itself,
+        // with the value in the message.
+        deserializer.deserialize_any(TableVisitor { voice_allowed: true })
+    }
+}
+
+/// A text table: languages to texts and, at the top level only, voices to tables.
+struct TableVisitor {
+    voice_allowed: bool,
+}
+
+impl<'de> Visitor<'de> for TableVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(EXPECTED.trim_start_matches("expected "))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+        let mut langs: Vec<(String, String)> = Vec::new();
+        let mut voices: Vec<(String, Text)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if langs.iter().any(|(k, _)| *k == key) || voices.iter().any(|(k, _)| *k == key) {
+                return Err(crate::ruleset::unique_keys::twice(&key));
+            }
+            match map.next_value_seed(EntrySeed { voice_allowed: self.voice_allowed })? {
+                Entry::Plain(text) => langs.push((key, text)),
+                Entry::Voice(text) => voices.push((key, text)),
             }
         }
+        // Sorted like the map this used to be: the canonical form (and the hash) depend on it.
+        langs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        voices.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Ok(Text { langs: langs.into(), voices: (!voices.is_empty()).then(|| voices.into()) })
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Text, E> {
+        Err(E::custom(EXPECTED))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Text, E> {
+        Err(E::custom(EXPECTED))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Text, E> {
+        Err(E::custom(EXPECTED))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Text, E> {
+        Err(E::custom(EXPECTED))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Text, E> {
+        Err(E::custom(EXPECTED))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Text, A::Error> {
+        Err(de::Error::custom(EXPECTED))
+    }
+}
+
+/// One entry of a text table: a language's text, or a voice's table of languages.
+enum Entry {
+    Plain(String),
+    Voice(Text),
+}
+
+struct EntrySeed {
+    voice_allowed: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for EntrySeed {
+    type Value = Entry;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Entry, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EntrySeed {
+    type Value = Entry;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(EXPECTED.trim_start_matches("expected "))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Entry, E> {
+        Ok(Entry::Plain(text.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Entry, E> {
+        Ok(Entry::Plain(text))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Entry, A::Error> {
+        if !self.voice_allowed {
+            return Err(de::Error::custom(EXPECTED));
+        }
+        TableVisitor { voice_allowed: false }.visit_map(map).map(Entry::Voice)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Entry, E> {
+        Err(E::custom(EXPECTED))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Entry, E> {
+        Err(E::custom(EXPECTED))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Entry, E> {
+        Err(E::custom(EXPECTED))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Entry, E> {
+        Err(E::custom(EXPECTED))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Entry, A::Error> {
+        Err(de::Error::custom(EXPECTED))
     }
 }
 
@@ -188,6 +287,32 @@ mod tests {
     #[test]
     fn a_text_that_is_not_a_table_is_a_clear_error() {
         let err = serde_json::from_str::<Text>(r#""hallo""#).unwrap_err().to_string();
-        assert!(err.contains("table of languages"), "{err}");
+        assert!(err.contains("table of languages") && !err.contains("hallo"), "{err}");
+        for bad in [r#"{"nl": 1}"#, r#"{"nl": ["x"]}"#, r#"{"je": {"nl": {"nl": "x"}}}"#] {
+            let err = serde_json::from_str::<Text>(bad).unwrap_err().to_string();
+            assert!(err.contains("table of languages"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_language_or_voice_given_twice_is_refused() {
+        for (json, key) in [
+            (r#"{"nl": "a", "en": "b", "nl": "c"}"#, "nl"),
+            (r#"{"nl": "a", "je": {"nl": "b"}, "je": {"nl": "c"}}"#, "je"),
+            (r#"{"nl": "a", "je": {"nl": "b", "nl": "c"}}"#, "nl"),
+        ] {
+            let err = serde_json::from_str::<Text>(json).unwrap_err().to_string();
+            assert!(err.contains(&format!("key `{key}` is given twice")), "{json}: {err}");
+        }
+        let toml_err = toml::from_str::<std::collections::BTreeMap<String, Text>>("t = { nl = \"a\", nl = \"b\" }");
+        assert!(toml_err.is_err(), "TOML refuses it too");
+    }
+
+    #[test]
+    fn languages_are_kept_in_sorted_order_whatever_the_input_order() {
+        let t: Text =
+            serde_json::from_str(r#"{"nl": "hallo", "je": {"nl": "hoi"}, "ar": "مرحبا", "en": "hello"}"#).unwrap();
+        assert_eq!(t.languages().collect::<Vec<_>>(), ["ar", "en", "nl"]);
+        assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"ar":"مرحبا","en":"hello","nl":"hallo","je":{"nl":"hoi"}}"#);
     }
 }

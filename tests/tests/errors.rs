@@ -170,6 +170,98 @@ fn a_bundles_scenarios_are_parsed_when_they_are_run() {
     assert!(failure.contains("ruleset.scenarios") && failure.contains("`now`"), "{failure}");
 }
 
+/// A bundle is read in one pass, so every kind of table in it must refuse a key given twice
+/// by itself (serde would keep the last one silently and could swap a rule's effect): one
+/// table of each shape in the national bundle gets its first key repeated, and the bundle is
+/// refused with a duplicate-key error at that table's path. A bundle's scenarios are left
+/// out: they are checked when they are run.
+#[test]
+fn every_kind_of_table_in_a_bundle_refuses_a_key_given_twice() {
+    use serde_json::Value;
+    /// `value` as JSON, with the first key of table number `target` (in document order)
+    /// written twice; `seen` counts tables.
+    fn render(value: &Value, target: usize, seen: &mut usize, out: &mut String) {
+        match value {
+            Value::Object(map) => {
+                let this = *seen;
+                *seen += 1;
+                out.push('{');
+                let mut first = true;
+                let mut entry = |k: &String, v: &Value, target: usize, seen: &mut usize, out: &mut String| {
+                    if !std::mem::take(&mut first) {
+                        out.push(',');
+                    }
+                    out.push_str(&Value::String(k.clone()).to_string());
+                    out.push(':');
+                    render(v, target, seen, out);
+                };
+                for (i, (k, v)) in map.iter().enumerate() {
+                    if i == 0 && this == target {
+                        // The repeated copy: its own tables are not counted and not targets.
+                        entry(k, v, usize::MAX, &mut 0, out);
+                    }
+                    entry(k, v, target, seen, out);
+                }
+                out.push('}');
+            }
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    render(item, target, seen, out);
+                }
+                out.push(']');
+            }
+            other => out.push_str(&other.to_string()),
+        }
+    }
+    /// Each table's number, path (`ruleset.rules[3].need`) and shape (indices left out).
+    fn tables(value: &Value, path: &str, shape: &str, seen: &mut usize, out: &mut Vec<(usize, String, String)>) {
+        match value {
+            Value::Object(map) => {
+                let number = *seen;
+                *seen += 1;
+                if !map.is_empty() {
+                    out.push((number, path.to_string(), shape.to_string()));
+                }
+                for (k, v) in map {
+                    let join = |base: &str| if base.is_empty() { k.clone() } else { format!("{base}.{k}") };
+                    tables(v, &join(path), &join(shape), seen, out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    tables(item, &format!("{path}[{i}]"), &format!("{shape}[]"), seen, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let bundle: Value = serde_json::from_str(&Engine::national().bundle()).unwrap();
+    let mut all = Vec::new();
+    tables(&bundle, "", "", &mut 0, &mut all);
+    let mut shapes = std::collections::BTreeSet::new();
+    let mut tried = 0;
+    for (number, path, shape) in all {
+        if shape.starts_with("ruleset.scenarios") || !shapes.insert(shape) {
+            continue;
+        }
+        let mut text = String::new();
+        render(&bundle, number, &mut 0, &mut text);
+        let Err(err) = Engine::from_bundle(&text) else {
+            panic!("a key given twice in `{path}` is accepted");
+        };
+        let d = &err.diagnostics[0];
+        assert_eq!(d.kind, DiagnosticKind::Duplicate, "{path}: {d}");
+        assert_eq!(d.location.path, path, "{d}");
+        tried += 1;
+    }
+    assert!(tried > 40, "tables of {tried} shapes tried");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 

@@ -1,8 +1,10 @@
 //! Duplicate keys in JSON rule-set text: `serde_json` keeps the last of two equal keys
-//! silently, which in a bundle could swap a rule's effect unnoticed. One extra pass over
-//! the text finds the first duplicate and its path (nesting is bounded by `serde_json`'s
-//! recursion limit). A bundle's `ruleset.scenarios` is skipped here and checked when the
-//! scenarios are parsed ([`super::Scenarios::parsed`]).
+//! silently, which in a bundle could swap a rule's effect unnoticed. This pass over the
+//! text finds the first duplicate and its path (nesting is bounded by `serde_json`'s
+//! recursion limit). It runs before JSON with free-form tables (scenarios) is parsed; a
+//! bundle's tables refuse a repeated key themselves ([`super::unique_keys`]), so for a
+//! bundle it runs only after an error, to name the table. A bundle's `ruleset.scenarios`
+//! is skipped here and checked when the scenarios are parsed ([`super::Scenarios::parsed`]).
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;

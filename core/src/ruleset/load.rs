@@ -227,7 +227,7 @@ pub(crate) fn parse_files(
 /// Parses a JSON bundle; the hash it states is checked by the caller.
 pub(crate) fn parse_bundle(text: &str, name: &str) -> Result<(BundleFile, Origins), RuleError> {
     too_large(name, text.len(), MAX_BUNDLE_BYTES)?;
-    let bundle: BundleFile = parse_json(text, name)?;
+    let bundle: BundleFile = parse_json_one_pass(text, name)?;
     if bundle.format != BUNDLE_FORMAT {
         return Err(Diagnostic {
             kind: DiagnosticKind::Invalid,
@@ -268,24 +268,44 @@ fn parse_one<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError
     })
 }
 
+/// JSON that may hold free-form tables (a scenario's case): a pass that looks for a key
+/// given twice, then the typed parse.
 pub(super) fn parse_json<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError> {
-    if let Some((path, key)) = super::json_keys::first_duplicate(text) {
-        return Err(Diagnostic {
+    if let Some(duplicate) = duplicate_key(text, file) {
+        return Err(duplicate);
+    }
+    serde_json::from_str(text).map_err(|e| syntax_error(text, file, e))
+}
+
+/// JSON whose every table refuses a key given twice while it is read (serde's derived
+/// structs, [`super::unique_keys`], [`crate::Text`]; a bundle's scenarios stay text until
+/// run): one pass. The duplicate-key pass runs only after an error, to name the table.
+/// `tests/tests/errors.rs` repeats a key in every kind of table of the national bundle.
+fn parse_json_one_pass<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError> {
+    serde_json::from_str(text).map_err(|e| duplicate_key(text, file).unwrap_or_else(|| syntax_error(text, file, e)))
+}
+
+/// The first key given twice in one table of `text`, as an error at that table's path.
+fn duplicate_key(text: &str, file: &str) -> Option<RuleError> {
+    let (path, key) = super::json_keys::first_duplicate(text)?;
+    Some(
+        Diagnostic {
             kind: DiagnosticKind::Duplicate,
-            location: Location { file: file.to_string(), path: path.clone(), ..Location::default() },
+            location: Location { file: file.to_string(), path, ..Location::default() },
             message: format!("key `{}` is given twice", crate::limits::echo(&key)),
             hint: Some("JSON would silently keep only the last one; remove the other".into()),
         }
-        .into());
-    }
-    serde_json::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        let mut location =
-            Location { file: file.to_string(), line: e.line(), column: e.column(), ..Location::default() };
-        location.snippet = text.lines().nth(e.line().saturating_sub(1)).unwrap_or("").chars().take(200).collect();
-        Diagnostic { kind: DiagnosticKind::Syntax, hint: serde_hint(&message), location, message }.into()
-    })
+        .into(),
+    )
+}
+
+/// serde_json's error with its line, column and the line's start, and a did-you-mean.
+fn syntax_error(text: &str, file: &str, e: serde_json::Error) -> RuleError {
+    let message = e.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    let mut location = Location { file: file.to_string(), line: e.line(), column: e.column(), ..Location::default() };
+    location.snippet = text.lines().nth(e.line().saturating_sub(1)).unwrap_or("").chars().take(200).collect();
+    Diagnostic { kind: DiagnosticKind::Syntax, hint: serde_hint(&message), location, message }.into()
 }
 
 /// A did-you-mean for serde's "unknown field `x`, expected one of `a`, `b`" messages.

@@ -7,6 +7,7 @@ pub(crate) mod locate;
 pub mod scenarios;
 pub mod source;
 pub(crate) mod texts;
+pub(crate) mod unique_keys;
 
 pub use hash::content_hash;
 pub use load::BUNDLE_FORMAT;

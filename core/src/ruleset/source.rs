@@ -5,6 +5,7 @@
 //! here is validated beyond its shape: that is the compiler's job.
 
 use super::scenarios::Scenarios;
+use super::unique_keys;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -77,7 +78,7 @@ pub struct Manifest {
     pub handover_basics: Vec<String>,
     /// Per organisation id: the bool fact or derived fact that says whether the consent
     /// scope allows sharing with it. An organisation not listed has no consent.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_keys::map")]
     pub consent: BTreeMap<String, String>,
     /// The legal grounds a rule may name (`ground`): which partners each ground allows
     /// sharing with without consent, and which facts such a partner then receives.
@@ -330,7 +331,7 @@ pub struct FactSource {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
     /// Labels of the values (enum, set).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_keys::map")]
     pub value_labels: BTreeMap<String, Text>,
     /// Lowest allowed value (int).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -443,7 +444,7 @@ pub struct RuleSource {
     /// Plain-language explanation, with `{expression}` placeholders.
     pub because: Text,
     /// Need level per area.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_keys::map")]
     pub need: BTreeMap<String, String>,
     /// Referrals.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -519,7 +520,7 @@ pub struct RegionSource {
     /// Display label.
     pub label: Text,
     /// Offer id to provider name.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys::map")]
     pub providers: BTreeMap<String, String>,
 }
 
@@ -594,10 +595,10 @@ pub struct ExpectSource {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regiehouder_consent_first: Option<bool>,
     /// Certain need level per area.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_keys::map")]
     pub needs: BTreeMap<String, String>,
     /// Urgency per proposed offer (the merged referral's urgency).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "unique_keys::map")]
     pub urgency: BTreeMap<String, String>,
     /// The voice the proposal speaks in.
     #[serde(default, skip_serializing_if = "Option::is_none")]

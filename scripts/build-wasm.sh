@@ -38,13 +38,16 @@ for p in meta["packages"]:
 sys.exit("package %s is not in the workspace" % sys.argv[1])
 ' "$CRATE")" || die "could not find the cdylib of $CRATE"
 
-# Release settings for the wasm build only (this cargo call and its own target dir; profiles
-# live in the workspace root and the native crates keep theirs): fat LTO, one codegen unit,
-# abort on panic, no debug info. opt-level 3, then wasm-opt -Oz below shrinks the output:
-# measured on the national rules, "s"/"z" save 10-20 % of the gzipped size but make
-# evaluation in node 2-5x slower than native instead of ~1.5x (bindings-wasm/README.md).
-# WEGWIJS_WASM_OPT_LEVEL=s|z|3 to compare.
-export CARGO_PROFILE_RELEASE_OPT_LEVEL="${WEGWIJS_WASM_OPT_LEVEL:-3}"
+# Release settings for the wasm build only (these cargo calls and their own target dir;
+# profiles live in the workspace root and the native crates keep theirs): fat LTO, one
+# codegen unit, abort on panic, no debug info; wasm-opt -Oz below shrinks the output.
+# opt-level per module (bindings-wasm/README.md, "Size and speed"): the intake page's module
+# is built for size ("z": ~20 % smaller gzipped; it evaluates one case per answer, where
+# 3-5x the time of opt-level 3 is still about a millisecond), the authoring module (node
+# package and workbench, which run scenario suites and corpora) for speed (3).
+# WEGWIJS_WASM_OPT_LEVEL=s|z|3 sets both, to compare.
+INTAKE_OPT_LEVEL="${WEGWIJS_WASM_OPT_LEVEL:-z}"
+AUTHORING_OPT_LEVEL="${WEGWIJS_WASM_OPT_LEVEL:-3}"
 export CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort
 export CARGO_PROFILE_RELEASE_STRIP=debuginfo
 
@@ -54,12 +57,14 @@ export CARGO_PROFILE_RELEASE_STRIP=debuginfo
 # all-time-zones, see bindings-wasm/Cargo.toml).
 EXTRA_FEATURES="${WEGWIJS_WASM_FEATURES:-}"
 ROUTE="$(wasm_route)"
-# build_variant NAME FEATURES: cargo build, then copy the module to $TARGET_DIR/NAME.wasm.
+# build_variant NAME OPT_LEVEL FEATURES: cargo build, then copy the module to $TARGET_DIR/NAME.wasm.
 build_variant() {
-    local name="$1" features="$2" t0=$SECONDS
+    local name="$1" t0=$SECONDS
+    export CARGO_PROFILE_RELEASE_OPT_LEVEL="$2"
+    local features="$3"
     local -a feature_args=()
     [[ -n $features ]] && feature_args=(--features "$features")
-    step "build-wasm: cargo build $CRATE ($name${features:+, features $features}) for $WASM_TARGET (route: $ROUTE)"
+    step "build-wasm: cargo build $CRATE ($name, opt-level $2${features:+, features $features}) for $WASM_TARGET (route: $ROUTE)"
     case "$ROUTE" in
         rustup)
             cargo build --release --target "$WASM_TARGET" -p "$CRATE" --target-dir "$TARGET_DIR" "${feature_args[@]}" \
@@ -86,8 +91,8 @@ build_variant() {
     info "built $TARGET_DIR/$name.wasm in $(fmt_secs $((SECONDS - t0)))"
 }
 join_features() { local IFS=,; echo "$*"; }
-build_variant intake "$EXTRA_FEATURES"
-build_variant authoring "$(join_features ${EXTRA_FEATURES:+$EXTRA_FEATURES} authoring)"
+build_variant intake "$INTAKE_OPT_LEVEL" "$EXTRA_FEATURES"
+build_variant authoring "$AUTHORING_OPT_LEVEL" "$(join_features ${EXTRA_FEATURES:+$EXTRA_FEATURES} authoring)"
 WASM="$TARGET_DIR/intake.wasm"
 WASM_AUTHORING="$TARGET_DIR/authoring.wasm"
 

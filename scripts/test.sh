@@ -98,6 +98,8 @@ suite_clippy() {
     cargo clippy --workspace -- -D warnings
     # the WASM binding's authoring calls are behind a feature (the workbench's build)
     cargo clippy -p wegwijs-wasm --features authoring -- -D warnings
+    # and the intake module's core has neither the TOML reader nor the time-zone database
+    cargo clippy -p wegwijs --no-default-features -- -D warnings
 }
 
 suite_rust() {

@@ -34,6 +34,8 @@ mod explain;
 mod expr;
 pub mod language;
 pub mod limits;
+/// The built-in national rules are TOML files: only with the feature `toml`.
+#[cfg(feature = "toml")]
 mod national;
 mod record;
 pub mod result;

@@ -23,6 +23,7 @@ pub const ALGORITHM: &str = "ed25519";
 /// Domain separation: what a bundle signature signs (then key id, signer, content hash).
 const BUNDLE_CONTEXT: &str = "wegwijs-bundle-signature/1";
 /// Domain separation for the built-in files (then key id, signer, files digest).
+#[cfg(feature = "toml")]
 const FILES_CONTEXT: &str = "wegwijs-files-signature/1";
 
 /// Who signed a rule set: the key id and the signer's name, as the signature states them.
@@ -211,6 +212,7 @@ fn message(context: &str, key_id: &str, signer: &str, digest: &str) -> String {
 
 /// The digest the built-in files' signature covers: SHA-256 over every (path, text) in
 /// order, each length-prefixed. `build.rs` computes the same.
+#[cfg(feature = "toml")]
 pub(crate) fn files_digest(files: &[(&str, &str)]) -> String {
     let mut hasher = Sha256::new();
     for (path, text) in files {
@@ -234,6 +236,7 @@ pub(crate) fn verify_bundle(
 }
 
 /// Checks the built-in files' signature (see [`files_digest`]).
+#[cfg(feature = "toml")]
 pub(crate) fn verify_files(
     signature: &Signature,
     digest: &str,

@@ -1,7 +1,7 @@
 //! Reading a rule-set folder (or the same files from memory, or a JSON bundle) into a
 //! [`RuleSetSource`]. This is the only place in `core` that touches the file system.
 
-use super::locate::{position, Origins, Section, SourceFile};
+use super::locate::{Origins, Section, SourceFile};
 use super::source::*;
 use crate::error::{Diagnostic, DiagnosticKind, Location, RuleError};
 use crate::limits::{MAX_BUNDLE_BYTES, MAX_FILE_BYTES};
@@ -260,12 +260,32 @@ fn parse_one<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError
     if file.ends_with(".json") {
         return parse_json(text, file);
     }
+    parse_toml(text, file)
+}
+
+#[cfg(feature = "toml")]
+fn parse_toml<T: DeserializeOwned>(text: &str, file: &str) -> Result<T, RuleError> {
     toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        let location = position(text, file, offset, String::new());
+        let location = super::locate::position(text, file, offset, String::new());
         let message = e.message().trim().to_string();
         Diagnostic { kind: DiagnosticKind::Syntax, hint: serde_hint(&message), location, message }.into()
     })
+}
+
+/// A build without core's feature `toml` (the intake page's WebAssembly module) reads JSON
+/// rule files and bundles only.
+#[cfg(not(feature = "toml"))]
+fn parse_toml<T: DeserializeOwned>(_text: &str, file: &str) -> Result<T, RuleError> {
+    Err(Diagnostic {
+        kind: DiagnosticKind::Invalid,
+        location: Location { file: file.to_string(), ..Location::default() },
+        message: "this build reads JSON rule files and bundles only, not TOML".into(),
+        hint: Some(
+            "load the rule set as a bundle (`wegwijs bundle`), or use a build with core's feature `toml`".into(),
+        ),
+    }
+    .into())
 }
 
 /// JSON that may hold free-form tables (a scenario's case): a pass that looks for a key

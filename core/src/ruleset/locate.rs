@@ -10,6 +10,7 @@ use crate::error::Location;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
+#[cfg(feature = "toml")]
 use toml::de::{DeTable, DeValue};
 
 /// Which list of the rule set an item belongs to.
@@ -102,6 +103,7 @@ struct FileIndex {
 
 /// The spans of a TOML value and of everything inside it.
 #[derive(Clone, Debug)]
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 enum SpanTree {
     Table(HashMap<String, (Range<usize>, SpanTree)>),
     Array(Vec<(Range<usize>, SpanTree)>),
@@ -112,15 +114,25 @@ impl FileIndex {
     fn new(path: &str, text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let values = if path.ends_with(".json") {
-            None
-        } else {
-            DeTable::parse(text).ok().map(|doc| SpanTree::of_table(doc.get_ref()))
-        };
-        FileIndex { line_starts, values }
+        FileIndex { line_starts, values: Self::toml_spans(path, text) }
+    }
+
+    #[cfg(feature = "toml")]
+    fn toml_spans(path: &str, text: &str) -> Option<SpanTree> {
+        if path.ends_with(".json") {
+            return None;
+        }
+        DeTable::parse(text).ok().map(|doc| SpanTree::of_table(doc.get_ref()))
+    }
+
+    /// Without the TOML reader no TOML file loads, so there is nothing to locate in one.
+    #[cfg(not(feature = "toml"))]
+    fn toml_spans(_path: &str, _text: &str) -> Option<SpanTree> {
+        None
     }
 }
 
+#[cfg(feature = "toml")]
 impl SpanTree {
     // Recursion here follows the TOML nesting, which the TOML parser bounds.
     fn of_table(table: &DeTable) -> SpanTree {
@@ -138,7 +150,9 @@ impl SpanTree {
             _ => SpanTree::Leaf,
         }
     }
+}
 
+impl SpanTree {
     /// The span of the deepest value along `path` that exists.
     fn find(&self, path: &[Seg]) -> Option<Range<usize>> {
         let mut node = self;
@@ -223,7 +237,8 @@ impl Origins {
     }
 }
 
-/// The location of a byte offset in a file.
+/// The location of a byte offset in a file (of a TOML parse error).
+#[cfg(feature = "toml")]
 pub(crate) fn position(text: &str, file: &str, offset: usize, path: String) -> Location {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let before = &text[..offset];

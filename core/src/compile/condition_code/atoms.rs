@@ -98,12 +98,10 @@ impl Atoms {
         open.clear();
         open.resize(self.words.max(1), 0);
         let slot = |s: u16| env.slots[s as usize];
-        let mut put = |(word, mask): Place, value: Option<bool>| match value {
-            Some(b) => known[word as usize] |= mask & 0u64.wrapping_sub(u64::from(b)),
-            None => open[word as usize] |= mask,
-        };
+        let mut put = Gather { known, open, word: 0, known_bits: 0, open_bits: 0, any_open: 0 };
         for &(s, at) in &self.bools {
-            put(at, if let Value::Bool(b) = slot(s) { Some(b) } else { None });
+            let v = slot(s);
+            put.bit(at, matches!(v, Value::Bool(_)), matches!(v, Value::Bool(true)));
         }
         // A range: the leaf as the interval evaluator decides it (often, e.g. a time known to
         // the day against a window of weeks).
@@ -112,10 +110,10 @@ impl Atoms {
             _ => None,
         };
         for &(s, lo, hi, at, leaf) in &self.ints {
-            put(
+            put.value(
                 at,
                 match slot(s) {
-                    Value::Int(x) => Some(lo <= x && x <= hi),
+                    Value::Int(x) => Some(within(x, lo, hi)),
                     Value::Unknown => None,
                     _ => by_interval(leaf),
                 },
@@ -123,10 +121,10 @@ impl Atoms {
         }
         for &(s, unit, lo, hi, at, leaf) in &self.since {
             let since = |t: i64| env.now.saturating_sub(t).div_euclid(unit);
-            put(
+            put.value(
                 at,
                 match slot(s) {
-                    Value::Time(t) => Some((lo..=hi).contains(&since(t))),
+                    Value::Time(t) => Some(within(since(t), lo, hi)),
                     Value::Unknown => None,
                     _ => by_interval(leaf),
                 },
@@ -149,14 +147,78 @@ impl Atoms {
                 // INVARIANT: the other kinds have lists of their own.
                 _ => None,
             };
-            put(at, value);
+            put.value(at, value);
         }
+        let mut any_open = put.finish();
         for &(s, word) in &self.enums {
-            match slot(s) {
-                Value::Enum(i) => known[word as usize] = 1u64 << (i & 63),
-                _ => open[word as usize] = u64::MAX,
-            }
+            let (value, exact) = match slot(s) {
+                Value::Enum(i) => (1u64 << (i & 63), true),
+                _ => (0, false),
+            };
+            known[word as usize] = value;
+            open[word as usize] = all_if(!exact);
+            any_open |= !exact;
         }
-        open.iter().any(|&w| w != 0)
+        any_open
+    }
+}
+
+/// `lo <= x && x <= hi` without a branch (`lo <= hi`): one unsigned comparison.
+#[inline]
+fn within(x: i64, lo: i64, hi: i64) -> bool {
+    x.wrapping_sub(lo) as u64 <= hi.wrapping_sub(lo) as u64
+}
+
+/// Every bit when `b`, else none.
+#[inline]
+fn all_if(b: bool) -> u64 {
+    0u64.wrapping_sub(u64::from(b))
+}
+
+/// Gathers the atom bits of one word in registers and stores them when the next atom is in
+/// another word (each kind's atoms come in word order, as they were placed). ORing every
+/// atom straight into `known[word]` made each wait for the previous one's store: those
+/// stores were the hottest instructions of the outcome path's profile.
+struct Gather<'a> {
+    known: &'a mut [u64],
+    open: &'a mut [u64],
+    word: usize,
+    known_bits: u64,
+    open_bits: u64,
+    /// Any open bit stored so far.
+    any_open: u64,
+}
+
+impl Gather<'_> {
+    /// The atom at `(word, mask)` is exact and holds (`exact && holds`), or is open
+    /// (`!exact`), without branching on either.
+    #[inline]
+    fn bit(&mut self, (word, mask): Place, exact: bool, holds: bool) {
+        let word = word as usize;
+        if word != self.word {
+            self.store();
+            self.word = word;
+        }
+        self.known_bits |= mask & all_if(exact & holds);
+        self.open_bits |= mask & all_if(!exact);
+    }
+
+    /// [`Gather::bit`] for a value that is `None` when the atom is open.
+    #[inline]
+    fn value(&mut self, at: Place, value: Option<bool>) {
+        self.bit(at, value.is_some(), value == Some(true));
+    }
+
+    fn store(&mut self) {
+        self.known[self.word] |= self.known_bits;
+        self.open[self.word] |= self.open_bits;
+        self.any_open |= self.open_bits;
+        (self.known_bits, self.open_bits) = (0, 0);
+    }
+
+    /// Stores the last word; whether any atom was open.
+    fn finish(mut self) -> bool {
+        self.store();
+        self.any_open != 0
     }
 }

@@ -89,6 +89,12 @@ impl Atoms {
         at
     }
 
+    /// Orders the int atoms by slot (stable: by word within a slot), once every atom is
+    /// placed, so that [`Atoms::compute`] reads each int slot once for all its ranges.
+    pub fn seal(&mut self) {
+        self.ints.sort_by_key(|&(slot, ..)| slot);
+    }
+
     /// Computes every atom for the case; returns whether any met a value that is not exact.
     pub fn compute(&self, env: &Env, program: &Program, bits: &mut Bits) -> bool {
         let (known, open) = (&mut bits.known, &mut bits.open);
@@ -109,15 +115,13 @@ impl Atoms {
             Value::Bool(b) => Some(b == holds),
             _ => None,
         };
-        for &(s, lo, hi, at, leaf) in &self.ints {
-            put.value(
-                at,
-                match slot(s) {
-                    Value::Int(x) => Some(within(x, lo, hi)),
-                    Value::Unknown => None,
-                    _ => by_interval(leaf),
-                },
-            );
+        // Each int slot is read once for all its ranges (they come together: `seal`).
+        for group in self.ints.chunk_by(|a, b| a.0 == b.0) {
+            match slot(group[0].0) {
+                Value::Int(x) => group.iter().for_each(|&(_, lo, hi, at, _)| put.bit(at, true, within(x, lo, hi))),
+                Value::Unknown => group.iter().for_each(|&(.., at, _)| put.bit(at, false, false)),
+                _ => group.iter().for_each(|&(.., at, leaf)| put.value(at, by_interval(leaf))),
+            }
         }
         for &(s, unit, lo, hi, at, leaf) in &self.since {
             let since = |t: i64| env.now.saturating_sub(t).div_euclid(unit);
@@ -175,8 +179,9 @@ fn all_if(b: bool) -> u64 {
     0u64.wrapping_sub(u64::from(b))
 }
 
-/// Gathers the atom bits of one word in registers and stores them when the next atom is in
-/// another word (each kind's atoms come in word order, as they were placed). ORing every
+/// Gathers the atom bits of one word in registers and ORs them into the words when the
+/// next atom is in another word (any order is correct; atoms mostly come in word order, as
+/// they were placed, so few stores are made). ORing every
 /// atom straight into `known[word]` made each wait for the previous one's store: those
 /// stores were the hottest instructions of the outcome path's profile.
 struct Gather<'a> {

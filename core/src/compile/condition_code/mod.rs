@@ -135,6 +135,7 @@ impl ConditionCode {
             .map(|r| cnf::conjuncts(&mut Emitter { program, atoms: &mut out.atoms, out: Vec::new() }, r.when))
             .collect();
         out.masks = RuleMasks::build(&conjuncts);
+        out.atoms.seal();
         out.no_wish = vec![0; offers.len().div_ceil(64)];
         for (o, code) in out.wishes.iter().enumerate() {
             match code {

@@ -32,7 +32,8 @@ pub(super) type Place = (u32, u64);
 #[derive(Clone, Debug, Default)]
 pub(super) struct Atoms {
     pub words: usize,
-    bools: Vec<(u16, Place)>,
+    /// The bool atoms per packed word: the word, and each atom's slot and bit index.
+    bools: Vec<(u32, Vec<(u16, u8)>)>,
     enums: Vec<(u16, u32)>,
     ints: Vec<(u16, i64, i64, Place, Leaf)>,
     since: Vec<(u16, i64, i64, i64, Place, Leaf)>,
@@ -80,7 +81,13 @@ impl Atoms {
         };
         self.index.insert(atom, at);
         match atom {
-            Atom::Bool { slot } => self.bools.push((slot, at)),
+            Atom::Bool { slot } => {
+                let bit = at.1.trailing_zeros() as u8;
+                match self.bools.last_mut() {
+                    Some((word, bits)) if *word == at.0 => bits.push((slot, bit)),
+                    _ => self.bools.push((at.0, vec![(slot, bit)])),
+                }
+            }
             Atom::EnumWord { slot } => self.enums.push((slot, at.0)),
             Atom::IntIn { slot, lo, hi } => self.ints.push((slot, lo, hi, at, leaf)),
             Atom::SinceIn { slot, unit, lo, hi } => self.since.push((slot, unit, lo, hi, at, leaf)),
@@ -105,9 +112,19 @@ impl Atoms {
         open.resize(self.words.max(1), 0);
         let slot = |s: u16| env.slots[s as usize];
         let mut put = Gather { known, open, word: 0, known_bits: 0, open_bits: 0, any_open: 0 };
-        for &(s, at) in &self.bools {
-            let v = slot(s);
-            put.bit(at, matches!(v, Value::Bool(_)), matches!(v, Value::Bool(true)));
+        // A word's bools in registers, shifted into place: no branch on the case's values
+        // (the processor mispredicts those on random cases), no store per atom.
+        for (word, bits) in &self.bools {
+            let (mut known_bits, mut open_bits) = (0u64, 0u64);
+            for &(s, bit) in bits {
+                let (exact, holds) = match slot(s) {
+                    Value::Bool(b) => (true, b),
+                    _ => (false, false),
+                };
+                known_bits |= u64::from(holds) << bit;
+                open_bits |= u64::from(!exact) << bit;
+            }
+            put.word(*word, known_bits, open_bits);
         }
         // A range: the leaf as the interval evaluator decides it (often, e.g. a time known to
         // the day against a window of weeks).
@@ -195,17 +212,33 @@ struct Gather<'a> {
 }
 
 impl Gather<'_> {
-    /// The atom at `(word, mask)` is exact and holds (`exact && holds`), or is open
-    /// (`!exact`), without branching on either.
+    /// The atom at `(word, mask)` (one bit) is exact and holds (`exact && holds`), or is
+    /// open (`!exact`). The bits are shifted into place: written as a select
+    /// (`mask & all_if(..)`), the compiler branched on the case's value, which the
+    /// processor mispredicts on random cases.
     #[inline]
     fn bit(&mut self, (word, mask): Place, exact: bool, holds: bool) {
+        debug_assert_eq!(mask.count_ones(), 1, "packed atoms have one bit");
         let word = word as usize;
         if word != self.word {
             self.store();
             self.word = word;
         }
-        self.known_bits |= mask & all_if(exact & holds);
-        self.open_bits |= mask & all_if(!exact);
+        let shift = mask.trailing_zeros();
+        self.known_bits |= u64::from(exact & holds) << shift;
+        self.open_bits |= u64::from(!exact) << shift;
+    }
+
+    /// The bits of several atoms of `word` at once.
+    #[inline]
+    fn word(&mut self, word: u32, known_bits: u64, open_bits: u64) {
+        let word = word as usize;
+        if word != self.word {
+            self.store();
+            self.word = word;
+        }
+        self.known_bits |= known_bits;
+        self.open_bits |= open_bits;
     }
 
     /// [`Gather::bit`] for a value that is `None` when the atom is open.

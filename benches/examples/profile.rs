@@ -47,7 +47,7 @@ fn main() {
             engine.outcome_into(&mut cases[i % len], now, &mut buffer);
             total += buffer.certain_offers().count();
         }
-        eprintln!("{what}: {n} evaluations, {:.2} µs each ({total})", start.elapsed().as_secs_f64() * 1e6 / n as f64);
+        eprintln!("{what}: {n} evaluations, {:.3} µs each ({total})", start.elapsed().as_secs_f64() * 1e6 / n as f64);
         return;
     }
     for i in 0..n {
@@ -58,5 +58,5 @@ fn main() {
             _ => ev.outcome().referrals.len(),
         };
     }
-    eprintln!("{what}: {n} evaluations, {:.2} µs each ({total})", start.elapsed().as_secs_f64() * 1e6 / n as f64);
+    eprintln!("{what}: {n} evaluations, {:.3} µs each ({total})", start.elapsed().as_secs_f64() * 1e6 / n as f64);
 }

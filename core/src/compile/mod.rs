@@ -66,6 +66,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
     let plan = plan::Plan::build(&c.program, &derived);
     let conditions = condition_code::ConditionCode::build(&c.program, &rules, &offers);
     let derived_roots = derived.iter().map(|d| (d.node, d.slot)).collect();
+    let effects = crate::eval::outcome_buffer::Effects::build(&rules, offers.len());
     Ok(RuleSet {
         source,
         hash,
@@ -80,6 +81,7 @@ pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) ->
         conditions,
         offers,
         rules,
+        effects,
         region,
         providers,
         voices,

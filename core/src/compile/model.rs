@@ -59,6 +59,8 @@ pub struct RuleSet {
     pub(crate) conditions: super::condition_code::ConditionCode,
     pub(crate) offers: Vec<Offer>,
     pub(crate) rules: Vec<Rule>,
+    /// The rules' effects packed for the outcome-only path's merge.
+    pub(crate) effects: crate::eval::outcome_buffer::Effects,
     /// Slot of the region fact and, per value of it, the region index.
     pub(crate) region: Option<(u16, Vec<Option<usize>>)>,
     /// Per region, per offer: the provider.

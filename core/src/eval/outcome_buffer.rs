@@ -143,61 +143,126 @@ pub(crate) fn evaluate(rules: &RuleSet, values: &mut Vec<Value>, now: i64, out: 
     values.truncate(facts);
 }
 
-/// Clears `out`'s bit sets and levels for `rules`.
+/// Clears `out`'s bit sets and levels for `rules`. Urgencies start at 0, the lowest, so
+/// that [`merge_exact`] can take maxima without asking whether an offer was set before.
 fn reset(rules: &RuleSet, out: &mut OutcomeBuffer) {
     let offers = rules.offers.len();
     for set in [&mut out.certain, &mut out.possible] {
         set.clear();
         set.resize(offers.div_ceil(64), 0);
     }
+    out.urgency.clear();
     out.urgency.resize(offers, 0);
     out.needs.clear();
     out.needs.resize(rules.source.manifest.areas.len(), LevelOutcome::default());
     out.regie = LevelOutcome::default();
 }
 
+/// The rules' effects packed for [`merge_exact`]: per rule a few bytes and ranges into
+/// shared lists, instead of the [`crate::compile::model::Rule`]s with their texts and
+/// deadlines spread over several cache lines, and per rule its offers as words of bits.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Effects {
+    rules: Vec<RuleEffects>,
+    /// Every rule's referrals above the first urgency, as (offer, urgency); a rule's are
+    /// `RuleEffects::refers`. (Those at the first urgency only set their offer's bit.)
+    refers: Vec<(u16, u8)>,
+    /// Every rule's offers as (word, bits), one entry per word it refers into.
+    offer_words: Vec<(u32, u64)>,
+    /// Every rule's needs, as (area, level).
+    needs: Vec<(u8, u8)>,
+}
+
+#[derive(Clone, Debug)]
+struct RuleEffects {
+    refers: std::ops::Range<u32>,
+    offer_words: std::ops::Range<u32>,
+    needs: std::ops::Range<u32>,
+    /// Its regie level; 0 without one (raising a level to the first level changes nothing).
+    regie: u8,
+    is_override: bool,
+    regiehouder: Option<(u16, i64)>,
+}
+
+impl Effects {
+    pub(crate) fn build(rules: &[crate::compile::model::Rule], offers: usize) -> Effects {
+        let mut out = Effects::default();
+        let at = |len: usize| len as u32;
+        for rule in rules {
+            // Urgencies start at the first (0): only higher ones need a visit.
+            let start = at(out.refers.len());
+            out.refers.extend(rule.refer.iter().filter(|r| r.urgency > 0).map(|r| (r.offer, r.urgency)));
+            let refers = start..at(out.refers.len());
+            let mut words = vec![0u64; offers.div_ceil(64)];
+            for r in &rule.refer {
+                words[r.offer as usize / 64] |= 1 << (r.offer % 64);
+            }
+            let start = at(out.offer_words.len());
+            out.offer_words.extend(words.iter().enumerate().filter(|(_, &m)| m != 0).map(|(w, &m)| (w as u32, m)));
+            let needs = at(out.needs.len())..at(out.needs.len() + rule.needs.len());
+            out.needs.extend_from_slice(&rule.needs);
+            out.rules.push(RuleEffects {
+                refers,
+                offer_words: start..at(out.offer_words.len()),
+                needs,
+                regie: rule.regie.unwrap_or(0),
+                is_override: rule.is_override,
+                regiehouder: rule.regiehouder,
+            });
+        }
+        out
+    }
+}
+
 /// [`merge`] when every rule and wish is decided (`out.exact`): only the rules that hold
-/// are visited, every contribution is certain, and no regiehouder can be challenged.
+/// are visited, every contribution is certain (so a level is the maximum of the levels
+/// raised, and an offer's urgency the maximum of its allowed referrals), and no
+/// regiehouder can be challenged.
 fn merge_exact(rules: &RuleSet, out: &mut OutcomeBuffer) {
     reset(rules, out);
     let OutcomeBuffer { certain, urgency, needs, regie, regiehouder, exact, .. } = out;
+    let effects = &rules.effects;
+    let wishes = &exact.wishes;
     let mut best: Option<(i64, u16)> = None;
     let mut live_regiehouder = false;
+    let mut regie_level = 0u8;
     for (w, &word) in exact.rules.iter().enumerate() {
         let mut holds = word;
         while holds != 0 {
-            let rule = &rules.rules[w * 64 + holds.trailing_zeros() as usize];
+            let rule = &effects.rules[w * 64 + holds.trailing_zeros() as usize];
             holds &= holds - 1;
-            for &(area, level) in &rule.needs {
+            for &(area, level) in &effects.needs[rule.needs.start as usize..rule.needs.end as usize] {
                 raise(&mut needs[area as usize], level, true);
             }
-            if let Some(level) = rule.regie {
-                raise(regie, level, true);
-            }
+            regie_level = regie_level.max(rule.regie);
             if let Some((id, rank)) = rule.regiehouder {
                 live_regiehouder = true;
                 if best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
                     best = Some((rank, id));
                 }
             }
-            for refer in &rule.refer {
-                let o = refer.offer as usize;
-                let (w, b) = (o / 64, 1u64 << (o % 64));
-                if !rule.is_override && exact.wishes[w] & b == 0 {
-                    continue;
-                }
-                if certain[w] & b == 0 {
-                    certain[w] |= b;
-                    urgency[o] = refer.urgency;
-                } else {
-                    urgency[o] = urgency[o].max(refer.urgency);
-                }
+            // An override refers whatever the wishes say.
+            let overrides = all_if(rule.is_override);
+            for &(word, bits) in &effects.offer_words[rule.offer_words.start as usize..rule.offer_words.end as usize] {
+                certain[word as usize] |= bits & (wishes[word as usize] | overrides);
+            }
+            for &(offer, level) in &effects.refers[rule.refers.start as usize..rule.refers.end as usize] {
+                let o = offer as usize;
+                let allowed = rule.is_override | (wishes[o / 64] >> (o % 64) & 1 == 1);
+                urgency[o] = urgency[o].max(level & 0u8.wrapping_sub(u8::from(allowed)));
             }
         }
     }
+    raise(regie, regie_level, true);
     // As `pick_regiehouder` decides with no undecided rule.
     *regiehouder =
         if live_regiehouder { best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true }) } else { None };
+}
+
+/// Every bit when `b`, else none.
+#[inline]
+fn all_if(b: bool) -> u64 {
+    0u64.wrapping_sub(u64::from(b))
 }
 
 /// Merges the effects of the rules that are true or undecided into `out`, as
@@ -253,7 +318,44 @@ fn merge(rules: &RuleSet, out: &mut OutcomeBuffer) {
 
 #[cfg(test)]
 mod tests {
-    use super::ones;
+    use super::{ones, Effects};
+    use crate::compile::model::{Refer, Rule};
+
+    fn rule(refers: &[(u16, u8)], regie: Option<u8>) -> Rule {
+        Rule {
+            when: 0,
+            needs: vec![(0, 2)],
+            refer: refers.iter().map(|&(offer, urgency)| Refer { offer, urgency, deadline: None }).collect(),
+            regie,
+            regiehouder: None,
+            is_override: false,
+            consent_only: false,
+            because: Vec::new(),
+            reads: Vec::new(),
+        }
+    }
+
+    /// A rule's offers land in their own words (more than 64 offers), each word once, and
+    /// only referrals above the first urgency are kept for the urgency pass.
+    #[test]
+    fn effects_pack_offers_by_word_beyond_64_offers() {
+        let rules = [rule(&[(3, 0), (70, 2), (130, 0), (69, 1)], Some(3)), rule(&[], None), rule(&[(63, 1)], None)];
+        let effects = Effects::build(&rules, 140);
+        let words = |r: usize| {
+            let range = effects.rules[r].offer_words.clone();
+            effects.offer_words[range.start as usize..range.end as usize].to_vec()
+        };
+        let refers = |r: usize| {
+            let range = effects.rules[r].refers.clone();
+            effects.refers[range.start as usize..range.end as usize].to_vec()
+        };
+        assert_eq!(words(0), vec![(0, 1 << 3), (1, 1 << 6 | 1 << 5), (2, 1 << 2)]);
+        assert_eq!(refers(0), vec![(70, 2), (69, 1)]);
+        assert_eq!((words(1), refers(1)), (vec![], vec![]));
+        assert_eq!((words(2), refers(2)), (vec![(0, 1 << 63)], vec![(63, 1)]));
+        assert_eq!((effects.rules[0].regie, effects.rules[1].regie), (3, 0));
+        assert_eq!(effects.rules[2].needs.clone(), 2..3);
+    }
 
     #[test]
     fn offers_come_in_order_across_words_and_know_their_length() {

@@ -32,7 +32,8 @@ pub(super) type Place = (u32, u64);
 #[derive(Clone, Debug, Default)]
 pub(super) struct Atoms {
     pub words: usize,
-    bools: Vec<(u16, Place)>,
+    /// The bool atoms per packed word: the word, and each atom's slot and bit index.
+    bools: Vec<(u32, Vec<(u16, u8)>)>,
     enums: Vec<(u16, u32)>,
     ints: Vec<(u16, i64, i64, Place, Leaf)>,
     since: Vec<(u16, i64, i64, i64, Place, Leaf)>,
@@ -80,13 +81,25 @@ impl Atoms {
         };
         self.index.insert(atom, at);
         match atom {
-            Atom::Bool { slot } => self.bools.push((slot, at)),
+            Atom::Bool { slot } => {
+                let bit = at.1.trailing_zeros() as u8;
+                match self.bools.last_mut() {
+                    Some((word, bits)) if *word == at.0 => bits.push((slot, bit)),
+                    _ => self.bools.push((at.0, vec![(slot, bit)])),
+                }
+            }
             Atom::EnumWord { slot } => self.enums.push((slot, at.0)),
             Atom::IntIn { slot, lo, hi } => self.ints.push((slot, lo, hi, at, leaf)),
             Atom::SinceIn { slot, unit, lo, hi } => self.since.push((slot, unit, lo, hi, at, leaf)),
             Atom::SetAny { .. } | Atom::SetAll { .. } | Atom::Node(_) => self.others.push((atom, at)),
         }
         at
+    }
+
+    /// Orders the int atoms by slot (stable: by word within a slot), once every atom is
+    /// placed, so that [`Atoms::compute`] reads each int slot once for all its ranges.
+    pub fn seal(&mut self) {
+        self.ints.sort_by_key(|&(slot, ..)| slot);
     }
 
     /// Computes every atom for the case; returns whether any met a value that is not exact.
@@ -98,12 +111,20 @@ impl Atoms {
         open.clear();
         open.resize(self.words.max(1), 0);
         let slot = |s: u16| env.slots[s as usize];
-        let mut put = |(word, mask): Place, value: Option<bool>| match value {
-            Some(b) => known[word as usize] |= mask & 0u64.wrapping_sub(u64::from(b)),
-            None => open[word as usize] |= mask,
-        };
-        for &(s, at) in &self.bools {
-            put(at, if let Value::Bool(b) = slot(s) { Some(b) } else { None });
+        let mut put = Gather { known, open, word: 0, known_bits: 0, open_bits: 0, any_open: 0 };
+        // A word's bools in registers, shifted into place: no branch on the case's values
+        // (the processor mispredicts those on random cases), no store per atom.
+        for (word, bits) in &self.bools {
+            let (mut known_bits, mut open_bits) = (0u64, 0u64);
+            for &(s, bit) in bits {
+                let (exact, holds) = match slot(s) {
+                    Value::Bool(b) => (true, b),
+                    _ => (false, false),
+                };
+                known_bits |= u64::from(holds) << bit;
+                open_bits |= u64::from(!exact) << bit;
+            }
+            put.word(*word, known_bits, open_bits);
         }
         // A range: the leaf as the interval evaluator decides it (often, e.g. a time known to
         // the day against a window of weeks).
@@ -111,22 +132,20 @@ impl Atoms {
             Value::Bool(b) => Some(b == holds),
             _ => None,
         };
-        for &(s, lo, hi, at, leaf) in &self.ints {
-            put(
-                at,
-                match slot(s) {
-                    Value::Int(x) => Some(lo <= x && x <= hi),
-                    Value::Unknown => None,
-                    _ => by_interval(leaf),
-                },
-            );
+        // Each int slot is read once for all its ranges (they come together: `seal`).
+        for group in self.ints.chunk_by(|a, b| a.0 == b.0) {
+            match slot(group[0].0) {
+                Value::Int(x) => group.iter().for_each(|&(_, lo, hi, at, _)| put.bit(at, true, within(x, lo, hi))),
+                Value::Unknown => group.iter().for_each(|&(.., at, _)| put.bit(at, false, false)),
+                _ => group.iter().for_each(|&(.., at, leaf)| put.value(at, by_interval(leaf))),
+            }
         }
         for &(s, unit, lo, hi, at, leaf) in &self.since {
             let since = |t: i64| env.now.saturating_sub(t).div_euclid(unit);
-            put(
+            put.value(
                 at,
                 match slot(s) {
-                    Value::Time(t) => Some((lo..=hi).contains(&since(t))),
+                    Value::Time(t) => Some(within(since(t), lo, hi)),
                     Value::Unknown => None,
                     _ => by_interval(leaf),
                 },
@@ -149,14 +168,95 @@ impl Atoms {
                 // INVARIANT: the other kinds have lists of their own.
                 _ => None,
             };
-            put(at, value);
+            put.value(at, value);
         }
+        let mut any_open = put.finish();
         for &(s, word) in &self.enums {
-            match slot(s) {
-                Value::Enum(i) => known[word as usize] = 1u64 << (i & 63),
-                _ => open[word as usize] = u64::MAX,
-            }
+            let (value, exact) = match slot(s) {
+                Value::Enum(i) => (1u64 << (i & 63), true),
+                _ => (0, false),
+            };
+            known[word as usize] = value;
+            open[word as usize] = all_if(!exact);
+            any_open |= !exact;
         }
-        open.iter().any(|&w| w != 0)
+        any_open
+    }
+}
+
+/// `lo <= x && x <= hi` without a branch (`lo <= hi`): one unsigned comparison.
+#[inline]
+fn within(x: i64, lo: i64, hi: i64) -> bool {
+    x.wrapping_sub(lo) as u64 <= hi.wrapping_sub(lo) as u64
+}
+
+/// Every bit when `b`, else none.
+#[inline]
+fn all_if(b: bool) -> u64 {
+    0u64.wrapping_sub(u64::from(b))
+}
+
+/// Gathers the atom bits of one word in registers and ORs them into the words when the
+/// next atom is in another word (any order is correct; atoms mostly come in word order, as
+/// they were placed, so few stores are made). ORing every
+/// atom straight into `known[word]` made each wait for the previous one's store: those
+/// stores were the hottest instructions of the outcome path's profile.
+struct Gather<'a> {
+    known: &'a mut [u64],
+    open: &'a mut [u64],
+    word: usize,
+    known_bits: u64,
+    open_bits: u64,
+    /// Any open bit stored so far.
+    any_open: u64,
+}
+
+impl Gather<'_> {
+    /// The atom at `(word, mask)` (one bit) is exact and holds (`exact && holds`), or is
+    /// open (`!exact`). The bits are shifted into place: written as a select
+    /// (`mask & all_if(..)`), the compiler branched on the case's value, which the
+    /// processor mispredicts on random cases.
+    #[inline]
+    fn bit(&mut self, (word, mask): Place, exact: bool, holds: bool) {
+        debug_assert_eq!(mask.count_ones(), 1, "packed atoms have one bit");
+        let word = word as usize;
+        if word != self.word {
+            self.store();
+            self.word = word;
+        }
+        let shift = mask.trailing_zeros();
+        self.known_bits |= u64::from(exact & holds) << shift;
+        self.open_bits |= u64::from(!exact) << shift;
+    }
+
+    /// The bits of several atoms of `word` at once.
+    #[inline]
+    fn word(&mut self, word: u32, known_bits: u64, open_bits: u64) {
+        let word = word as usize;
+        if word != self.word {
+            self.store();
+            self.word = word;
+        }
+        self.known_bits |= known_bits;
+        self.open_bits |= open_bits;
+    }
+
+    /// [`Gather::bit`] for a value that is `None` when the atom is open.
+    #[inline]
+    fn value(&mut self, at: Place, value: Option<bool>) {
+        self.bit(at, value.is_some(), value == Some(true));
+    }
+
+    fn store(&mut self) {
+        self.known[self.word] |= self.known_bits;
+        self.open[self.word] |= self.open_bits;
+        self.any_open |= self.open_bits;
+        (self.known_bits, self.open_bits) = (0, 0);
+    }
+
+    /// Stores the last word; whether any atom was open.
+    fn finish(mut self) -> bool {
+        self.store();
+        self.any_open != 0
     }
 }

@@ -87,6 +87,9 @@ pub(crate) struct ConditionCode {
     masks: RuleMasks,
     /// The offers without a wish (always allowed), as a bit set.
     no_wish: Vec<u64>,
+    /// The offers with a wish and its entry: the exact path runs only these (visiting every
+    /// offer to skip those without was a sixth of its time on the peer rules).
+    wish_entries: Vec<(u32, u32)>,
 }
 
 /// Per rule whether its condition holds and per offer whether its wish allows it, as bit
@@ -132,10 +135,12 @@ impl ConditionCode {
             .map(|r| cnf::conjuncts(&mut Emitter { program, atoms: &mut out.atoms, out: Vec::new() }, r.when))
             .collect();
         out.masks = RuleMasks::build(&conjuncts);
+        out.atoms.seal();
         out.no_wish = vec![0; offers.len().div_ceil(64)];
         for (o, code) in out.wishes.iter().enumerate() {
-            if code.is_none() {
-                out.no_wish[o / 64] |= 1 << (o % 64);
+            match code {
+                None => out.no_wish[o / 64] |= 1 << (o % 64),
+                Some(code) => out.wish_entries.push((o as u32, code.entry)),
             }
         }
         out
@@ -190,10 +195,8 @@ impl ConditionCode {
             }
             wishes.clear();
             wishes.extend_from_slice(&self.no_wish);
-            for (o, code) in self.wishes.iter().enumerate() {
-                if let Some(code) = code {
-                    wishes[o / 64] |= u64::from(self.run_exact(code.entry, &bits.known)) << (o % 64);
-                }
+            for &(o, entry) in &self.wish_entries {
+                wishes[o as usize / 64] |= u64::from(self.run_exact(entry, &bits.known)) << (o % 64);
             }
             true
         })

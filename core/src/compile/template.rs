@@ -76,7 +76,9 @@ pub(crate) fn split(template: &str) -> Result<Vec<Part>, (String, Span)> {
                 i += 1;
                 rest = i;
             }
-            _ => i += 1,
+            // Plain text up to the next brace or bracket in one tight scan (a dispatch per
+            // byte was a twentieth of loading a bundle).
+            _ => i += bytes[i..].iter().position(|b| matches!(b, b'{' | b'}' | b'[' | b']')).unwrap_or(bytes.len() - i),
         }
     }
     if depth > 0 {

@@ -20,6 +20,10 @@
 //! assert_eq!(proposal.ruleset.name, "wegwijs-nationaal");
 //! # Ok(()) }
 //! ```
+//!
+//! Features, both on by default: `toml`, rule sets as folders of TOML files and the
+//! built-in national rules (without it only JSON rule files and bundles load: the intake
+//! page's WebAssembly module); `all-time-zones`, the whole IANA time-zone database.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

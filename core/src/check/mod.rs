@@ -3,9 +3,9 @@
 //! Each finding names its place and, where a case shows it, carries a witness case that
 //! `wegwijs eval --now <witness.now>` reproduces.
 //!
-//! The analyses are exact over the schema's finite domains: [`space`] partitions every
-//! fact into the cells the rules can tell apart, [`terms`] writes every outcome as a
-//! three-valued formula over the rules, and [`search`] looks for a case that makes a
+//! The analyses are exact over the schema's finite domains: `space` partitions every
+//! fact into the cells the rules can tell apart, `terms` writes every outcome as a
+//! three-valued formula over the rules, and `search` looks for a case that makes a
 //! target formula true. On top of that, one module per kind of finding: `dead` (rules that
 //! never fire, offers never proposed, facts never needed), `conflict` (regiehouder ties,
 //! wish-blocked referrals), `shadow` (rules that never change the outcome), `gaps`

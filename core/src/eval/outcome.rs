@@ -16,7 +16,7 @@ pub struct LevelOutcome {
     pub up_to: u8,
 }
 
-/// A merged referral. The rules behind it are found with [`contributing_rules`] when an
+/// A merged referral. The rules behind it are found with `contributing_rules` when an
 /// explanation is asked for, so the hot path does not collect them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReferralOutcome {

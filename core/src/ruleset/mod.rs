@@ -1,4 +1,4 @@
-//! Rule files → [`RuleSetSource`]: reading folders and bundles, hashing, locating errors.
+//! Rule files → [`RuleSetSource`](source::RuleSetSource): reading folders and bundles, hashing, locating errors.
 
 pub(crate) mod hash;
 mod json_keys;

@@ -134,113 +134,93 @@ impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // `any`, not `map`: serde_json reports a non-table given to `deserialize_map` itself,
         // with the value in the message.
-        deserializer.deserialize_any(TableVisitor { voice_allowed: true })
+        match deserializer.deserialize_any(Part::Table)? {
+            TableValue::Table(text) => Ok(text),
+            TableValue::Text(_) => Err(de::Error::custom(EXPECTED)),
+        }
     }
 }
 
-/// A text table: languages to texts and, at the top level only, voices to tables.
-struct TableVisitor {
-    voice_allowed: bool,
+/// Where a value of a text table stands, which says what it may be.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    /// The text itself: a table.
+    Table,
+    /// A value in it: a language's text, or a voice's table.
+    Entry,
+    /// A value in a voice's table: a language's text.
+    VoiceEntry,
 }
 
-impl<'de> Visitor<'de> for TableVisitor {
-    type Value = Text;
+/// A value read at a [`Part`].
+enum TableValue {
+    Text(String),
+    Table(Text),
+}
+
+impl<'de> DeserializeSeed<'de> for Part {
+    type Value = TableValue;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<TableValue, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Part {
+    type Value = TableValue;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(EXPECTED.trim_start_matches("expected "))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TableValue, A::Error> {
+        let inner = match self {
+            Part::Table => Part::Entry,
+            Part::Entry => Part::VoiceEntry,
+            Part::VoiceEntry => return Err(de::Error::custom(EXPECTED)),
+        };
         let mut langs: Vec<(String, String)> = Vec::new();
         let mut voices: Vec<(String, Text)> = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             if langs.iter().any(|(k, _)| *k == key) || voices.iter().any(|(k, _)| *k == key) {
                 return Err(crate::ruleset::unique_keys::twice(&key));
             }
-            match map.next_value_seed(EntrySeed { voice_allowed: self.voice_allowed })? {
-                Entry::Plain(text) => langs.push((key, text)),
-                Entry::Voice(text) => voices.push((key, text)),
+            match map.next_value_seed(inner)? {
+                TableValue::Text(text) => langs.push((key, text)),
+                TableValue::Table(text) => voices.push((key, text)),
             }
         }
         // Sorted like the map this used to be: the canonical form (and the hash) depend on it.
         langs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         voices.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Ok(Text { langs: langs.into(), voices: (!voices.is_empty()).then(|| voices.into()) })
+        Ok(TableValue::Table(Text { langs: langs.into(), voices: (!voices.is_empty()).then(|| voices.into()) }))
     }
 
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Text, E> {
-        Err(E::custom(EXPECTED))
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Text, E> {
-        Err(E::custom(EXPECTED))
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Text, E> {
-        Err(E::custom(EXPECTED))
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Text, E> {
-        Err(E::custom(EXPECTED))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Text, E> {
-        Err(E::custom(EXPECTED))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Text, A::Error> {
-        Err(de::Error::custom(EXPECTED))
-    }
-}
-
-/// One entry of a text table: a language's text, or a voice's table of languages.
-enum Entry {
-    Plain(String),
-    Voice(Text),
-}
-
-struct EntrySeed {
-    voice_allowed: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for EntrySeed {
-    type Value = Entry;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Entry, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for EntrySeed {
-    type Value = Entry;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(EXPECTED.trim_start_matches("expected "))
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<TableValue, E> {
+        self.visit_string(text.to_owned())
     }
 
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Entry, E> {
-        Ok(Entry::Plain(text.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, text: String) -> Result<Entry, E> {
-        Ok(Entry::Plain(text))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Entry, A::Error> {
-        if !self.voice_allowed {
-            return Err(de::Error::custom(EXPECTED));
+    fn visit_string<E: de::Error>(self, text: String) -> Result<TableValue, E> {
+        match self {
+            Part::Table => Err(E::custom(EXPECTED)),
+            Part::Entry | Part::VoiceEntry => Ok(TableValue::Text(text)),
         }
-        TableVisitor { voice_allowed: false }.visit_map(map).map(Entry::Voice)
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Entry, E> {
+    // Anything else is refused without echoing it (serde's default message would).
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<TableValue, E> {
         Err(E::custom(EXPECTED))
     }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Entry, E> {
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<TableValue, E> {
         Err(E::custom(EXPECTED))
     }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Entry, E> {
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<TableValue, E> {
         Err(E::custom(EXPECTED))
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Entry, E> {
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<TableValue, E> {
         Err(E::custom(EXPECTED))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Entry, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<TableValue, A::Error> {
         Err(de::Error::custom(EXPECTED))
     }
 }

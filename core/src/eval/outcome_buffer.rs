@@ -9,7 +9,7 @@
 
 use super::outcome::{contribution, pick_regiehouder, raise, LevelOutcome, RegiehouderOutcome};
 use super::value::{Tri, Value};
-use crate::compile::condition_code::ExactTruth;
+use crate::compile::condition_code::{all_if, ExactTruth};
 use crate::compile::program::Env;
 use crate::compile::RuleSet;
 
@@ -257,12 +257,6 @@ fn merge_exact(rules: &RuleSet, out: &mut OutcomeBuffer) {
     // As `pick_regiehouder` decides with no undecided rule.
     *regiehouder =
         if live_regiehouder { best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true }) } else { None };
-}
-
-/// Every bit when `b`, else none.
-#[inline]
-fn all_if(b: bool) -> u64 {
-    0u64.wrapping_sub(u64::from(b))
 }
 
 /// Merges the effects of the rules that are true or undecided into `out`, as

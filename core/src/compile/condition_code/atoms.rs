@@ -190,9 +190,10 @@ fn within(x: i64, lo: i64, hi: i64) -> bool {
     x.wrapping_sub(lo) as u64 <= hi.wrapping_sub(lo) as u64
 }
 
-/// Every bit when `b`, else none.
+/// Every bit when `b`, else none (a mask without a branch; the outcome path's merge uses it
+/// too).
 #[inline]
-fn all_if(b: bool) -> u64 {
+pub(crate) fn all_if(b: bool) -> u64 {
     0u64.wrapping_sub(u64::from(b))
 }
 

@@ -19,6 +19,8 @@ mod atoms;
 mod cnf;
 mod masks;
 
+pub(crate) use atoms::all_if;
+
 use super::model::{Offer, Rule};
 use super::program::{Cmp, Env, NodeId, Op, Program};
 use crate::eval::value::{Tri, Value};

@@ -141,9 +141,22 @@ fn same_as_buffer(engine: &Engine, case: &[Value], reference: &outcome::Outcome)
     let mut buffer = OutcomeBuffer::default();
     let mut c = crate::Case { values: case.to_vec() };
     let now = Timestamp::from_unix(NOW).unwrap();
+    let mut wide = OutcomeBuffer::default();
     for _ in 0..2 {
         engine.outcome_into(&mut c, now, &mut buffer);
         prop_assert_eq!(&c.values[..], case);
+        // The wide merge of an exact case (rule sets with more than 64 offers or more areas
+        // than the narrow effects hold) gives the same.
+        crate::eval::outcome_buffer::evaluate_wide(engine.rules(), &mut c.values, NOW, &mut wide);
+        prop_assert_eq!(&c.values[..], case);
+        prop_assert_eq!(wide.certain_bits(), buffer.certain_bits());
+        prop_assert_eq!(wide.possible_bits(), buffer.possible_bits());
+        for o in 0..engine.rules().offers.len() {
+            prop_assert_eq!(wide.urgency(o), buffer.urgency(o));
+        }
+        prop_assert_eq!(wide.needs(), buffer.needs());
+        prop_assert_eq!(wide.regie(), buffer.regie());
+        prop_assert_eq!(wide.regiehouder(), buffer.regiehouder());
         let certain: Vec<usize> = reference.referrals.iter().filter(|r| r.certain).map(|r| r.offer as usize).collect();
         let possible: Vec<usize> =
             reference.referrals.iter().filter(|r| !r.certain).map(|r| r.offer as usize).collect();

@@ -131,12 +131,32 @@ impl ExactSizeIterator for Offers<'_> {}
 /// Evaluates `values` (one per schema fact) at `now` into `out`. The derived facts are
 /// appended to `values` while the conditions run and removed before returning.
 pub(crate) fn evaluate(rules: &RuleSet, values: &mut Vec<Value>, now: i64, out: &mut OutcomeBuffer) {
+    evaluate_with(rules, values, now, out, rules.effects.narrow.as_deref());
+}
+
+/// [`evaluate`] with the wide merge of an exact case even where the narrow one applies, so
+/// that tests cover both on the same rule sets.
+#[cfg(test)]
+pub(crate) fn evaluate_wide(rules: &RuleSet, values: &mut Vec<Value>, now: i64, out: &mut OutcomeBuffer) {
+    evaluate_with(rules, values, now, out, None);
+}
+
+fn evaluate_with(
+    rules: &RuleSet,
+    values: &mut Vec<Value>,
+    now: i64,
+    out: &mut OutcomeBuffer,
+    narrow: Option<&[NarrowEffects]>,
+) {
     let facts = rules.facts.len();
     values.resize(facts, Value::Unknown);
     rules.plan.derive(values, rules.derived.len(), now);
     let env = Env { slots: values, now };
     if rules.conditions.decide_exact(&env, &rules.program, &mut out.exact, &mut out.truth) {
-        merge_exact(rules, out);
+        match narrow {
+            Some(narrow) => merge_exact_narrow(rules, narrow, out),
+            None => merge_exact(rules, out),
+        }
     } else {
         merge(rules, out);
     }
@@ -171,6 +191,28 @@ pub(crate) struct Effects {
     offer_words: Vec<(u32, u64)>,
     /// Every rule's needs, as (area, level).
     needs: Vec<(u8, u8)>,
+    /// The same effects per rule in one fixed-size record, when the catalogue fits in one
+    /// word and there are at most [`NARROW_AREAS`] areas (the national rules and the peer
+    /// workload): [`merge_exact_narrow`] then ORs and maxes registers, with no ranges to
+    /// follow and no bounds to check per effect.
+    pub(crate) narrow: Option<Box<[NarrowEffects]>>,
+}
+
+/// The most areas [`NarrowEffects`] holds.
+const NARROW_AREAS: usize = 8;
+
+/// One rule's effects for [`merge_exact_narrow`].
+#[derive(Clone, Debug)]
+pub(crate) struct NarrowEffects {
+    /// The offers it refers to, as bits over the catalogue.
+    offers: u64,
+    /// Its need level per area (0, the first level, where it sets none).
+    needs: [u8; NARROW_AREAS],
+    regie: u8,
+    is_override: bool,
+    regiehouder: Option<(u16, i64)>,
+    /// Its referrals above the first urgency, in [`Effects::refers`].
+    refers: std::ops::Range<u32>,
 }
 
 #[derive(Clone, Debug)]
@@ -210,7 +252,32 @@ impl Effects {
                 regiehouder: rule.regiehouder,
             });
         }
+        out.narrow = Self::narrow(rules, &out, offers);
         out
+    }
+
+    /// The rules' [`NarrowEffects`], when the catalogue and the areas fit them.
+    fn narrow(rules: &[crate::compile::model::Rule], effects: &Effects, offers: usize) -> Option<Box<[NarrowEffects]>> {
+        let areas_fit = rules.iter().flat_map(|r| &r.needs).all(|&(area, _)| usize::from(area) < NARROW_AREAS);
+        if offers > 64 || !areas_fit {
+            return None;
+        }
+        let narrow = rules.iter().zip(&effects.rules).map(|(rule, packed)| {
+            let mut needs = [0u8; NARROW_AREAS];
+            for &(area, level) in &rule.needs {
+                let at = &mut needs[usize::from(area)];
+                *at = (*at).max(level);
+            }
+            NarrowEffects {
+                offers: rule.refer.iter().fold(0, |bits, r| bits | 1 << r.offer),
+                needs,
+                regie: packed.regie,
+                is_override: rule.is_override,
+                regiehouder: rule.regiehouder,
+                refers: packed.refers.clone(),
+            }
+        });
+        Some(narrow.collect())
     }
 }
 
@@ -255,6 +322,54 @@ fn merge_exact(rules: &RuleSet, out: &mut OutcomeBuffer) {
     }
     raise(regie, regie_level, true);
     // As `pick_regiehouder` decides with no undecided rule.
+    *regiehouder =
+        if live_regiehouder { best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true }) } else { None };
+}
+
+/// [`merge_exact`] over [`NarrowEffects`]: the offers in one word, the needs in one array
+/// of at most [`NARROW_AREAS`] levels, maxed together (the compiler keeps both in
+/// registers and maxes the levels in one vector instruction).
+fn merge_exact_narrow(rules: &RuleSet, narrow: &[NarrowEffects], out: &mut OutcomeBuffer) {
+    reset(rules, out);
+    let OutcomeBuffer { certain, urgency, needs, regie, regiehouder, exact, .. } = out;
+    let refers = &rules.effects.refers;
+    let wishes = exact.wishes.first().copied().unwrap_or(0);
+    let (mut offers, mut levels, mut regie_level) = (0u64, [0u8; NARROW_AREAS], 0u8);
+    let mut best: Option<(i64, u16)> = None;
+    let mut live_regiehouder = false;
+    for (w, &word) in exact.rules.iter().enumerate() {
+        let mut holds = word;
+        while holds != 0 {
+            // INVARIANT: the masks kill the bits past the last rule, so a rule holds.
+            let rule = &narrow[w * 64 + holds.trailing_zeros() as usize];
+            holds &= holds - 1;
+            // An override refers whatever the wishes say.
+            let allowed = wishes | all_if(rule.is_override);
+            offers |= rule.offers & allowed;
+            for (level, &of_rule) in levels.iter_mut().zip(&rule.needs) {
+                *level = (*level).max(of_rule);
+            }
+            regie_level = regie_level.max(rule.regie);
+            if let Some((id, rank)) = rule.regiehouder {
+                live_regiehouder = true;
+                if best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
+                    best = Some((rank, id));
+                }
+            }
+            for &(offer, level) in &refers[rule.refers.start as usize..rule.refers.end as usize] {
+                let o = usize::from(offer);
+                urgency[o] = urgency[o].max(level & 0u8.wrapping_sub((allowed >> o & 1) as u8));
+            }
+        }
+    }
+    if let Some(word) = certain.first_mut() {
+        *word = offers;
+    }
+    // Every contribution is certain: a level reached is reached with certainty.
+    for (need, &level) in needs.iter_mut().zip(&levels) {
+        *need = LevelOutcome { certain: level, up_to: level };
+    }
+    raise(regie, regie_level, true);
     *regiehouder =
         if live_regiehouder { best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true }) } else { None };
 }

@@ -32,15 +32,21 @@ pub(super) type Place = (u32, u64);
 #[derive(Clone, Debug, Default)]
 pub(super) struct Atoms {
     pub words: usize,
-    /// The bool atoms per packed word: the word, and each atom's slot and bit index.
-    bools: Vec<(u32, Vec<(u16, u8)>)>,
+    /// The bool atoms per word of their own: the word, and the slot of each bit from bit 0
+    /// on (bools are packed apart from the other single-bit atoms, so their bits are
+    /// consecutive and a word is built by shifting, with no bit index per atom).
+    bools: Vec<(u32, Vec<u16>)>,
     enums: Vec<(u16, u32)>,
-    ints: Vec<(u16, i64, i64, Place, Leaf)>,
-    since: Vec<(u16, i64, i64, i64, Place, Leaf)>,
+    /// The range atoms as placed: (slot, unit, lo, hi, place, leaf), no unit for an int
+    /// slot; [`Atoms::seal`] groups them into `ranges`.
+    placed_ranges: Vec<(u16, Option<i64>, i64, i64, Place, Leaf)>,
+    ranges: Vec<RangeGroup>,
     others: Vec<(Atom, Place)>,
     index: HashMap<Atom, Place>,
-    /// The word single bits are being packed into, and the next free bit in it.
+    /// The word single bits are being packed into, and the next free bit in it: one for the
+    /// bool atoms, one for the others.
     packing: Option<(u32, u32)>,
+    bool_packing: Option<(u32, u32)>,
 }
 
 /// A comparison leaf of the program for an atom, and the leaf's value when the atom holds:
@@ -50,6 +56,7 @@ pub(super) type Leaf = (NodeId, bool);
 
 /// Per-case atom bits, and the bits of atoms that met a value that is not exact (unknown,
 /// or known only as a range).
+#[derive(Clone, Debug, Default)]
 pub(super) struct Bits {
     pub known: Vec<u64>,
     pub open: Vec<u64>,
@@ -69,37 +76,36 @@ impl Atoms {
             self.words += 1;
             (self.words as u32 - 1, u64::MAX)
         } else {
-            let (word, bit) = match self.packing {
+            let packing = if let Atom::Bool { .. } = atom { &mut self.bool_packing } else { &mut self.packing };
+            let (word, bit) = match *packing {
                 Some((word, bit)) if bit < 64 => (word, bit),
                 _ => {
                     self.words += 1;
                     (self.words as u32 - 1, 0)
                 }
             };
-            self.packing = Some((word, bit + 1));
+            *packing = Some((word, bit + 1));
             (word, 1u64 << bit)
         };
         self.index.insert(atom, at);
         match atom {
-            Atom::Bool { slot } => {
-                let bit = at.1.trailing_zeros() as u8;
-                match self.bools.last_mut() {
-                    Some((word, bits)) if *word == at.0 => bits.push((slot, bit)),
-                    _ => self.bools.push((at.0, vec![(slot, bit)])),
-                }
-            }
+            // Bit `i` of a bool word is its `i`-th atom.
+            Atom::Bool { slot } => match self.bools.last_mut() {
+                Some((word, slots)) if *word == at.0 => slots.push(slot),
+                _ => self.bools.push((at.0, vec![slot])),
+            },
             Atom::EnumWord { slot } => self.enums.push((slot, at.0)),
-            Atom::IntIn { slot, lo, hi } => self.ints.push((slot, lo, hi, at, leaf)),
-            Atom::SinceIn { slot, unit, lo, hi } => self.since.push((slot, unit, lo, hi, at, leaf)),
+            Atom::IntIn { slot, lo, hi } => self.placed_ranges.push((slot, None, lo, hi, at, leaf)),
+            Atom::SinceIn { slot, unit, lo, hi } => self.placed_ranges.push((slot, Some(unit), lo, hi, at, leaf)),
             Atom::SetAny { .. } | Atom::SetAll { .. } | Atom::Node(_) => self.others.push((atom, at)),
         }
         at
     }
 
-    /// Orders the int atoms by slot (stable: by word within a slot), once every atom is
-    /// placed, so that [`Atoms::compute`] reads each int slot once for all its ranges.
+    /// Groups the range atoms by slot and unit, once every atom is placed, so that
+    /// [`Atoms::compute`] reads each slot once and decides all its ranges at once.
     pub fn seal(&mut self) {
-        self.ints.sort_by_key(|&(slot, ..)| slot);
+        self.ranges = range_groups(std::mem::take(&mut self.placed_ranges));
     }
 
     /// Computes every atom for the case; returns whether any met a value that is not exact.
@@ -115,15 +121,7 @@ impl Atoms {
         // A word's bools in registers, shifted into place: no branch on the case's values
         // (the processor mispredicts those on random cases), no store per atom.
         for (word, bits) in &self.bools {
-            let (mut known_bits, mut open_bits) = (0u64, 0u64);
-            for &(s, bit) in bits {
-                let (exact, holds) = match slot(s) {
-                    Value::Bool(b) => (true, b),
-                    _ => (false, false),
-                };
-                known_bits |= u64::from(holds) << bit;
-                open_bits |= u64::from(!exact) << bit;
-            }
+            let (known_bits, open_bits) = bool_word(env.slots, bits);
             put.word(*word, known_bits, open_bits);
         }
         // A range: the leaf as the interval evaluator decides it (often, e.g. a time known to
@@ -132,24 +130,18 @@ impl Atoms {
             Value::Bool(b) => Some(b == holds),
             _ => None,
         };
-        // Each int slot is read once for all its ranges (they come together: `seal`).
-        for group in self.ints.chunk_by(|a, b| a.0 == b.0) {
-            match slot(group[0].0) {
-                Value::Int(x) => group.iter().for_each(|&(_, lo, hi, at, _)| put.bit(at, true, within(x, lo, hi))),
-                Value::Unknown => group.iter().for_each(|&(.., at, _)| put.bit(at, false, false)),
-                _ => group.iter().for_each(|&(.., at, leaf)| put.value(at, by_interval(leaf))),
+        // Each group reads its slot once; an exact value decides all its ranges by its region.
+        for group in &self.ranges {
+            let exact = match (slot(group.slot), group.unit) {
+                (Value::Int(x), None) => Some(x),
+                (Value::Time(t), Some(unit)) => Some(env.now.saturating_sub(t).div_euclid(unit)),
+                _ => None,
+            };
+            match (exact, slot(group.slot)) {
+                (Some(x), _) => group.words_at(x).for_each(|(word, bits)| put.word(word, bits, 0)),
+                (None, Value::Unknown) => group.words_open().for_each(|(word, bits)| put.word(word, 0, bits)),
+                _ => group.atoms.iter().for_each(|&(.., at, leaf)| put.value(at, by_interval(leaf))),
             }
-        }
-        for &(s, unit, lo, hi, at, leaf) in &self.since {
-            let since = |t: i64| env.now.saturating_sub(t).div_euclid(unit);
-            put.value(
-                at,
-                match slot(s) {
-                    Value::Time(t) => Some(within(since(t), lo, hi)),
-                    Value::Unknown => None,
-                    _ => by_interval(leaf),
-                },
-            );
         }
         for &(atom, at) in &self.others {
             let value = match atom {
@@ -184,10 +176,107 @@ impl Atoms {
     }
 }
 
-/// `lo <= x && x <= hi` without a branch (`lo <= hi`): one unsigned comparison.
+/// One word of bool atoms (the slot of bit 0, bit 1, …): the bits of those that hold and
+/// of those that are open. The word is built by shifting each value's bit in, without a
+/// branch on the value; the open bits are only worked out when some value is not a bool
+/// (a partial case), so a complete case pays one test per atom for them.
 #[inline]
-fn within(x: i64, lo: i64, hi: i64) -> bool {
-    x.wrapping_sub(lo) as u64 <= hi.wrapping_sub(lo) as u64
+fn bool_word(slots: &[Value], word_slots: &[u16]) -> (u64, u64) {
+    let value = |s: u16| slots.get(usize::from(s)).unwrap_or(&Value::Unknown);
+    let (mut known_bits, mut any_open) = (0u64, false);
+    for &s in word_slots.iter().rev() {
+        let value = value(s);
+        known_bits = known_bits << 1 | u64::from(matches!(value, Value::Bool(true)));
+        any_open |= !matches!(value, Value::Bool(_));
+    }
+    let open_bits = if any_open {
+        word_slots.iter().rev().fold(0, |open, &s| open << 1 | u64::from(!matches!(value(s), Value::Bool(_))))
+    } else {
+        0
+    };
+    (known_bits, open_bits)
+}
+
+/// The most atoms in one [`RangeGroup`]: a slot with more ranges gets several groups, so
+/// that a group's table (words × regions) stays small however many ranges a rule set has.
+const RANGE_GROUP_ATOMS: usize = 32;
+
+/// The range atoms grouped by slot and unit, at most [`RANGE_GROUP_ATOMS`] to a group.
+fn range_groups(mut placed: Vec<(u16, Option<i64>, i64, i64, Place, Leaf)>) -> Vec<RangeGroup> {
+    placed.sort_by_key(|&(slot, unit, ..)| (slot, unit));
+    placed
+        .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+        .flat_map(|same_slot| same_slot.chunks(RANGE_GROUP_ATOMS))
+        .map(|group| {
+            RangeGroup::new(group[0].0, group[0].1, group.iter().map(|&(.., lo, hi, at, leaf)| (lo, hi, at, leaf)))
+        })
+        .collect()
+}
+
+/// The range atoms of one int slot, or of one time slot counted in whole units (`unit`
+/// seconds) to now, decided together. Their bounds cut the numbers into
+/// regions in each of which every atom is constant: a value's region (how many cuts are at
+/// or below it, counted without a branch) picks the bits of all of them, word by word,
+/// instead of a comparison and a shift per atom.
+#[derive(Clone, Debug)]
+struct RangeGroup {
+    slot: u16,
+    /// `None` for an int slot.
+    unit: Option<i64>,
+    /// Each atom as (lo, hi, place, leaf), for a value known only as a range.
+    atoms: Vec<(i64, i64, Place, Leaf)>,
+    /// The distinct values at which some atom starts or stops holding, ascending.
+    cuts: Vec<i64>,
+    /// The words the atoms are in.
+    words: Vec<u32>,
+    /// Per region (`cuts.len() + 1`), per word: the bits of the atoms that hold there.
+    region_bits: Vec<u64>,
+    /// Per word: the bits of all the atoms (open when the value is unknown).
+    all_bits: Vec<u64>,
+}
+
+impl RangeGroup {
+    fn new(slot: u16, unit: Option<i64>, atoms: impl Iterator<Item = (i64, i64, Place, Leaf)>) -> RangeGroup {
+        let atoms: Vec<_> = atoms.collect();
+        let mut cuts: Vec<i64> = atoms
+            .iter()
+            .flat_map(|&(lo, hi, ..)| [(lo > i64::MIN).then_some(lo), hi.checked_add(1)])
+            .flatten()
+            .collect();
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut words: Vec<u32> = atoms.iter().map(|&(_, _, (word, _), _)| word).collect();
+        words.sort_unstable();
+        words.dedup();
+        let column = |word: u32| words.iter().position(|&w| w == word).unwrap_or(0);
+        let mut all_bits = vec![0; words.len()];
+        let mut region_bits = vec![0; words.len() * (cuts.len() + 1)];
+        for &(lo, hi, (word, mask), _) in &atoms {
+            all_bits[column(word)] |= mask;
+            // Region 0 is below the first cut (which is above i64::MIN: a cut is a `lo`
+            // above it or a `hi + 1`); region `r` starts at cut `r - 1`.
+            for region in 0..=cuts.len() {
+                let x = if region == 0 { cuts.first().map_or(0, |c| c - 1) } else { cuts[region - 1] };
+                if lo <= x && x <= hi {
+                    region_bits[region * words.len() + column(word)] |= mask;
+                }
+            }
+        }
+        RangeGroup { slot, unit, atoms, cuts, words, region_bits, all_bits }
+    }
+
+    /// The atom bits per word for the exact value `x`.
+    #[inline]
+    fn words_at(&self, x: i64) -> impl Iterator<Item = (u32, u64)> + '_ {
+        let region: usize = self.cuts.iter().map(|&c| usize::from(c <= x)).sum();
+        let n = self.words.len();
+        self.words.iter().copied().zip(self.region_bits[region * n..][..n].iter().copied())
+    }
+
+    /// Every atom's bits per word (all open).
+    fn words_open(&self) -> impl Iterator<Item = (u32, u64)> + '_ {
+        self.words.iter().copied().zip(self.all_bits.iter().copied())
+    }
 }
 
 /// Every bit when `b`, else none (a mask without a branch; the outcome path's merge uses it
@@ -259,5 +348,68 @@ impl Gather<'_> {
     fn finish(mut self) -> bool {
         self.store();
         self.any_open != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{range_groups, Leaf, Place};
+
+    /// A region's bits are exactly the atoms whose range holds the value, for values at,
+    /// next to and between every bound (and at the ends of i64), with atoms spread over
+    /// several words, sharing bounds, and more of them on one slot than a group holds.
+    #[test]
+    fn a_values_region_gives_exactly_the_ranges_that_hold_it() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..200 {
+            // Up to more atoms than one group holds.
+            let n = 1 + (next() % (2 * super::RANGE_GROUP_ATOMS as u64 + 8)) as usize;
+            let bound = |r: u64| [i64::MIN, i64::MAX, 0, -3, 7, 12, 168][(r % 7) as usize].max(-50 + (r % 100) as i64);
+            let atoms: Vec<(i64, i64, Place, Leaf)> = (0..n)
+                .map(|i| {
+                    let (a, b) = (bound(next()), bound(next()));
+                    let (lo, hi) = match next() % 4 {
+                        0 => (i64::MIN, a),
+                        1 => (a, i64::MAX),
+                        _ => (a.min(b), a.max(b)),
+                    };
+                    (lo, hi, ((i % 3) as u32, 1u64 << (next() % 64)), (0, true))
+                })
+                .collect();
+            let groups = range_groups(atoms.iter().map(|&(lo, hi, at, leaf)| (7, None, lo, hi, at, leaf)).collect());
+            assert_eq!(groups.len(), n.div_ceil(super::RANGE_GROUP_ATOMS));
+            let mut probes = vec![i64::MIN, i64::MAX, 0];
+            for &(lo, hi, ..) in &atoms {
+                for x in [lo, hi] {
+                    probes.extend([x.saturating_sub(1), x, x.saturating_add(1)]);
+                }
+            }
+            for x in probes {
+                let mut want = [0u64; 3];
+                for &(lo, hi, (word, mask), _) in &atoms {
+                    if lo <= x && x <= hi {
+                        want[word as usize] |= mask;
+                    }
+                }
+                let mut got = [0u64; 3];
+                for group in &groups {
+                    group.words_at(x).for_each(|(word, bits)| got[word as usize] |= bits);
+                }
+                assert_eq!(got, want, "x = {x}, atoms {atoms:?}");
+            }
+            let mut open = [0u64; 3];
+            for group in &groups {
+                group.words_open().for_each(|(word, bits)| open[word as usize] |= bits);
+            }
+            let mut every = [0u64; 3];
+            atoms.iter().for_each(|&(_, _, (word, mask), _)| every[word as usize] |= mask);
+            assert_eq!(open, every);
+        }
     }
 }

@@ -102,6 +102,9 @@ pub(crate) struct ExactTruth {
     pub wishes: Vec<u64>,
     /// Scratch: rules the jump code still decides.
     undecided: Vec<u64>,
+    /// Scratch: the case's atom bits (kept with the caller's buffer, not per thread, on
+    /// the outcome-only path).
+    bits: Bits,
 }
 
 /// The code of one condition: its entry (may be a verdict) and its instructions, which
@@ -178,30 +181,28 @@ impl ConditionCode {
     /// into `exact` as bit sets (the rules through [`RuleMasks`]), and `true`; else as
     /// [`ConditionCode::decide_all`] into `truth`, and `false`.
     pub fn decide_exact(&self, env: &Env, program: &Program, exact: &mut ExactTruth, truth: &mut Vec<Tri>) -> bool {
-        BITS.with_borrow_mut(|bits| {
-            if self.atoms.compute(env, program, bits) {
-                truth.clear();
-                self.decide_computed(true, bits, truth);
-                return false;
+        let ExactTruth { rules, wishes, undecided, bits } = exact;
+        if self.atoms.compute(env, program, bits) {
+            truth.clear();
+            self.decide_computed(true, bits, truth);
+            return false;
+        }
+        self.masks.decide(&bits.known, &mut bits.scratch_words, rules, undecided);
+        for (w, &word) in undecided.iter().enumerate() {
+            let mut open = word;
+            while open != 0 {
+                let j = open.trailing_zeros() as usize;
+                open &= open - 1;
+                let r = w * 64 + j;
+                rules[w] |= u64::from(self.run_exact(self.rules[r].entry, &bits.known)) << j;
             }
-            let ExactTruth { rules, wishes, undecided } = exact;
-            self.masks.decide(&bits.known, &mut bits.scratch_words, rules, undecided);
-            for (w, &word) in undecided.iter().enumerate() {
-                let mut open = word;
-                while open != 0 {
-                    let j = open.trailing_zeros() as usize;
-                    open &= open - 1;
-                    let r = w * 64 + j;
-                    rules[w] |= u64::from(self.run_exact(self.rules[r].entry, &bits.known)) << j;
-                }
-            }
-            wishes.clear();
-            wishes.extend_from_slice(&self.no_wish);
-            for &(o, entry) in &self.wish_entries {
-                wishes[o as usize / 64] |= u64::from(self.run_exact(entry, &bits.known)) << (o % 64);
-            }
-            true
-        })
+        }
+        wishes.clear();
+        wishes.extend_from_slice(&self.no_wish);
+        for &(o, entry) in &self.wish_entries {
+            wishes[o as usize / 64] |= u64::from(self.run_exact(entry, &bits.known)) << (o % 64);
+        }
+        true
     }
 
     /// [`ConditionCode::decide_all`] once the atoms are computed into `bits`.

@@ -108,8 +108,68 @@ impl Atoms {
         self.ranges = range_groups(std::mem::take(&mut self.placed_ranges));
     }
 
-    /// Computes every atom for the case; returns whether any met a value that is not exact.
+    /// Computes every atom for the case; returns whether any met a value that is not exact
+    /// (only then are `bits.open` set; without, they are left as they were).
     pub fn compute(&self, env: &Env, program: &Program, bits: &mut Bits) -> bool {
+        if self.compute_exact(env, program, &mut bits.known) {
+            return false;
+        }
+        self.compute_open(env, program, bits)
+    }
+
+    /// The atoms of a case whose every atom meets an exact value (a complete case, the
+    /// common one on the outcome path) into `known`, without keeping open bits; `false` as
+    /// soon as one value is not exact (then [`Atoms::compute_open`] starts over).
+    fn compute_exact(&self, env: &Env, program: &Program, known: &mut Vec<u64>) -> bool {
+        known.clear();
+        // At least one word: the rules' first tests read word 0 even with no atoms.
+        known.resize(self.words.max(1), 0);
+        let slot = |s: u16| env.slots.get(usize::from(s)).copied().unwrap_or(Value::Unknown);
+        for (word, word_slots) in &self.bools {
+            let (known_bits, open_bits) = bool_word(env.slots, word_slots);
+            if open_bits != 0 {
+                return false;
+            }
+            known[*word as usize] = known_bits;
+        }
+        for group in &self.ranges {
+            let x = match (slot(group.slot), group.unit) {
+                (Value::Int(x), None) => x,
+                (Value::Time(t), Some(unit)) => env.now.saturating_sub(t).div_euclid(unit),
+                _ => return false,
+            };
+            for (word, bits) in group.words_at(x) {
+                known[word as usize] |= bits;
+            }
+        }
+        for &(atom, (word, mask)) in &self.others {
+            let holds = match atom {
+                Atom::SetAny { slot: s, mask } => match slot(s) {
+                    Value::Set(x) => x & mask != 0,
+                    _ => return false,
+                },
+                Atom::SetAll { slot: s, mask } => match slot(s) {
+                    Value::Set(x) => x & mask == mask,
+                    _ => return false,
+                },
+                Atom::Node(n) => match program.eval(n, env) {
+                    Value::Bool(b) => b,
+                    _ => return false,
+                },
+                // INVARIANT: the other kinds have lists of their own.
+                _ => return false,
+            };
+            known[word as usize] |= mask & all_if(holds);
+        }
+        for &(s, word) in &self.enums {
+            let Value::Enum(i) = slot(s) else { return false };
+            known[word as usize] = 1u64 << (i & 63);
+        }
+        true
+    }
+
+    /// [`Atoms::compute`] for a case with values that are not exact: known and open bits.
+    fn compute_open(&self, env: &Env, program: &Program, bits: &mut Bits) -> bool {
         let (known, open) = (&mut bits.known, &mut bits.open);
         known.clear();
         // At least one word: the rules' first tests read word 0 even with no atoms.

@@ -92,7 +92,7 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
         .filter(|r| theirs[r.offer as usize] && !ev.rejected_by_mdt(r.offer))
         .filter_map(|r| referral(ev, rules, r.offer, &shared_rules, &wanted))
         .collect();
-    referrals.sort_by_key(|(key, _)| *key);
+    crate::sort::sort_by_key(&mut referrals, |(key, _)| *key);
     let referrals = referrals.into_iter().map(|(_, r)| r).collect();
     Handover {
         ruleset: RuleSetId {

@@ -57,7 +57,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
     let with = |s: ActionStatus| -> Vec<u16> {
         let mut v: Vec<u16> =
             state.iter().filter(|(_, (st, _))| *st == s).filter_map(|(o, _)| offer_index(rules, o)).collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v
     };
     let (done, declined, planned) =
@@ -119,7 +119,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
             deadline_ranges.push(ranges::view(rules, &offer_id(r.offer), d, l, now));
         }
     }
-    deadline_ranges.sort_by(|a, b| a.offer.cmp(&b.offer));
+    crate::sort::sort_by(&mut deadline_ranges, |a, b| a.offer.cmp(&b.offer));
     let outcome = ev.outcome_mut();
     outcome.referrals.retain_mut(|r| {
         if let Some((urgency, _)) = renewals.iter().find(|(o, _)| *o == r.offer).map(|(_, x)| x) {
@@ -133,7 +133,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         !is_done
     });
     crate::eval::outcome::sort_referrals(rules, &mut outcome.referrals);
-    not_again.sort_by(|a, b| a.offer.cmp(&b.offer));
+    crate::sort::sort_by(&mut not_again, |a, b| a.offer.cmp(&b.offer));
 
     // The latest decision taken by `now` stays; the proposal is compared with it.
     let m = &rules.source.manifest;
@@ -171,7 +171,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         .iter()
         .map(|(o, (st, t))| ActionView { offer: o.to_string(), status: st.as_str().into(), at: rules.zone.format(*t) })
         .collect();
-    actions.sort_by(|a, b| a.offer.cmp(&b.offer));
+    crate::sort::sort_by(&mut actions, |a, b| a.offer.cmp(&b.offer));
     let fact_ids = |slots: &[u16]| slots.iter().map(|&s| rules.facts[s as usize].id.clone()).collect::<Vec<_>>();
     let ranges: Vec<u16> =
         (0..rules.facts.len() as u16).filter(|&s| matches!(values[s as usize], Value::TimeRange(..))).collect();

@@ -12,15 +12,13 @@ use std::cmp::Ordering;
 
 /// Sorts `v` stably by `cmp`, like `slice::sort_by`.
 pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    if v.len() < 2 {
-        return;
-    }
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    {
-        let items = &*v;
-        sort_indices(&mut order, &mut |a, b| cmp(&items[a], &items[b]));
-    }
-    permute(&mut order, &mut |a, b| v.swap(a, b));
+    sort_dyn(v.len(), &mut |step| match step {
+        Step::Compare(a, b) => cmp(&v[a], &v[b]),
+        Step::Swap(a, b) => {
+            v.swap(a, b);
+            Ordering::Equal
+        }
+    });
 }
 
 /// Sorts `v` stably by `key`, like `slice::sort_by_key`.
@@ -44,19 +42,39 @@ pub(crate) fn last_per_key<K: Ord, V>(mut pairs: Vec<(K, V)>) -> Vec<(K, V)> {
     pairs
 }
 
-/// The one instance of std's sort: the indices in `order`, stably by `cmp`.
-fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
-    order.sort_by(|&a, &b| cmp(a, b));
+/// What [`sort_dyn`] asks of the slice it sorts (one closure for both, as a comparison
+/// borrows the slice while a swap changes it).
+enum Step {
+    Compare(usize, usize),
+    Swap(usize, usize),
 }
 
-/// Moves the element at `order[i]` to position `i` for every `i` (following each cycle of
-/// the permutation with swaps); leaves `order` as the identity.
-fn permute(order: &mut [usize], swap: &mut dyn FnMut(usize, usize)) {
-    for start in 0..order.len() {
+/// The one instance of std's sort: sorts a permutation of `0..n` stably by comparing the
+/// elements it names, then puts the elements in that order with swaps.
+fn sort_dyn(n: usize, slice: &mut dyn FnMut(Step) -> Ordering) {
+    if n < 2 {
+        return;
+    }
+    // Short lists (most of them) without an allocation.
+    let mut short = [0usize; 32];
+    let mut long = Vec::new();
+    let order: &mut [usize] = if n <= short.len() {
+        &mut short[..n]
+    } else {
+        long.resize(n, 0);
+        &mut long
+    };
+    for (i, o) in order.iter_mut().enumerate() {
+        *o = i;
+    }
+    order.sort_by(|&a, &b| slice(Step::Compare(a, b)));
+    // Element `order[i]` goes to position `i`: follow each cycle of the permutation with
+    // swaps, marking the positions done as the identity.
+    for start in 0..n {
         let mut at = start;
         while order[at] != start {
             let from = order[at];
-            swap(at, from);
+            slice(Step::Swap(at, from));
             order[at] = at;
             at = from;
         }
@@ -71,7 +89,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn sorts_like_std_stable_sort(v in proptest::collection::vec((0u8..6, any::<u16>()), 0..80)) {
+        fn sorts_like_std_stable_sort(v in proptest::collection::vec((0u8..6, any::<u16>()), 0..100)) {
             // Comparing on the first field only: equal keys with different payloads show
             // whether the order among them is kept.
             let mut want = v.clone();

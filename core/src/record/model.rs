@@ -136,8 +136,8 @@ impl Record {
             out.insert("case".into(), c.clone().into());
         }
         out.insert("facts".into(), serde_json::Value::Object(self.facts.clone()));
-        out.insert("actions".into(), serde_json::to_value(&self.actions).expect("actions serialize"));
-        out.insert("decisions".into(), serde_json::to_value(&self.decisions).expect("decisions serialize"));
+        out.insert("actions".into(), crate::engine::json_value(&self.actions));
+        out.insert("decisions".into(), crate::engine::json_value(&self.decisions));
         serde_json::Value::Object(out)
     }
 

@@ -219,19 +219,21 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
 type Rejected = (String, String, Option<String>);
 
 fn rejections(rules: &RuleSet, record: &Record, now: i64) -> (Vec<u16>, Vec<Rejected>) {
-    let mut latest: std::collections::BTreeMap<u16, Option<Rejected>> = Default::default();
+    // Per offer index (in catalogue order, as the map keyed by index this was): its latest
+    // rejection, or None when accepted since (or never decided).
+    let mut latest: Vec<Option<Rejected>> = vec![None; rules.source.offers.len()];
     for (d, _) in record.decisions.iter().zip(&record.decision_times).filter(|(_, &t)| t <= now) {
         for o in d.accepted.iter().filter_map(|o| offer_index(rules, o)) {
-            latest.insert(o, None);
+            latest[o as usize] = None;
         }
         for id in &d.rejected {
             let Some(o) = offer_index(rules, id) else { continue };
             let at = rules.zone.format(crate::eval::time::parse_datetime(&d.at).unwrap_or(now));
             let reason = d.reasons.get(&format!("referral:{id}")).cloned();
-            latest.insert(o, Some((id.clone(), at, reason)));
+            latest[o as usize] = Some((id.clone(), at, reason));
         }
     }
-    latest.into_iter().filter_map(|(o, r)| r.map(|r| (o, r))).unzip()
+    latest.into_iter().enumerate().filter_map(|(o, r)| r.map(|r| (o as u16, r))).unzip()
 }
 
 impl RecordContext {

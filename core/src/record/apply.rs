@@ -67,7 +67,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         return ev;
     }
     let offer_id = |o: u16| rules.source.offers[o as usize].id.clone();
-    let action_at = |o: u16| state[rules.source.offers[o as usize].id.as_str()].1;
+    let action_at = |o: u16| state.get(&rules.source.offers[o as usize].id).expect("an offer with an action").1;
     let view = |o: u16, status: &str| ActionView {
         offer: offer_id(o),
         status: status.into(),

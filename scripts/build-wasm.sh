@@ -57,11 +57,51 @@ export CARGO_PROFILE_RELEASE_STRIP=debuginfo
 # all-time-zones, see bindings-wasm/Cargo.toml).
 EXTRA_FEATURES="${WEGWIJS_WASM_FEATURES:-}"
 ROUTE="$(wasm_route)"
-# build_variant NAME OPT_LEVEL FEATURES: cargo build, then copy the module to $TARGET_DIR/NAME.wasm.
+
+# Size flags that only a nightly-capable compiler takes: the Debian route has one (it already
+# needs RUSTC_BOOTSTRAP=1 for -Zbuild-std and rebuilds std itself), rustup's stable does not,
+# so the rustup route builds without them (a larger module, same behaviour). Each is probed
+# first and left out, with a note, when this rustc refuses it.
+#   -Cpanic=immediate-abort  a panic traps at once instead of formatting a message first; the
+#                            module installs no panic hook and wasm32-unknown-unknown has no
+#                            stderr, so the message was never shown: either way JavaScript
+#                            sees the same `RuntimeError: unreachable`. Drops the panic
+#                            machinery and most of the formatting code only panics reach.
+#   -Zlocation-detail=none   no file/line/column per panic site (a panic's location is never
+#                            shown, see above): ~700 location records and their file names.
+#   std feature optimize_for_size (intake module only; std's size-over-speed code paths,
+#                            e.g. smaller sorts; the authoring module is built for speed).
+#                            Same results: the only std unstable sort left in the intake
+#                            path (eval::outcome::sort_referrals) sorts by a unique key.
+# Measured on the intake module, gzipped, after one round of wasm-opt (2026-12-06, with the
+# shared sort of core/src/sort.rs): Debian route without them 487,850 B, with the two panic
+# flags 466,363 B, plus optimize_for_size 461,242 B (docs/performance.md).
+DEBIAN_RUSTFLAGS=""
+DEBIAN_STD_FEATURES_INTAKE=""
+if [[ $ROUTE == debian ]]; then
+    debian_rustc_takes() { # debian_rustc_takes FLAG...: does Debian's rustc accept these for wasm32?
+        RUSTC_BOOTSTRAP=1 /usr/bin/rustc "$@" --print cfg --target "$WASM_TARGET" - </dev/null >/dev/null 2>&1
+    }
+    if debian_rustc_takes -Zunstable-options -Cpanic=immediate-abort; then
+        DEBIAN_RUSTFLAGS+=" -Zunstable-options -Cpanic=immediate-abort"
+    else
+        info "Debian's rustc does not take -Cpanic=immediate-abort: panics keep their messages"
+    fi
+    if debian_rustc_takes -Zlocation-detail=none; then
+        DEBIAN_RUSTFLAGS+=" -Zlocation-detail=none"
+    else
+        info "Debian's rustc does not take -Zlocation-detail=none: panics keep their locations"
+    fi
+    if grep -q '^optimize_for_size' "$DEBIAN_RUST_SRC/std/Cargo.toml" 2>/dev/null; then
+        DEBIAN_STD_FEATURES_INTAKE=optimize_for_size
+    fi
+fi
+# build_variant NAME OPT_LEVEL FEATURES [STD_FEATURES]: cargo build, then copy the module to
+# $TARGET_DIR/NAME.wasm. STD_FEATURES: std's features for -Zbuild-std (Debian route only).
 build_variant() {
     local name="$1" t0=$SECONDS
     export CARGO_PROFILE_RELEASE_OPT_LEVEL="$2"
-    local features="$3"
+    local features="$3" std_features="${4:-}"
     local -a feature_args=()
     [[ -n $features ]] && feature_args=(--features "$features")
     step "build-wasm: cargo build $CRATE ($name, opt-level $2${features:+, features $features}) for $WASM_TARGET (route: $ROUTE)"
@@ -73,14 +113,19 @@ build_variant() {
         debian)
             debian_wasm_route_available || die "Debian route needs rustc-web, cargo-web and rust-web-src: run scripts/setup.sh"
             LINKER="$(wasm_linker)" || die "no wasm linker (rustup's rust-lld or Debian's wasm-ld): run scripts/setup.sh"
-            info "Debian $(/usr/bin/rustc --version), -Zbuild-std, linker $LINKER"
+            local -a std_feature_args=()
+            [[ -n $std_features ]] && std_feature_args=(-Zbuild-std-features="$std_features")
+            info "Debian $(/usr/bin/rustc --version), -Zbuild-std${std_features:+ (std features: $std_features)}, linker $LINKER"
+            info "rustflags:${DEBIAN_RUSTFLAGS:- none}"
             # Debian's cargo and rustc by full path (rustup's come first on PATH);
             # std is rebuilt from /usr/lib/rustlib/src, in a target dir of its own.
+            # The size flags (above) go to the wasm32 target only, std included, not to build scripts.
             env -u RUSTUP_TOOLCHAIN \
                 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
                 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
+                CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-}$DEBIAN_RUSTFLAGS" \
                 /usr/bin/cargo build --release --target "$WASM_TARGET" \
-                    -Zbuild-std=std,panic_abort -p "$CRATE" --target-dir "$TARGET_DIR" "${feature_args[@]}" \
+                    -Zbuild-std=std,panic_abort "${std_feature_args[@]}" -p "$CRATE" --target-dir "$TARGET_DIR" "${feature_args[@]}" \
                 || die "wasm build failed (Debian route)"
             ;;
         *) die "no way to build for $WASM_TARGET: run scripts/setup.sh (rustup target or Debian rustc-web)" ;;
@@ -91,7 +136,7 @@ build_variant() {
     info "built $TARGET_DIR/$name.wasm in $(fmt_secs $((SECONDS - t0)))"
 }
 join_features() { local IFS=,; echo "$*"; }
-build_variant intake "$INTAKE_OPT_LEVEL" "$EXTRA_FEATURES"
+build_variant intake "$INTAKE_OPT_LEVEL" "$EXTRA_FEATURES" "$DEBIAN_STD_FEATURES_INTAKE"
 build_variant authoring "$AUTHORING_OPT_LEVEL" "$(join_features ${EXTRA_FEATURES:+$EXTRA_FEATURES} authoring)"
 WASM="$TARGET_DIR/intake.wasm"
 WASM_AUTHORING="$TARGET_DIR/authoring.wasm"
@@ -153,7 +198,12 @@ else
               --enable-mutable-globals --enable-reference-types --enable-multivalue)
     for f in "$OUT_NODE/${LIB_NAME}_bg.wasm" "$OUT_WEB/${LIB_NAME}_bg.wasm" "$OUT_WORKBENCH/${LIB_NAME}_bg.wasm"; do
         cp "$f" "$f.orig"
-        if "$WASM_OPT" -Oz "${FEATURES[@]}" "$f" -o "$f.opt"; then
+        # The intake page's module: passes repeated until nothing shrinks (~2 KB gzipped
+        # smaller than one round, for about twice the time), and without the custom
+        # sections that only name the tools and target features (no loader reads them).
+        intake_only=()
+        [[ $f == "$OUT_WEB/"* ]] && intake_only=(--converge --strip-producers --strip-target-features)
+        if "$WASM_OPT" -Oz "${intake_only[@]}" "${FEATURES[@]}" "$f" -o "$f.opt"; then
             mv "$f.opt" "$f"
         else
             rm -f "$f.opt"

@@ -203,7 +203,7 @@ impl Engine {
         let value = serde_json::json!({
             "format": BUNDLE_FORMAT,
             "hash": self.rules.hash,
-            "ruleset": self.rules.source,
+            "ruleset": json_value(&self.rules.source),
         });
         serde_json::to_string_pretty(&value).expect("bundle serializes")
     }
@@ -214,7 +214,7 @@ impl Engine {
             "format": BUNDLE_FORMAT,
             "hash": self.rules.hash,
             "signature": key.sign_hash(&self.rules.hash),
-            "ruleset": self.rules.source,
+            "ruleset": json_value(&self.rules.source),
         });
         serde_json::to_string_pretty(&value).expect("bundle serializes")
     }
@@ -494,3 +494,24 @@ const _: () = {
     send_sync::<Engine>();
     send_sync::<Evaluation>();
 };
+
+/// `value` as a JSON value, by way of its JSON text: the same value `serde_json::to_value`
+/// gives for these types (no floats, string map keys), but through the serializer that
+/// hashing and results already instantiate for every type, not a second one (the value
+/// serializer) for the whole rule set. (Their nesting is far below the parser's limit of 128.)
+pub(crate) fn json_value<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Value {
+    let text = serde_json::to_string(value).expect("rule-set and record structures always serialize");
+    serde_json::from_str(&text).expect("serde_json writes valid JSON")
+}
+
+#[cfg(test)]
+mod json_value_tests {
+    /// The bundle's bytes depend on it: the value through text is the value `to_value` gives.
+    #[test]
+    fn json_value_is_to_value_for_the_national_rules() {
+        let engine = crate::Engine::national();
+        let direct = serde_json::to_value(engine.source()).unwrap();
+        assert_eq!(super::json_value(engine.source()), direct);
+        assert_eq!(super::json_value(&engine.source().offers), serde_json::to_value(&engine.source().offers).unwrap());
+    }
+}

@@ -46,6 +46,7 @@ pub mod result;
 pub mod ruleset;
 pub mod scenario;
 pub mod signing;
+mod sort;
 mod suggest;
 pub mod text;
 

@@ -4,7 +4,6 @@
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -73,21 +72,20 @@ impl Text {
         let Some(variant) = voice.and_then(|v| self.variants().find(|(id, _)| *id == v).map(|(_, t)| t)) else {
             return plain;
         };
-        let mut map: BTreeMap<String, String> = self.langs.iter().cloned().collect();
-        map.extend(variant.langs.iter().cloned());
-        Text { langs: map.into_iter().collect(), voices: None }
+        let pairs = self.langs.iter().chain(variant.langs.iter()).cloned().collect();
+        Text { langs: crate::sort::last_per_key(pairs).into(), voices: None }
     }
 
     /// The text as spoken in the first of `voices` that has a variant in each language
     /// (a voice and its fallback, e.g. `["ouder", "melder"]`), else the plain text.
     pub fn voiced_in(&self, voices: &[&str]) -> Text {
-        let mut map: BTreeMap<String, String> = self.langs.iter().cloned().collect();
+        let mut pairs: Vec<(String, String)> = self.langs.to_vec();
         for voice in voices.iter().rev() {
             if let Some((_, variant)) = self.variants().find(|(id, _)| id == voice) {
-                map.extend(variant.langs.iter().cloned());
+                pairs.extend(variant.langs.iter().cloned());
             }
         }
-        Text { langs: map.into_iter().collect(), voices: None }
+        Text { langs: crate::sort::last_per_key(pairs).into(), voices: None }
     }
 
     /// Whether it has a variant for `voice`.
@@ -97,15 +95,15 @@ impl Text {
 
     /// Builds a text from `(language, text)` pairs (a later pair for the same language wins).
     pub fn from_pairs<L: Into<String>>(pairs: impl IntoIterator<Item = (L, String)>) -> Self {
-        let map: BTreeMap<String, String> = pairs.into_iter().map(|(l, t)| (l.into(), t)).collect();
-        Text { langs: map.into_iter().collect(), voices: None }
+        let pairs = pairs.into_iter().map(|(l, t)| (l.into(), t)).collect();
+        Text { langs: crate::sort::last_per_key(pairs).into(), voices: None }
     }
 
     /// Adds (or replaces) the variant for `voice`.
     pub fn with_variant(self, voice: &str, text: Text) -> Self {
-        let mut map: BTreeMap<String, Text> = self.variants().map(|(v, t)| (v.to_string(), t.clone())).collect();
-        map.insert(voice.to_string(), Text { langs: text.langs, voices: None });
-        Text { langs: self.langs, voices: Some(map.into_iter().collect()) }
+        let mut pairs: Vec<(String, Text)> = self.variants().map(|(v, t)| (v.to_string(), t.clone())).collect();
+        pairs.push((voice.to_string(), Text { langs: text.langs, voices: None }));
+        Text { langs: self.langs, voices: Some(crate::sort::last_per_key(pairs).into()) }
     }
 }
 
@@ -191,8 +189,8 @@ impl<'de> Visitor<'de> for Part {
             }
         }
         // Sorted like the map this used to be: the canonical form (and the hash) depend on it.
-        langs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        voices.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut langs, |a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut voices, |a, b| a.0.cmp(&b.0));
         Ok(TableValue::Table(Text { langs: langs.into(), voices: (!voices.is_empty()).then(|| voices.into()) }))
     }
 

@@ -9,7 +9,7 @@ use crate::expr::types::{Domain, Scope, Ty};
 use crate::expr::{ast, parser};
 use crate::ruleset::locate::{Place, Section};
 use crate::ruleset::source::RuleSetSource;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 impl Compiler<'_> {
     pub(super) fn derived(
@@ -76,7 +76,7 @@ impl Compiler<'_> {
                 reads_map.add(&derived);
                 out.push(derived);
             } else {
-                self.broken.insert(d.id.clone());
+                self.broken.push(d.id.clone());
             }
         }
         out
@@ -109,9 +109,11 @@ impl ReadMap {
     }
 
     pub(super) fn of(&self, program: &Program, node: NodeId) -> Vec<u16> {
-        let mut out = BTreeSet::new();
+        let mut out = Vec::new();
         collect_loads(program, node, &mut |slot| out.extend(self.per_slot[slot as usize].iter().copied()));
-        out.into_iter().collect()
+        crate::sort::sort(&mut out);
+        out.dedup();
+        out
     }
 }
 

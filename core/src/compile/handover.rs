@@ -137,7 +137,7 @@ impl Compiler<'_> {
             .collect();
         let union = |slots: &[u16]| {
             let mut all: Vec<u16> = slots.iter().flat_map(|&s| reads.of_slot(s).iter().copied()).collect();
-            all.sort_unstable();
+            crate::sort::sort(&mut all);
             all.dedup();
             all
         };
@@ -159,7 +159,7 @@ fn loads(program: &Program, node: NodeId, wanted: &[u16]) -> Vec<u16> {
             _ => stack.extend(program.children(n)),
         }
     }
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }

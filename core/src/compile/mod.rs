@@ -32,12 +32,11 @@ use crate::ruleset::source::RuleSetSource;
 use crate::suggest;
 use derived::ReadMap;
 use program::{NodeId, Program};
-use std::collections::BTreeSet;
 use vocab::Vocab;
 
 /// Compiles a rule set; `hash` is its content hash.
 pub(crate) fn compile(source: RuleSetSource, hash: String, origins: &Origins) -> Result<RuleSet, RuleError> {
-    let mut c = Compiler { origins, errors: Vec::new(), program: Program::default(), broken: BTreeSet::new() };
+    let mut c = Compiler { origins, errors: Vec::new(), program: Program::default(), broken: Vec::new() };
     // Sizes first: every later pass may loop or recurse over what they bound.
     size::check(&source, &mut c);
     if !c.errors.is_empty() {
@@ -97,8 +96,8 @@ pub(crate) struct Compiler<'o> {
     errors: Vec<Diagnostic>,
     pub(super) program: Program,
     /// Derived facts whose expression failed: a use of one is not reported again as an
-    /// unknown fact (its own error says what is wrong).
-    broken: BTreeSet<String>,
+    /// unknown fact (its own error says what is wrong). Few: a list.
+    broken: Vec<String>,
 }
 
 impl Compiler<'_> {
@@ -183,6 +182,7 @@ impl Compiler<'_> {
 
     /// Whether `e` is only an unknown name that is a derived fact with an error of its own.
     fn follows_broken(&self, text: &str, e: &ExprError) -> bool {
-        e.kind == DiagnosticKind::UnknownName && text.get(e.span.clone()).is_some_and(|n| self.broken.contains(n))
+        e.kind == DiagnosticKind::UnknownName
+            && text.get(e.span.clone()).is_some_and(|n| self.broken.iter().any(|b| b == n))
     }
 }

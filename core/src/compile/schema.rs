@@ -7,7 +7,6 @@ use crate::error::DiagnosticKind;
 use crate::expr::types::{Domain, Ty};
 use crate::ruleset::locate::{Place, Section};
 use crate::ruleset::source::RuleSetSource;
-use std::collections::BTreeSet;
 
 impl Compiler<'_> {
     pub(super) fn schema(
@@ -125,9 +124,8 @@ impl Compiler<'_> {
                 None,
             );
         }
-        let mut seen = BTreeSet::new();
         for (j, v) in values.iter().enumerate() {
-            if !seen.insert(v) {
+            if values[..j].contains(v) {
                 self.error(
                     DiagnosticKind::Duplicate,
                     place.clone().key("values").at(j),

@@ -213,7 +213,7 @@ pub(crate) fn regiehouder_detail(rules: &RuleSet, status: &[Tri], h: &Regiehoude
             alternatives.push(c);
         }
     }
-    alternatives.sort_unstable();
+    crate::sort::sort(&mut alternatives);
     alternatives.dedup();
     (proposing, alternatives)
 }

@@ -141,13 +141,13 @@ pub(crate) fn open_questions(
         .enumerate()
         .filter(|(_, a)| !a.is_empty())
         .map(|(fact, mut affects)| {
-            affects.sort();
+            crate::sort::sort(&mut affects);
             let rank = rank_of(rules, &urgency, &affects);
             OpenQuestion { fact: fact as u16, affects, rank }
         })
         .collect();
     // Danger now first, herstel-only last; within each, the most urgent outcome first.
-    out.sort_by_key(|q| (rules.facts[q.fact as usize].priority, std::cmp::Reverse(q.rank), q.fact));
+    crate::sort::sort_by_key(&mut out, |q| (rules.facts[q.fact as usize].priority, std::cmp::Reverse(q.rank), q.fact));
     out
 }
 

@@ -18,7 +18,6 @@ use crate::eval::value::{Tri, Value};
 use crate::expr::types::Ty;
 use crate::result::{ReferralProposal, RuleSetId, Status};
 use crate::text::Text;
-use std::collections::BTreeSet;
 
 /// Builds the handover for the organisation at `org` (an index into the manifest's).
 pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
@@ -53,7 +52,8 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
         }
     }
 
-    let mut wanted: BTreeSet<usize> = BTreeSet::new();
+    // Per fact: shared or not (slots past the facts are never shared).
+    let mut wanted = Wanted(vec![false; rules.facts.len()]);
     for &r in &shared_rules {
         let rule = &rules.rules[r];
         wanted.extend(rule.reads.iter().map(|&f| f as usize));
@@ -71,12 +71,11 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
             wanted.extend(sharing.wish_reads[o].iter().map(|&f| f as usize));
         }
     }
-    wanted.retain(|&f| f < rules.facts.len());
     let values = ev.case_values();
     let known = values.iter().filter(|v| !matches!(v, Value::Unknown)).count();
     let facts: Vec<HandoverFact> = wanted
         .iter()
-        .filter_map(|&f| {
+        .filter_map(|f| {
             let value = json_value(rules, f, &values[f])?;
             let fact = &src.schema.facts[f];
             Some(HandoverFact { fact: fact.id.clone(), label: fact.label.clone(), value })
@@ -92,7 +91,7 @@ pub(crate) fn build(ev: &Evaluation, org: usize) -> Handover {
         .filter(|r| theirs[r.offer as usize] && !ev.rejected_by_mdt(r.offer))
         .filter_map(|r| referral(ev, rules, r.offer, &shared_rules, &wanted))
         .collect();
-    referrals.sort_by_key(|(key, _)| *key);
+    crate::sort::sort_by_key(&mut referrals, |(key, _)| *key);
     let referrals = referrals.into_iter().map(|(_, r)| r).collect();
     Handover {
         ruleset: RuleSetId {
@@ -121,7 +120,7 @@ fn referral(
     rules: &RuleSet,
     offer: u16,
     shared: &[usize],
-    wanted: &BTreeSet<usize>,
+    wanted: &Wanted,
 ) -> Option<(u32, ReferralProposal)> {
     let src = &rules.source;
     let m = &src.manifest;
@@ -216,4 +215,28 @@ fn json_value(rules: &RuleSet, fact: usize, value: &Value) -> Option<serde_json:
         (Value::IntRange(low, width), _) => serde_json::json!({ "from": low, "to": low + i64::from(*width) }),
         _ => return None,
     })
+}
+
+/// The facts a handover shares: one flag per fact, so that they come out in fact order
+/// (a set of indices did the same with a B-tree, a copy of its code in the module).
+struct Wanted(Vec<bool>);
+
+impl Wanted {
+    /// Marks `facts`; indices past the facts (other slots) are not shared.
+    fn extend(&mut self, facts: impl IntoIterator<Item = usize>) {
+        for f in facts {
+            if let Some(flag) = self.0.get_mut(f) {
+                *flag = true;
+            }
+        }
+    }
+
+    fn contains(&self, fact: &usize) -> bool {
+        self.0.get(*fact).copied().unwrap_or(false)
+    }
+
+    /// The shared facts, in fact order.
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().filter(|(_, &flag)| flag).map(|(f, _)| f)
+    }
 }

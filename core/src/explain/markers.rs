@@ -41,7 +41,7 @@ pub(crate) fn markers(
     let reason_of = |pick: &dyn Fn(usize) -> bool| {
         let chosen = overrides.iter().copied().filter(|&i| pick(i));
         let mut chosen: Vec<usize> = chosen.collect();
-        chosen.sort_by_key(|&i| src.rules[i].legal_ground.is_none());
+        crate::sort::sort_by_key(&mut chosen, |&i| src.rules[i].legal_ground.is_none());
         chosen.first().map(|&i| (src.rules[i].r#override.clone(), src.rules[i].legal_ground.clone()))
     };
     let outside = (consent != Tri::True).then(|| {

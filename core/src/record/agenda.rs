@@ -209,7 +209,7 @@ impl Engine {
                 (key, entry)
             })
             .collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
         Agenda { now: rules.zone.format(now.seconds()), entries: keyed.into_iter().map(|(_, e)| e).collect() }
     }
 

@@ -57,7 +57,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
     let with = |s: ActionStatus| -> Vec<u16> {
         let mut v: Vec<u16> =
             state.iter().filter(|(_, (st, _))| *st == s).filter_map(|(o, _)| offer_index(rules, o)).collect();
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v
     };
     let (done, declined, planned) =
@@ -67,7 +67,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         return ev;
     }
     let offer_id = |o: u16| rules.source.offers[o as usize].id.clone();
-    let action_at = |o: u16| state[rules.source.offers[o as usize].id.as_str()].1;
+    let action_at = |o: u16| state.get(&rules.source.offers[o as usize].id).expect("an offer with an action").1;
     let view = |o: u16, status: &str| ActionView {
         offer: offer_id(o),
         status: status.into(),
@@ -119,7 +119,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
             deadline_ranges.push(ranges::view(rules, &offer_id(r.offer), d, l, now));
         }
     }
-    deadline_ranges.sort_by(|a, b| a.offer.cmp(&b.offer));
+    crate::sort::sort_by(&mut deadline_ranges, |a, b| a.offer.cmp(&b.offer));
     let outcome = ev.outcome_mut();
     outcome.referrals.retain_mut(|r| {
         if let Some((urgency, _)) = renewals.iter().find(|(o, _)| *o == r.offer).map(|(_, x)| x) {
@@ -133,7 +133,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         !is_done
     });
     crate::eval::outcome::sort_referrals(rules, &mut outcome.referrals);
-    not_again.sort_by(|a, b| a.offer.cmp(&b.offer));
+    crate::sort::sort_by(&mut not_again, |a, b| a.offer.cmp(&b.offer));
 
     // The latest decision taken by `now` stays; the proposal is compared with it.
     let m = &rules.source.manifest;
@@ -171,7 +171,7 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
         .iter()
         .map(|(o, (st, t))| ActionView { offer: o.to_string(), status: st.as_str().into(), at: rules.zone.format(*t) })
         .collect();
-    actions.sort_by(|a, b| a.offer.cmp(&b.offer));
+    crate::sort::sort_by(&mut actions, |a, b| a.offer.cmp(&b.offer));
     let fact_ids = |slots: &[u16]| slots.iter().map(|&s| rules.facts[s as usize].id.clone()).collect::<Vec<_>>();
     let ranges: Vec<u16> =
         (0..rules.facts.len() as u16).filter(|&s| matches!(values[s as usize], Value::TimeRange(..))).collect();
@@ -219,19 +219,21 @@ pub(crate) fn evaluate(engine: &Engine, record: &Record, now: i64, check: Check)
 type Rejected = (String, String, Option<String>);
 
 fn rejections(rules: &RuleSet, record: &Record, now: i64) -> (Vec<u16>, Vec<Rejected>) {
-    let mut latest: std::collections::BTreeMap<u16, Option<Rejected>> = Default::default();
+    // Per offer index (in catalogue order, as the map keyed by index this was): its latest
+    // rejection, or None when accepted since (or never decided).
+    let mut latest: Vec<Option<Rejected>> = vec![None; rules.source.offers.len()];
     for (d, _) in record.decisions.iter().zip(&record.decision_times).filter(|(_, &t)| t <= now) {
         for o in d.accepted.iter().filter_map(|o| offer_index(rules, o)) {
-            latest.insert(o, None);
+            latest[o as usize] = None;
         }
         for id in &d.rejected {
             let Some(o) = offer_index(rules, id) else { continue };
             let at = rules.zone.format(crate::eval::time::parse_datetime(&d.at).unwrap_or(now));
             let reason = d.reasons.get(&format!("referral:{id}")).cloned();
-            latest.insert(o, Some((id.clone(), at, reason)));
+            latest[o as usize] = Some((id.clone(), at, reason));
         }
     }
-    latest.into_iter().filter_map(|(o, r)| r.map(|r| (o, r))).unzip()
+    latest.into_iter().enumerate().filter_map(|(o, r)| r.map(|r| (o as u16, r))).unzip()
 }
 
 impl RecordContext {

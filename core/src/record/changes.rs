@@ -89,7 +89,7 @@ pub struct LevelChange {
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
-    v.sort();
+    crate::sort::sort(&mut v);
     v.dedup();
     v
 }
@@ -172,8 +172,8 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
             soon.push(change);
         }
     }
-    passed.sort_by(|a, b| (&a.deadline, &a.offer).cmp(&(&b.deadline, &b.offer)));
-    soon.sort_by(|a, b| (&a.deadline, &a.offer).cmp(&(&b.deadline, &b.offer)));
+    crate::sort::sort_by(&mut passed, |a, b| (&a.deadline, &a.offer).cmp(&(&b.deadline, &b.offer)));
+    crate::sort::sort_by(&mut soon, |a, b| (&a.deadline, &a.offer).cmp(&(&b.deadline, &b.offer)));
     let rank = |id: &str| regie_levels.iter().position(|l| *l == id);
     let regie = (prev.regie.level != cur.regie.level).then(|| LevelChange {
         from: Some(prev.regie.level.clone()),

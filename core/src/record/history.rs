@@ -77,7 +77,7 @@ pub(crate) fn changed_between(
         let change = fact_change(rules, slot, old, new.value, at);
         out.push((!change.danger, at, change));
     }
-    out.sort_by(|a, b| (a.0, a.1, &a.2.fact).cmp(&(b.0, b.1, &b.2.fact)));
+    crate::sort::sort_by(&mut out, |a, b| (a.0, a.1, &a.2.fact).cmp(&(b.0, b.1, &b.2.fact)));
     out.into_iter().map(|(_, _, c)| c).collect()
 }
 

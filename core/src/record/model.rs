@@ -136,8 +136,8 @@ impl Record {
             out.insert("case".into(), c.clone().into());
         }
         out.insert("facts".into(), serde_json::Value::Object(self.facts.clone()));
-        out.insert("actions".into(), serde_json::to_value(&self.actions).expect("actions serialize"));
-        out.insert("decisions".into(), serde_json::to_value(&self.decisions).expect("decisions serialize"));
+        out.insert("actions".into(), crate::engine::json_value(&self.actions));
+        out.insert("decisions".into(), crate::engine::json_value(&self.decisions));
         serde_json::Value::Object(out)
     }
 
@@ -147,17 +147,37 @@ impl Record {
     }
 
     /// Per offer, its latest action (by time, then order given) as of `now`.
-    pub(crate) fn action_state(&self, now: i64) -> BTreeMap<&str, (ActionStatus, i64)> {
-        let mut state: BTreeMap<&str, (ActionStatus, i64)> = BTreeMap::new();
+    pub(crate) fn action_state(&self, now: i64) -> ActionState<'_> {
+        let mut state = ActionState(Vec::new());
         for (a, &t) in self.actions.iter().zip(&self.action_times) {
             if t > now {
                 continue;
             }
-            let e = state.entry(a.offer.as_str()).or_insert((a.status, t));
-            if t >= e.1 {
-                *e = (a.status, t);
+            match state.0.iter_mut().find(|(o, _)| *o == a.offer) {
+                Some((_, e)) if t >= e.1 => *e = (a.status, t),
+                Some(_) => {}
+                None => state.0.push((a.offer.as_str(), (a.status, t))),
             }
         }
         state
+    }
+}
+
+/// Per offer, its latest action and that action's time (see [`Record::action_state`]).
+/// A list, not a map: a record has a few actions (one B-tree type less in the module).
+pub(crate) struct ActionState<'a>(Vec<(&'a str, (ActionStatus, i64))>);
+
+impl<'a> ActionState<'a> {
+    pub(crate) fn get(&self, offer: &str) -> Option<&(ActionStatus, i64)> {
+        self.0.iter().find(|(o, _)| *o == offer).map(|(_, s)| s)
+    }
+
+    pub(crate) fn contains_key(&self, offer: &str) -> bool {
+        self.get(offer).is_some()
+    }
+
+    /// The offers in the order of their first action (callers that need an order sort).
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&'a str, &(ActionStatus, i64))> + '_ {
+        self.0.iter().map(|(o, s)| (*o, s))
     }
 }

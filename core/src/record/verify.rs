@@ -173,7 +173,7 @@ pub(crate) fn before_decision(record: &Record, index: usize) -> Record {
         .filter(|(_, (a, &t))| t <= at && accepted.contains(a.offer.as_str()))
         .map(|(i, (a, &t))| (a.offer.as_str(), t, i))
         .collect();
-    by_then.sort_unstable();
+    crate::sort::sort(&mut by_then);
     let mut added = std::collections::HashSet::new();
     for (k, &(offer, t, i)) in by_then.iter().enumerate() {
         let is_last = by_then.get(k + 1).is_none_or(|next| next.0 != offer);

@@ -88,7 +88,7 @@ pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<(String, String)>, RuleEr
                 names.push(name);
             }
         }
-        names.sort();
+        crate::sort::sort(&mut names);
         for name in names {
             let path = folder.join(&name);
             let len = entry_len(&path).map_err(|e| io_error(&path, e))?;

@@ -122,9 +122,9 @@ impl RuleMasks {
             base[r / 64] |= 1 << (r % 64);
         }
         let mut nibbles: Vec<_> = nibble_rows.into_iter().collect();
-        nibbles.sort_unstable_by_key(|&(key, _)| key);
+        crate::sort::sort_by_key(&mut nibbles, |&(key, _)| key);
         let mut enums: Vec<_> = enum_rows.into_iter().collect();
-        enums.sort_unstable_by_key(|&(word, _)| word);
+        crate::sort::sort_by_key(&mut enums, |&(word, _)| word);
         RuleMasks {
             rule_words,
             stride,

@@ -8,14 +8,13 @@ use crate::explain::output::{Summary, SummaryStep};
 use crate::explain::words::{fill_placeholders, Words};
 use crate::ruleset::source::SummaryWords;
 use crate::text::Text;
-use std::collections::BTreeSet;
 
 /// Renders `s` in every language of the rule set.
 pub(super) fn render(rules: &RuleSet, frame: &Words, words: &SummaryWords, s: &Summary, version: Version) -> Text {
     let langs = &rules.source.manifest.languages;
     Text::from_pairs(langs.iter().map(|lang| {
         let same_place = frame.say(&words.same_place);
-        let mut out = Out { text: String::new(), said: BTreeSet::new(), lang, places: Vec::new(), same_place };
+        let mut out = Out { text: String::new(), said: Vec::new(), lang, places: Vec::new(), same_place };
         if let Some(n) = &s.notice {
             out.line(n, "");
             out.text.push('\n');
@@ -81,7 +80,9 @@ pub(super) fn render(rules: &RuleSet, frame: &Words, words: &SummaryWords, s: &S
 /// The text being written in one language, with the sentences said so far.
 struct Out<'a> {
     text: String,
-    said: BTreeSet<String>,
+    /// A list, not a set: a summary has a few dozen sentences (one B-tree type less in the
+    /// WebAssembly module).
+    said: Vec<String>,
     lang: &'a str,
     /// The places named so far, with the number of the step where each is written out.
     places: Vec<(String, usize)>,
@@ -92,7 +93,17 @@ struct Out<'a> {
 impl Out<'_> {
     /// `t` without the sentences already said; `None` when nothing new is left.
     fn fresh(&mut self, t: &str) -> Option<String> {
-        let kept: Vec<&str> = sentences(t).into_iter().filter(|s| self.said.insert(normal(s))).collect();
+        let kept: Vec<&str> = sentences(t)
+            .into_iter()
+            .filter(|s| {
+                let s = normal(s);
+                let new = !self.said.contains(&s);
+                if new {
+                    self.said.push(s);
+                }
+                new
+            })
+            .collect();
         (!kept.is_empty()).then(|| kept.join(" "))
     }
 

@@ -70,7 +70,7 @@ pub(crate) fn select(ev: &Evaluation, proposal: &Proposal, reader: Reader) -> Se
     };
     let mut order: Vec<usize> = (0..proposal.referrals.len()).collect();
     let refs = &proposal.referrals;
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut order, |&a, &b| {
         let (a, b) = (&refs[a], &refs[b]);
         urgency(b)
             .cmp(&urgency(a))

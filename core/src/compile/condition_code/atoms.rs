@@ -413,37 +413,36 @@ impl Gather<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{range_groups, Leaf, Place};
+    use super::{range_groups, Leaf, Place, RANGE_GROUP_ATOMS};
+    use proptest::prelude::*;
 
-    /// A region's bits are exactly the atoms whose range holds the value, for values at,
-    /// next to and between every bound (and at the ends of i64), with atoms spread over
-    /// several words, sharing bounds, and more of them on one slot than a group holds.
-    #[test]
-    fn a_values_region_gives_exactly_the_ranges_that_hold_it() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..200 {
-            // Up to more atoms than one group holds.
-            let n = 1 + (next() % (2 * super::RANGE_GROUP_ATOMS as u64 + 8)) as usize;
-            let bound = |r: u64| [i64::MIN, i64::MAX, 0, -3, 7, 12, 168][(r % 7) as usize].max(-50 + (r % 100) as i64);
-            let atoms: Vec<(i64, i64, Place, Leaf)> = (0..n)
-                .map(|i| {
-                    let (a, b) = (bound(next()), bound(next()));
-                    let (lo, hi) = match next() % 4 {
-                        0 => (i64::MIN, a),
-                        1 => (a, i64::MAX),
-                        _ => (a.min(b), a.max(b)),
-                    };
-                    (lo, hi, ((i % 3) as u32, 1u64 << (next() % 64)), (0, true))
-                })
-                .collect();
+    /// A bound near the values rules use, or an end of i64.
+    fn bound() -> impl Strategy<Value = i64> {
+        prop_oneof![Just(i64::MIN), Just(i64::MAX), -50i64..150]
+    }
+
+    /// A range atom: `x <= a`, `x >= a` or `a <= x <= b`, in one of three words.
+    fn atom() -> impl Strategy<Value = (i64, i64, Place, Leaf)> {
+        (bound(), bound(), 0u8..3, 0u32..3, 0u32..64).prop_map(|(a, b, kind, word, bit)| {
+            let (lo, hi) = match kind {
+                0 => (i64::MIN, a),
+                1 => (a, i64::MAX),
+                _ => (a.min(b), a.max(b)),
+            };
+            (lo, hi, (word, 1u64 << bit), (0, true))
+        })
+    }
+
+    proptest! {
+        /// A region's bits are exactly the atoms whose range holds the value, for values
+        /// at and next to every bound (and at the ends of i64), with atoms spread over
+        /// several words, sharing bounds, and more of them on one slot than a group holds.
+        #[test]
+        fn a_values_region_gives_exactly_the_ranges_that_hold_it(
+            atoms in proptest::collection::vec(atom(), 1..2 * RANGE_GROUP_ATOMS + 8)
+        ) {
             let groups = range_groups(atoms.iter().map(|&(lo, hi, at, leaf)| (7, None, lo, hi, at, leaf)).collect());
-            assert_eq!(groups.len(), n.div_ceil(super::RANGE_GROUP_ATOMS));
+            prop_assert_eq!(groups.len(), atoms.len().div_ceil(RANGE_GROUP_ATOMS));
             let mut probes = vec![i64::MIN, i64::MAX, 0];
             for &(lo, hi, ..) in &atoms {
                 for x in [lo, hi] {
@@ -461,15 +460,14 @@ mod tests {
                 for group in &groups {
                     group.words_at(x).for_each(|(word, bits)| got[word as usize] |= bits);
                 }
-                assert_eq!(got, want, "x = {x}, atoms {atoms:?}");
+                prop_assert_eq!(got, want, "x = {}", x);
             }
-            let mut open = [0u64; 3];
+            let (mut open, mut every) = ([0u64; 3], [0u64; 3]);
             for group in &groups {
                 group.words_open().for_each(|(word, bits)| open[word as usize] |= bits);
             }
-            let mut every = [0u64; 3];
             atoms.iter().for_each(|&(_, _, (word, mask), _)| every[word as usize] |= mask);
-            assert_eq!(open, every);
+            prop_assert_eq!(open, every);
         }
     }
 }

@@ -103,7 +103,7 @@ pub(crate) fn merge(rules: &RuleSet, status: &[Tri], wishes: &[Tri], slots: &[Va
         }
         if let Some((id, rank)) = rule.regiehouder {
             live_regiehouder = true;
-            if certain && best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
+            if certain && outranks(id, rank, best) {
                 best = Some((rank, id));
             }
         }
@@ -155,6 +155,13 @@ pub(crate) fn sort_referrals(rules: &RuleSet, referrals: &mut [ReferralOutcome])
         let area = u32::from(rules.offers[r.offer as usize].area);
         (area << 24) | (u32::from(255 - r.urgency) << 16) | u32::from(r.offer)
     });
+}
+
+/// Whether regiehouder `id` at `rank` wins over the certain winner so far (`best`: rank,
+/// id): a higher rank, or the same rank and a lower index.
+#[inline]
+pub(crate) fn outranks(id: u16, rank: i64, best: Option<(i64, u16)>) -> bool {
+    best.is_none_or(|(r, b)| rank > r || (rank == r && id < b))
 }
 
 pub(crate) fn raise(level: &mut LevelOutcome, to: u8, certain: bool) {

@@ -7,7 +7,7 @@
 //! copied: its derived facts are appended to the case's own values for the evaluation and
 //! removed after. Explanations, questions and why-not need an [`crate::Evaluation`].
 
-use super::outcome::{contribution, pick_regiehouder, raise, LevelOutcome, RegiehouderOutcome};
+use super::outcome::{contribution, outranks, pick_regiehouder, raise, LevelOutcome, RegiehouderOutcome};
 use super::value::{Tri, Value};
 use crate::compile::condition_code::{all_if, ExactTruth};
 use crate::compile::program::Env;
@@ -291,7 +291,6 @@ fn merge_exact(rules: &RuleSet, out: &mut OutcomeBuffer) {
     let effects = &rules.effects;
     let wishes = &exact.wishes;
     let mut best: Option<(i64, u16)> = None;
-    let mut live_regiehouder = false;
     let mut regie_level = 0u8;
     for (w, &word) in exact.rules.iter().enumerate() {
         let mut holds = word;
@@ -302,11 +301,8 @@ fn merge_exact(rules: &RuleSet, out: &mut OutcomeBuffer) {
                 raise(&mut needs[area as usize], level, true);
             }
             regie_level = regie_level.max(rule.regie);
-            if let Some((id, rank)) = rule.regiehouder {
-                live_regiehouder = true;
-                if best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
-                    best = Some((rank, id));
-                }
+            if let Some((id, rank)) = rule.regiehouder.filter(|&(id, rank)| outranks(id, rank, best)) {
+                best = Some((rank, id));
             }
             // An override refers whatever the wishes say.
             let overrides = all_if(rule.is_override);
@@ -321,9 +317,9 @@ fn merge_exact(rules: &RuleSet, out: &mut OutcomeBuffer) {
         }
     }
     raise(regie, regie_level, true);
-    // As `pick_regiehouder` decides with no undecided rule.
-    *regiehouder =
-        if live_regiehouder { best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true }) } else { None };
+    // As `pick_regiehouder` decides with no undecided rule: every proposing rule holds, so
+    // the best of them is certain.
+    *regiehouder = best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true });
 }
 
 /// [`merge_exact`] over [`NarrowEffects`]: the offers in one word, the needs in one array
@@ -336,7 +332,6 @@ fn merge_exact_narrow(rules: &RuleSet, narrow: &[NarrowEffects], out: &mut Outco
     let wishes = exact.wishes.first().copied().unwrap_or(0);
     let (mut offers, mut levels, mut regie_level) = (0u64, [0u8; NARROW_AREAS], 0u8);
     let mut best: Option<(i64, u16)> = None;
-    let mut live_regiehouder = false;
     for (w, &word) in exact.rules.iter().enumerate() {
         let mut holds = word;
         while holds != 0 {
@@ -350,11 +345,8 @@ fn merge_exact_narrow(rules: &RuleSet, narrow: &[NarrowEffects], out: &mut Outco
                 *level = (*level).max(of_rule);
             }
             regie_level = regie_level.max(rule.regie);
-            if let Some((id, rank)) = rule.regiehouder {
-                live_regiehouder = true;
-                if best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
-                    best = Some((rank, id));
-                }
+            if let Some((id, rank)) = rule.regiehouder.filter(|&(id, rank)| outranks(id, rank, best)) {
+                best = Some((rank, id));
             }
             for &(offer, level) in &refers[rule.refers.start as usize..rule.refers.end as usize] {
                 let o = usize::from(offer);
@@ -370,8 +362,9 @@ fn merge_exact_narrow(rules: &RuleSet, narrow: &[NarrowEffects], out: &mut Outco
         *need = LevelOutcome { certain: level, up_to: level };
     }
     raise(regie, regie_level, true);
-    *regiehouder =
-        if live_regiehouder { best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true }) } else { None };
+    // As `pick_regiehouder` decides with no undecided rule: every proposing rule holds, so
+    // the best of them is certain.
+    *regiehouder = best.map(|(rank, id)| RegiehouderOutcome { id, rank, certain: true });
 }
 
 /// Merges the effects of the rules that are true or undecided into `out`, as
@@ -395,7 +388,7 @@ fn merge(rules: &RuleSet, out: &mut OutcomeBuffer) {
         }
         if let Some((id, rank)) = rule.regiehouder {
             live_regiehouder = true;
-            if sure && best.is_none_or(|(r, b)| rank > r || (rank == r && id < b)) {
+            if sure && outranks(id, rank, best) {
                 best = Some((rank, id));
             }
         }

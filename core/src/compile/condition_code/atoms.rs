@@ -133,32 +133,13 @@ impl Atoms {
             known[*word as usize] = known_bits;
         }
         for group in &self.ranges {
-            let x = match (slot(group.slot), group.unit) {
-                (Value::Int(x), None) => x,
-                (Value::Time(t), Some(unit)) => env.now.saturating_sub(t).div_euclid(unit),
-                _ => return false,
-            };
+            let Some(x) = group.exact(slot(group.slot), env.now) else { return false };
             for (word, bits) in group.words_at(x) {
                 known[word as usize] |= bits;
             }
         }
         for &(atom, (word, mask)) in &self.others {
-            let holds = match atom {
-                Atom::SetAny { slot: s, mask } => match slot(s) {
-                    Value::Set(x) => x & mask != 0,
-                    _ => return false,
-                },
-                Atom::SetAll { slot: s, mask } => match slot(s) {
-                    Value::Set(x) => x & mask == mask,
-                    _ => return false,
-                },
-                Atom::Node(n) => match program.eval(n, env) {
-                    Value::Bool(b) => b,
-                    _ => return false,
-                },
-                // INVARIANT: the other kinds have lists of their own.
-                _ => return false,
-            };
+            let Some(holds) = other(atom, env, program) else { return false };
             known[word as usize] |= mask & all_if(holds);
         }
         for &(s, word) in &self.enums {
@@ -192,35 +173,14 @@ impl Atoms {
         };
         // Each group reads its slot once; an exact value decides all its ranges by its region.
         for group in &self.ranges {
-            let exact = match (slot(group.slot), group.unit) {
-                (Value::Int(x), None) => Some(x),
-                (Value::Time(t), Some(unit)) => Some(env.now.saturating_sub(t).div_euclid(unit)),
-                _ => None,
-            };
-            match (exact, slot(group.slot)) {
+            match (group.exact(slot(group.slot), env.now), slot(group.slot)) {
                 (Some(x), _) => group.words_at(x).for_each(|(word, bits)| put.word(word, bits, 0)),
                 (None, Value::Unknown) => group.words_open().for_each(|(word, bits)| put.word(word, 0, bits)),
                 _ => group.atoms.iter().for_each(|&(.., at, leaf)| put.value(at, by_interval(leaf))),
             }
         }
         for &(atom, at) in &self.others {
-            let value = match atom {
-                Atom::SetAny { slot: s, mask } => match slot(s) {
-                    Value::Set(x) => Some(x & mask != 0),
-                    _ => None,
-                },
-                Atom::SetAll { slot: s, mask } => match slot(s) {
-                    Value::Set(x) => Some(x & mask == mask),
-                    _ => None,
-                },
-                Atom::Node(n) => match program.eval(n, env) {
-                    Value::Bool(b) => Some(b),
-                    _ => None,
-                },
-                // INVARIANT: the other kinds have lists of their own.
-                _ => None,
-            };
-            put.value(at, value);
+            put.value(at, other(atom, env, program));
         }
         let mut any_open = put.finish();
         for &(s, word) in &self.enums {
@@ -233,6 +193,27 @@ impl Atoms {
             any_open |= !exact;
         }
         any_open
+    }
+}
+
+/// A set test or a general node: whether it holds, `None` when its value is not exact.
+fn other(atom: Atom, env: &Env, program: &Program) -> Option<bool> {
+    let slot = |s: u16| env.slots.get(usize::from(s)).copied().unwrap_or(Value::Unknown);
+    match atom {
+        Atom::SetAny { slot: s, mask } => match slot(s) {
+            Value::Set(x) => Some(x & mask != 0),
+            _ => None,
+        },
+        Atom::SetAll { slot: s, mask } => match slot(s) {
+            Value::Set(x) => Some(x & mask == mask),
+            _ => None,
+        },
+        Atom::Node(n) => match program.eval(n, env) {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        },
+        // INVARIANT: the other kinds have lists of their own.
+        _ => None,
     }
 }
 
@@ -323,6 +304,16 @@ impl RangeGroup {
             }
         }
         RangeGroup { slot, unit, atoms, cuts, words, region_bits, all_bits }
+    }
+
+    /// The number the ranges are tested on, when the slot's `value` is exact: an int, or
+    /// whole units from a time to `now`.
+    fn exact(&self, value: Value, now: i64) -> Option<i64> {
+        match (value, self.unit) {
+            (Value::Int(x), None) => Some(x),
+            (Value::Time(t), Some(unit)) => Some(now.saturating_sub(t).div_euclid(unit)),
+            _ => None,
+        }
     }
 
     /// The atom bits per word for the exact value `x`.

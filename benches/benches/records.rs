@@ -44,7 +44,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("record/changes since the last decision", |b| {
         b.iter(|| {
             let ev = engine.evaluate_record(black_box(&record), now);
-            ev.changes_since(&engine.proposal_at_last_decision(&record).unwrap())
+            ev.changes_since(engine.proposal_at_last_decision(&record).unwrap())
         })
     });
     c.bench_function("record/agenda over the 12 example records", |b| {

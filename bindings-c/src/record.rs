@@ -9,7 +9,7 @@ use crate::evaluate::json;
 use crate::inputs::Inputs;
 use serde_json::value::RawValue;
 use std::ffi::c_char;
-use wegwijs::Proposal;
+use wegwijs::EarlierProposal;
 
 /// What changed since `previous` (a proposal's JSON, `previous_len` bytes), or, with
 /// `previous` NULL, since the proposal at the record's last decision: a JSON object, or
@@ -41,9 +41,9 @@ pub unsafe extern "C" fn wegwijs_changes(
         };
         inputs.options.only_now("wegwijs_changes")?;
         let (engine, record) = (inputs.engine, inputs.record()?);
-        let previous: Option<Proposal> = match previous {
-            None => engine.proposal_at_last_decision(&record),
-            Some(text) => Some(serde_json::from_str(text).map_err(|_| {
+        let previous: Option<EarlierProposal> = match previous {
+            None => engine.proposal_at_last_decision(&record).map(EarlierProposal::from),
+            Some(text) => Some(EarlierProposal::from_json(text).map_err(|_| {
                 FfiError::invalid(
                     "previous",
                     "is not a Wegwijs proposal",
@@ -52,7 +52,7 @@ pub unsafe extern "C" fn wegwijs_changes(
             })?),
         };
         let ev = engine.evaluate_record(&record, inputs.options.now);
-        Ok(previous.map_or_else(|| "null".to_string(), |p| json(&ev.changes_since(&p))))
+        Ok(previous.map_or_else(|| "null".to_string(), |p| json(&ev.changes_since(p))))
     };
     // SAFETY: passed on from the caller.
     unsafe { respond(out, out_len, run) }

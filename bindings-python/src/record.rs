@@ -4,8 +4,8 @@
 
 use crate::engine::PyEngine;
 use crate::result::PyEvaluation;
-use crate::{error, json, time};
-use engine::{Proposal, Record};
+use crate::{error, time};
+use engine::{EarlierProposal, Record};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
@@ -74,20 +74,18 @@ impl PyEngine {
     ) -> PyResult<Bound<'py, PyAny>> {
         let rec = self.record(record)?;
         let ev = self.engine().evaluate_record(&rec, time::timestamp(now)?);
-        let previous: Option<Proposal> = match previous.filter(|p| !p.is_none()) {
-            None => self.engine().proposal_at_last_decision(&rec),
-            Some(p) => {
-                let text = match p.cast::<PyEvaluation>() {
-                    Ok(result) => json::to_json(&result.get().evaluation().proposal()),
-                    Err(_) => text_of(p)?,
-                };
-                let parsed = serde_json::from_str(&text)
-                    .map_err(|_| error::argument(py, "`previous` is not a Wegwijs proposal".into()))?;
-                Some(parsed)
-            }
+        let previous: Option<EarlierProposal> = match previous.filter(|p| !p.is_none()) {
+            None => self.engine().proposal_at_last_decision(&rec).map(EarlierProposal::from),
+            Some(p) => match p.cast::<PyEvaluation>() {
+                Ok(result) => Some(EarlierProposal::from(result.get().evaluation().proposal())),
+                Err(_) => Some(
+                    EarlierProposal::from_json(&text_of(p)?)
+                        .map_err(|e| error::argument(py, format!("`previous` {e}")))?,
+                ),
+            },
         };
         match previous {
-            Some(p) => crate::result::to_py(py, &ev.changes_since(&p)),
+            Some(p) => crate::result::to_py(py, &ev.changes_since(p)),
             None => Ok(py.None().into_bound(py)),
         }
     }

@@ -42,7 +42,12 @@ def test_changes_since_the_last_decision_and_since_a_result() -> None:
     assert changes is not None and changes["regiehouder"]["to"] == "shn_casemanager"
     then = engine.evaluate_record(rec, "2026-03-03T09:00:00+01:00")
     assert engine.changes_since(rec, then, MEETING) == changes
+    assert engine.changes_since(rec, then.to_json(), MEETING) == changes, "the same read from JSON text"
+    assert engine.changes_since(rec, json.loads(then.to_json()), MEETING) == changes, "and from a dict"
     assert engine.changes_since({"facts": {}}, now=MEETING) is None
+    for not_a_proposal in ({"facts": {}}, "[]", {**json.loads(then.to_json()), "regie": {"level": "R1"}}):
+        with pytest.raises(wegwijs.ArgumentError, match="`previous` is not a Wegwijs proposal"):
+            engine.changes_since(rec, not_a_proposal, MEETING)
 
 
 def test_agenda_orders_the_example_records() -> None:

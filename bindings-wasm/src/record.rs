@@ -7,7 +7,7 @@ use crate::engine::Engine;
 use crate::error::{argument_error, case_error};
 use js_sys::{Array, Error, Reflect, JSON};
 use wasm_bindgen::prelude::*;
-use wegwijs::{Proposal, Record, Timestamp};
+use wegwijs::{EarlierProposal, Record, Timestamp};
 
 /// A record given as an object or as JSON text, as JSON text (a JS object cannot hold a
 /// key twice; text is checked for that by the core).
@@ -78,13 +78,13 @@ impl Engine {
     ) -> Result<JsValue, JsValue> {
         let record = self.record(record)?;
         let ev = self.inner.evaluate_record(&record, Self::at(&now)?);
-        let previous: Option<Proposal> = if previous.is_null() || previous.is_undefined() {
-            self.inner.proposal_at_last_decision(&record)
+        let previous: Option<EarlierProposal> = if previous.is_null() || previous.is_undefined() {
+            self.inner.proposal_at_last_decision(&record).map(EarlierProposal::from)
         } else {
             let text = text_of(previous)?;
-            Some(serde_json::from_str(&text).map_err(|_| Error::new("`previous` is not a Wegwijs proposal"))?)
+            Some(EarlierProposal::from_json(&text).map_err(|e| Error::new(&format!("`previous` {e}")))?)
         };
-        Ok(previous.map_or(JsValue::NULL, |p| to_js(&ev.changes_since(&p))))
+        Ok(previous.map_or(JsValue::NULL, |p| to_js(&ev.changes_since(p))))
     }
 
     /// The MDT agenda over records at `now`, most urgent first. A record without a `case`

@@ -37,6 +37,11 @@ test("changes since the last decision, and since a given proposal", () => {
   assert.equal(engine.changesSince({ facts: {} }, null, MEETING), null, "no decision, nothing to compare");
   const then = engine.evaluateRecord(rec, "2026-03-03T09:00:00+01:00");
   assert.deepEqual(engine.changesSince(rec, then, MEETING).regiehouder, c.regiehouder);
+  const fromText = engine.changesSince(rec, engine.evaluateRecordJson(rec, "2026-03-03T09:00:00+01:00"), MEETING);
+  assert.deepEqual(fromText, engine.changesSince(rec, then, MEETING), "the same read from JSON text");
+  for (const notAProposal of [{ facts: {} }, "[]", { ...then, regie: { level: "R1" } }]) {
+    assert.throws(() => engine.changesSince(rec, notAProposal, MEETING), /`previous` is not a Wegwijs proposal/);
+  }
 });
 
 test("the agenda puts a new danger first and a passed deadline below it, in words", () => {

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use wegwijs::check::Severity;
 use wegwijs::language::InLanguage;
 use wegwijs::signing::{PublicKey, SigningKey};
-use wegwijs::{Engine, Timestamp};
+use wegwijs::{EarlierProposal, Engine, Timestamp};
 
 #[derive(Parser)]
 #[command(
@@ -343,19 +343,20 @@ fn read_case(engine: &Engine, path: &Path) -> Result<wegwijs::Record, Failure> {
 
 /// The proposal to compare with: a proposal JSON as is, or a record's proposal at its
 /// last decision — only a record of the same case as `case` (the current record's).
-fn previous_proposal(engine: &Engine, path: &Path, case: Option<&str>) -> Result<wegwijs::Proposal, Failure> {
+fn previous_proposal(engine: &Engine, path: &Path, case: Option<&str>) -> Result<EarlierProposal, Failure> {
     let text = read_text(path)?;
     let fail = |problem: String| Failure(2, format!("error: {}: {problem}", path.display()));
     let value: serde_json::Value = serde_json::from_str(&text)
         .map_err(|e| fail(format!("not valid JSON at line {} column {}", e.line(), e.column())))?;
     if value.get("ruleset").is_some() && value.get("evaluated_at").is_some() {
-        return serde_json::from_value(value).map_err(|_| fail("is not a Wegwijs proposal".into()));
+        return EarlierProposal::from_json(&text).map_err(|e| fail(e.to_string()));
     }
     let record = engine.record_from_json(&value).map_err(|e| fail(e.to_string()))?;
     if record.case.as_deref() != case {
         return Err(fail("is a record of another case: --since compares a case with its own earlier state".into()));
     }
-    engine.proposal_at_last_decision(&record).ok_or_else(|| fail("the record has no decision to compare with".into()))
+    let proposal = engine.proposal_at_last_decision(&record);
+    proposal.map(EarlierProposal::from).ok_or_else(|| fail("the record has no decision to compare with".into()))
 }
 
 fn now(arg: Option<&str>) -> Result<Timestamp, Failure> {
@@ -406,7 +407,7 @@ fn run(command: Command, trust: &[PublicKey], out: &mut String) -> Result<u8, Fa
             }
             let mut proposal = evaluation.proposal();
             let changes = match since {
-                Some(path) => Some(evaluation.changes_since(&previous_proposal(&engine, &path, case.case.as_deref())?)),
+                Some(path) => Some(evaluation.changes_since(previous_proposal(&engine, &path, case.case.as_deref())?)),
                 None => None,
             };
             if args.lang.is_some() {

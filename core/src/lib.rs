@@ -61,7 +61,7 @@ pub use eval::why_not::{Clause, WhyNot, WhyNotRule};
 pub use record::{is_role, CaseCheck, DecisionCheck, HashCheck, RuleSetCheck, Verification};
 pub use record::{
     proposal_hash, Action, ActionStatus, Agenda, AgendaEntry, Changes, DeadlineChange, Decision, DecisionError,
-    LevelChange, Record, RECORD_FORMAT,
+    EarlierProposal, LevelChange, NotAProposal, Record, RECORD_FORMAT,
 };
 pub use record::{CaseOrRecord, RECORD_KEY};
 pub use result::Proposal;

@@ -94,7 +94,7 @@ fn moving_in_after_the_decision_renews_the_melding() {
     assert_eq!(renewal.facts[0].fact, "in_household");
     assert!(p.warnings.iter().any(|w| w.code == "renewed"));
     // --since the last decision: the changed fact in words, danger facts first.
-    let changes = ev.changes_since(&engine.proposal_at_last_decision(&rec).unwrap());
+    let changes = ev.changes_since(engine.proposal_at_last_decision(&rec).unwrap());
     let first = &changes.facts_changed[0];
     assert_eq!(
         (first.fact.as_str(), &first.from, &first.to, first.danger),

@@ -1,6 +1,7 @@
 //! What changed between an earlier proposal (the one of the last MDT meeting) and now.
 
 use super::apply::RecordContext;
+use super::earlier::EarlierProposal;
 use super::history::changed_between;
 use super::model::Record;
 use crate::engine::{Engine, Evaluation, Timestamp};
@@ -95,11 +96,13 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 }
 
 impl Evaluation {
-    /// What changed since `previous` (an earlier proposal for the same case).
-    pub fn changes_since(&self, previous: &Proposal) -> Changes {
+    /// What changed since `previous`, an earlier proposal for the same case: a
+    /// [`Proposal`], or an [`EarlierProposal`] read from a caller's JSON.
+    pub fn changes_since(&self, previous: impl Into<EarlierProposal>) -> Changes {
+        let previous = previous.into();
         let levels: Vec<&str> = self.rules().source.manifest.regie_levels.iter().map(|l| l.id.as_str()).collect();
         let now = self.now().seconds();
-        let mut out = changes(&self.proposal(), previous, now, &levels);
+        let mut out = changes(&self.proposal(), &previous, now, &levels);
         let record = self.layer().and_then(|l| l.as_any().downcast_ref::<RecordContext>());
         if let (Some(ctx), Some(then)) = (record, parse_datetime(&previous.evaluated_at)) {
             out.facts_changed = changed_between(self.rules(), &ctx.entries, then, now, None);
@@ -120,19 +123,20 @@ impl Engine {
     }
 }
 
-pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &[&str]) -> Changes {
+fn changes(cur: &Proposal, prev: &EarlierProposal, now: i64, regie_levels: &[&str]) -> Changes {
     let then = parse_datetime(&prev.evaluated_at).unwrap_or(i64::MIN);
-    let has = |p: &Proposal, o: &str| p.referrals.iter().any(|r| r.offer == o);
+    let proposes = |o: &str| cur.referrals.iter().any(|r| r.offer == o);
+    let proposed = |o: &str| prev.referrals.iter().any(|r| r.offer == o);
     // A referral the MDT rejected stays rejected: no change about it is news until a later
     // decision accepts it.
     let rejected = |o: &str| cur.referrals.iter().any(|r| r.offer == o && r.rejected.is_some());
     let referrals_added = sorted(
-        cur.referrals.iter().filter(|r| !has(prev, &r.offer) && !rejected(&r.offer)).map(|r| r.offer.clone()).collect(),
+        cur.referrals.iter().filter(|r| !proposed(&r.offer) && !rejected(&r.offer)).map(|r| r.offer.clone()).collect(),
     );
     // An offer done or declined by now is settled: no longer proposed, no deadline to pass.
     let settled =
         |o: &str| cur.record.as_ref().is_some_and(|r| r.actions.iter().any(|a| a.offer == o && a.status != "planned"));
-    let gone = || prev.referrals.iter().filter(|r| !has(cur, &r.offer));
+    let gone = || prev.referrals.iter().filter(|r| !proposes(&r.offer));
     let referrals_removed = sorted(gone().filter(|r| !settled(&r.offer)).map(|r| r.offer.clone()).collect());
     let referrals_settled = sorted(gone().filter(|r| settled(&r.offer)).map(|r| r.offer.clone()).collect());
     let mut to_certain = Vec::new();
@@ -155,20 +159,22 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
     flip("regie".into(), prev.regie.status, cur.regie.status);
     let mut passed = Vec::new();
     let mut soon = Vec::new();
-    for r in prev.referrals.iter().chain(&cur.referrals).filter(|r| !settled(&r.offer) && !rejected(&r.offer)) {
-        let Some(d) = r.deadline.as_deref().and_then(parse_datetime) else { continue };
+    let deadlines = prev.referrals.iter().map(|r| (&r.offer, &r.deadline));
+    let deadlines = deadlines.chain(cur.referrals.iter().map(|r| (&r.offer, &r.deadline)));
+    for (offer, deadline) in deadlines.filter(|(o, _)| !settled(o) && !rejected(o)) {
+        let Some(d) = deadline.as_deref().and_then(parse_datetime) else { continue };
         // A deadline from a range passes only at its latest end (`deadline_ranges`).
         let open_range = cur
             .record
             .as_ref()
-            .is_some_and(|x| x.deadline_ranges.iter().any(|dr| dr.offer == r.offer && dr.state != "passed"));
+            .is_some_and(|x| x.deadline_ranges.iter().any(|dr| dr.offer == *offer && dr.state != "passed"));
         if open_range && d <= now {
             continue;
         }
-        let change = DeadlineChange { offer: r.offer.clone(), deadline: r.deadline.clone().unwrap_or_default() };
+        let change = DeadlineChange { offer: offer.clone(), deadline: deadline.clone().unwrap_or_default() };
         if d > then && d <= now && !passed.contains(&change) {
             passed.push(change);
-        } else if d > now && d <= now.saturating_add(86_400) && has(cur, &r.offer) && !soon.contains(&change) {
+        } else if d > now && d <= now.saturating_add(86_400) && proposes(offer) && !soon.contains(&change) {
             soon.push(change);
         }
     }
@@ -184,20 +190,24 @@ pub(crate) fn changes(cur: &Proposal, prev: &Proposal, now: i64, regie_levels: &
         }
         .into(),
     });
-    let id = |p: &Proposal| p.regiehouder.as_ref().map(|h| h.id.clone());
-    let regiehouder =
-        (id(prev) != id(cur)).then(|| LevelChange { from: id(prev), to: id(cur), direction: "changed".into() });
-    let asks = |p: &Proposal, f: &str| p.questions.iter().any(|q| q.fact == f);
+    let (then_id, now_id) = (prev.regiehouder.as_ref().map(|h| &h.id), cur.regiehouder.as_ref().map(|h| &h.id));
+    let regiehouder = (then_id != now_id).then(|| LevelChange {
+        from: then_id.cloned(),
+        to: now_id.cloned(),
+        direction: "changed".into(),
+    });
+    let asks_now = |f: &str| cur.questions.iter().any(|q| q.fact == f);
+    let asked_then = |f: &str| prev.questions.iter().any(|q| q.fact == f);
     let questions_answered =
-        sorted(prev.questions.iter().filter(|q| !asks(cur, &q.fact)).map(|q| q.fact.clone()).collect());
-    let questions_new = sorted(cur.questions.iter().filter(|q| !asks(prev, &q.fact)).map(|q| q.fact.clone()).collect());
-    let stale = |p: &Proposal| p.record.as_ref().map(|r| r.stale.clone()).unwrap_or_default();
-    let before = stale(prev);
-    let facts_stale = sorted(stale(cur).into_iter().filter(|f| !before.contains(f)).collect());
-    let renewed =
-        |p: &Proposal| p.record.iter().flat_map(|r| r.renewed.iter().map(|x| x.offer.clone())).collect::<Vec<_>>();
-    let renewed_before = renewed(prev);
-    let referrals_renewed = sorted(renewed(cur).into_iter().filter(|o| !renewed_before.contains(o)).collect());
+        sorted(prev.questions.iter().filter(|q| !asks_now(&q.fact)).map(|q| q.fact.clone()).collect());
+    let questions_new = sorted(cur.questions.iter().filter(|q| !asked_then(&q.fact)).map(|q| q.fact.clone()).collect());
+    let stale_before: &[String] = prev.record.as_ref().map_or(&[], |r| &r.stale);
+    let stale_now = cur.record.iter().flat_map(|r| &r.stale);
+    let facts_stale = sorted(stale_now.filter(|f| !stale_before.contains(f)).cloned().collect());
+    let renewed_before = |o: &str| prev.record.iter().flat_map(|r| &r.renewed).any(|x| x.offer == o);
+    let renewed_now = cur.record.iter().flat_map(|r| &r.renewed);
+    let referrals_renewed =
+        sorted(renewed_now.filter(|x| !renewed_before(&x.offer)).map(|x| x.offer.clone()).collect());
     Changes {
         since: prev.evaluated_at.clone(),
         now: cur.evaluated_at.clone(),

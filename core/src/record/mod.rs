@@ -17,6 +17,7 @@ mod changes;
 mod checks;
 mod decide;
 mod declined;
+mod earlier;
 mod history;
 mod json;
 mod model;
@@ -30,6 +31,7 @@ pub use agenda::{Agenda, AgendaEntry};
 pub use changes::{Changes, DeadlineChange, LevelChange};
 pub use checks::is_role;
 pub use decide::{proposal_hash, DecisionError};
+pub use earlier::{EarlierProposal, NotAProposal};
 pub use model::{Action, ActionStatus, Decision, Record, RECORD_FORMAT};
 pub use verify::{CaseCheck, DecisionCheck, HashCheck, RuleSetCheck, Verification};
 

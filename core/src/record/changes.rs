@@ -152,11 +152,11 @@ fn changes(cur: &Proposal, prev: &EarlierProposal, now: i64, regie_levels: &[&st
         }
     }
     for n in &cur.needs {
-        if let Some(p) = prev.needs.iter().find(|p| p.area == n.area) {
-            flip(format!("need:{}", n.area), p.status, n.status);
+        if let Some((_, then)) = prev.needs.iter().find(|(area, _)| *area == n.area) {
+            flip(format!("need:{}", n.area), *then, n.status);
         }
     }
-    flip("regie".into(), prev.regie.status, cur.regie.status);
+    flip("regie".into(), prev.regie_status, cur.regie.status);
     let mut passed = Vec::new();
     let mut soon = Vec::new();
     let deadlines = prev.referrals.iter().map(|r| (&r.offer, &r.deadline));
@@ -181,33 +181,30 @@ fn changes(cur: &Proposal, prev: &EarlierProposal, now: i64, regie_levels: &[&st
     crate::sort::sort_by(&mut passed, |a, b| (&a.deadline, &a.offer).cmp(&(&b.deadline, &b.offer)));
     crate::sort::sort_by(&mut soon, |a, b| (&a.deadline, &a.offer).cmp(&(&b.deadline, &b.offer)));
     let rank = |id: &str| regie_levels.iter().position(|l| *l == id);
-    let regie = (prev.regie.level != cur.regie.level).then(|| LevelChange {
-        from: Some(prev.regie.level.clone()),
+    let regie = (prev.regie_level != cur.regie.level).then(|| LevelChange {
+        from: Some(prev.regie_level.clone()),
         to: Some(cur.regie.level.clone()),
-        direction: match (rank(&cur.regie.level), rank(&prev.regie.level)) {
+        direction: match (rank(&cur.regie.level), rank(&prev.regie_level)) {
             (a, b) if a > b => "up",
             _ => "down",
         }
         .into(),
     });
-    let (then_id, now_id) = (prev.regiehouder.as_ref().map(|h| &h.id), cur.regiehouder.as_ref().map(|h| &h.id));
+    let (then_id, now_id) = (prev.regiehouder.as_ref(), cur.regiehouder.as_ref().map(|h| &h.id));
     let regiehouder = (then_id != now_id).then(|| LevelChange {
         from: then_id.cloned(),
         to: now_id.cloned(),
         direction: "changed".into(),
     });
     let asks_now = |f: &str| cur.questions.iter().any(|q| q.fact == f);
-    let asked_then = |f: &str| prev.questions.iter().any(|q| q.fact == f);
-    let questions_answered =
-        sorted(prev.questions.iter().filter(|q| !asks_now(&q.fact)).map(|q| q.fact.clone()).collect());
+    let asked_then = |f: &str| prev.questions.iter().any(|q| q == f);
+    let questions_answered = sorted(prev.questions.iter().filter(|q| !asks_now(q)).cloned().collect());
     let questions_new = sorted(cur.questions.iter().filter(|q| !asked_then(&q.fact)).map(|q| q.fact.clone()).collect());
-    let stale_before: &[String] = prev.record.as_ref().map_or(&[], |r| &r.stale);
     let stale_now = cur.record.iter().flat_map(|r| &r.stale);
-    let facts_stale = sorted(stale_now.filter(|f| !stale_before.contains(f)).cloned().collect());
-    let renewed_before = |o: &str| prev.record.iter().flat_map(|r| &r.renewed).any(|x| x.offer == o);
+    let facts_stale = sorted(stale_now.filter(|f| !prev.stale.contains(f)).cloned().collect());
     let renewed_now = cur.record.iter().flat_map(|r| &r.renewed);
     let referrals_renewed =
-        sorted(renewed_now.filter(|x| !renewed_before(&x.offer)).map(|x| x.offer.clone()).collect());
+        sorted(renewed_now.filter(|x| !prev.renewed.contains(&x.offer)).map(|x| x.offer.clone()).collect());
     Changes {
         since: prev.evaluated_at.clone(),
         now: cur.evaluated_at.clone(),

@@ -1,78 +1,42 @@
 //! An earlier proposal as `changes_since` reads it: only the parts a change is computed
 //! from. Every binding reads a caller's `previous` proposal (JSON) through
 //! [`EarlierProposal::from_json`], so Rust, Python, C and WebAssembly accept the same
-//! inputs and give the same changes; and the browser module does not carry a reader for
-//! every type of a full [`Proposal`] (about 25 KB of its gzipped size) for one argument.
+//! inputs and give the same changes. It reads the parsed JSON value by hand rather than
+//! deriving a reader: the browser module then carries neither a reader for every type of a
+//! full [`Proposal`] nor one per type here (together about 27 KB of its gzipped size) for
+//! one argument of one call.
 
 use crate::result::{Proposal, Status};
-use serde::Deserialize;
+use serde_json::Value;
 
 /// The parts of an earlier proposal that [`crate::Evaluation::changes_since`] compares with.
 /// Built from a [`Proposal`] (`From`) or read from a proposal's JSON
 /// ([`EarlierProposal::from_json`]).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EarlierProposal {
     /// The earlier evaluation time (RFC 3339).
     pub(crate) evaluated_at: String,
-    pub(crate) needs: Vec<EarlierNeed>,
+    /// Per area: its id and status.
+    pub(crate) needs: Vec<(String, Status)>,
     pub(crate) referrals: Vec<EarlierReferral>,
-    pub(crate) regie: EarlierRegie,
-    pub(crate) regiehouder: Option<EarlierRegiehouder>,
-    pub(crate) questions: Vec<EarlierQuestion>,
-    #[serde(default)]
-    pub(crate) record: Option<EarlierRecord>,
-    /// Not read, but required: a proposal always names its rule set, and this tells a
-    /// proposal from other JSON that happens to have the fields above.
-    #[serde(rename = "ruleset")]
-    _ruleset: RuleSetName,
+    /// The regie level.
+    pub(crate) regie_level: String,
+    pub(crate) regie_status: Status,
+    /// The regiehouder's id.
+    pub(crate) regiehouder: Option<String>,
+    /// The facts asked.
+    pub(crate) questions: Vec<String>,
+    /// Of a record's status: the facts that were stale.
+    pub(crate) stale: Vec<String>,
+    /// Of a record's status: the done offers needed again.
+    pub(crate) renewed: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub(crate) struct EarlierNeed {
-    pub area: String,
-    pub status: Status,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct EarlierReferral {
     pub offer: String,
     pub status: Status,
     pub deadline: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub(crate) struct EarlierRegie {
-    pub level: String,
-    pub status: Status,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub(crate) struct EarlierRegiehouder {
-    pub id: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub(crate) struct EarlierQuestion {
-    pub fact: String,
-}
-
-/// Of a record's status: which facts were stale and which done offers were renewed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-pub(crate) struct EarlierRecord {
-    pub stale: Vec<String>,
-    #[serde(default)]
-    pub renewed: Vec<EarlierRenewal>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub(crate) struct EarlierRenewal {
-    pub offer: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-struct RuleSetName {
-    #[serde(rename = "name")]
-    _name: String,
 }
 
 /// `previous` is not the JSON of a Wegwijs proposal. Says nothing about the input (it can
@@ -82,31 +46,106 @@ struct RuleSetName {
 pub struct NotAProposal;
 
 impl EarlierProposal {
-    /// Reads an earlier proposal from its JSON (as `evaluate` returned it). Other fields are
-    /// skipped; the ones compared must be there and well-formed.
+    /// Reads an earlier proposal from its JSON (as `evaluate` returned it). The parts
+    /// compared must be there and well-formed, and the rule set's name (which tells a
+    /// proposal from other JSON with the same fields); the rest is not read.
     pub fn from_json(text: &str) -> Result<Self, NotAProposal> {
-        serde_json::from_str(text).map_err(|_| NotAProposal)
+        let value: Value = serde_json::from_str(text).map_err(|_| NotAProposal)?;
+        Self::from_value(&value).ok_or(NotAProposal)
+    }
+
+    /// Absent and `null` read alike for optional parts, as in the proposal's own reader.
+    fn from_value(proposal: &Value) -> Option<Self> {
+        proposal.get("ruleset")?.get("name")?.as_str()?;
+        let record = optional(proposal, "record")?;
+        let (stale, renewed) = match record {
+            None => (Vec::new(), Vec::new()),
+            Some(r) => (list(r, "stale", |s| Some(s.as_str()?.to_string()))?, renewed(r)?),
+        };
+        let regiehouder = match optional(proposal, "regiehouder")? {
+            None => None,
+            Some(h) => Some(text(h, "id")?),
+        };
+        let regie = proposal.get("regie")?;
+        Some(EarlierProposal {
+            evaluated_at: text(proposal, "evaluated_at")?,
+            needs: list(proposal, "needs", |n| Some((text(n, "area")?, status(n)?)))?,
+            referrals: list(proposal, "referrals", |r| {
+                Some(EarlierReferral {
+                    offer: text(r, "offer")?,
+                    status: status(r)?,
+                    deadline: optional_text(r, "deadline")?,
+                })
+            })?,
+            regie_level: text(regie, "level")?,
+            regie_status: status(regie)?,
+            regiehouder,
+            questions: list(proposal, "questions", |q| text(q, "fact"))?,
+            stale,
+            renewed,
+        })
+    }
+}
+
+fn text(value: &Value, key: &str) -> Option<String> {
+    value.get(key)?.as_str().map(str::to_string)
+}
+
+/// `Some(None)` when absent or `null`, `None` when it is there and not an object.
+fn optional<'v>(value: &'v Value, key: &str) -> Option<Option<&'v Value>> {
+    match value.get(key) {
+        None | Some(Value::Null) => Some(None),
+        Some(v @ Value::Object(_)) => Some(Some(v)),
+        Some(_) => None,
+    }
+}
+
+/// `Some(None)` when absent or `null`, `None` when it is there and not a string.
+fn optional_text(value: &Value, key: &str) -> Option<Option<String>> {
+    match value.get(key) {
+        None | Some(Value::Null) => Some(None),
+        Some(Value::String(s)) => Some(Some(s.clone())),
+        Some(_) => None,
+    }
+}
+
+fn list<T>(value: &Value, key: &str, item: impl Fn(&Value) -> Option<T>) -> Option<Vec<T>> {
+    value.get(key)?.as_array()?.iter().map(item).collect()
+}
+
+/// A record status's `renewed` offers (absent when there are none).
+fn renewed(record: &Value) -> Option<Vec<String>> {
+    match record.get("renewed") {
+        None => Some(Vec::new()),
+        Some(_) => list(record, "renewed", |r| text(r, "offer")),
+    }
+}
+
+fn status(value: &Value) -> Option<Status> {
+    match value.get("status")?.as_str()? {
+        "certain" => Some(Status::Certain),
+        "possible" => Some(Status::Possible),
+        _ => None,
     }
 }
 
 impl From<&Proposal> for EarlierProposal {
     fn from(p: &Proposal) -> Self {
+        let referral = |r: &crate::result::ReferralProposal| EarlierReferral {
+            offer: r.offer.clone(),
+            status: r.status,
+            deadline: r.deadline.clone(),
+        };
         EarlierProposal {
             evaluated_at: p.evaluated_at.clone(),
-            needs: p.needs.iter().map(|n| EarlierNeed { area: n.area.clone(), status: n.status }).collect(),
-            referrals: p
-                .referrals
-                .iter()
-                .map(|r| EarlierReferral { offer: r.offer.clone(), status: r.status, deadline: r.deadline.clone() })
-                .collect(),
-            regie: EarlierRegie { level: p.regie.level.clone(), status: p.regie.status },
-            regiehouder: p.regiehouder.as_ref().map(|h| EarlierRegiehouder { id: h.id.clone() }),
-            questions: p.questions.iter().map(|q| EarlierQuestion { fact: q.fact.clone() }).collect(),
-            record: p.record.as_ref().map(|r| EarlierRecord {
-                stale: r.stale.clone(),
-                renewed: r.renewed.iter().map(|x| EarlierRenewal { offer: x.offer.clone() }).collect(),
-            }),
-            _ruleset: RuleSetName { _name: p.ruleset.name.clone() },
+            needs: p.needs.iter().map(|n| (n.area.clone(), n.status)).collect(),
+            referrals: p.referrals.iter().map(referral).collect(),
+            regie_level: p.regie.level.clone(),
+            regie_status: p.regie.status,
+            regiehouder: p.regiehouder.as_ref().map(|h| h.id.clone()),
+            questions: p.questions.iter().map(|q| q.fact.clone()).collect(),
+            stale: p.record.as_ref().map(|r| r.stale.clone()).unwrap_or_default(),
+            renewed: p.record.iter().flat_map(|r| &r.renewed).map(|x| x.offer.clone()).collect(),
         }
     }
 }
@@ -152,6 +191,8 @@ mod tests {
             "stale facts covered"
         );
         assert!(proposals.iter().any(|p| p.referrals.iter().any(|r| r.deadline.is_some())), "deadlines covered");
+        assert!(proposals.iter().any(|p| p.regiehouder.is_some()), "regiehouders covered");
+        assert!(proposals.iter().any(|p| p.record.as_ref().is_some_and(|r| !r.renewed.is_empty())), "renewals covered");
         for proposal in &proposals {
             let text = serde_json::to_string(proposal).unwrap();
             assert_eq!(EarlierProposal::from_json(&text), Ok(EarlierProposal::from(proposal)));
@@ -166,7 +207,12 @@ mod tests {
         without_ruleset.as_object_mut().unwrap().remove("ruleset");
         let mut bad_status = serde_json::to_value(proposal).unwrap();
         bad_status["regie"]["status"] = "maybe".into();
-        for text in [r#"{"age": 15}"#, "[]", "not json", &without_ruleset.to_string(), &bad_status.to_string()] {
+        let mut bad_deadline = serde_json::to_value(proposal).unwrap();
+        bad_deadline["referrals"][0]["deadline"] = 5.into();
+        let mut bad_record = serde_json::to_value(proposal).unwrap();
+        bad_record["record"] = serde_json::json!({"stale": "age"});
+        let bad = [without_ruleset, bad_status, bad_deadline, bad_record].map(|v| v.to_string());
+        for text in [r#"{"age": 15}"#, "[]", "not json"].into_iter().chain(bad.iter().map(String::as_str)) {
             assert_eq!(EarlierProposal::from_json(text), Err(NotAProposal), "{text}");
         }
     }

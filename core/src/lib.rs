@@ -38,6 +38,7 @@ mod explain;
 mod expr;
 pub mod language;
 pub mod limits;
+mod name;
 /// The built-in national rules are TOML files: only with the feature `toml`.
 #[cfg(feature = "toml")]
 mod national;

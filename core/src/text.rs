@@ -1,6 +1,7 @@
 //! Multilingual user-facing text (`{ nl = "…", en = "…" }`), with optional variants per
 //! voice (`{ nl = "Hoe oud bent u?", je = { nl = "Hoe oud ben je?" } }`).
 
+use crate::name::Name;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
@@ -14,10 +15,11 @@ use std::sync::Arc;
 /// in sorted order, then the voice variants (each a table of languages) in sorted order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
-    langs: Arc<[(String, String)]>,
+    /// Language codes are short: kept in place ([`Name`]), not one allocation each.
+    langs: Arc<[(Name, String)]>,
     /// Per voice id (declared in the manifest): the same text in that voice. A language
     /// a variant lacks falls back to the plain text.
-    voices: Option<Arc<[(String, Text)]>>,
+    voices: Option<Arc<[(Name, Text)]>>,
 }
 
 impl Text {
@@ -31,7 +33,7 @@ impl Text {
 
     /// The text in exactly `lang`, if it has one.
     pub fn get_exact(&self, lang: &str) -> Option<&str> {
-        self.langs.iter().find(|(l, _)| l == lang).map(|(_, t)| t.as_str())
+        self.langs.iter().find(|(l, _)| l.as_bytes() == lang.as_bytes()).map(|(_, t)| t.as_str())
     }
 
     /// Whether it has no text in any language and no variants (an absent optional text).
@@ -47,7 +49,7 @@ impl Text {
             Some(t) => (lang, t),
             None => ("nl", self.get("nl")),
         };
-        Text { langs: Arc::from([(l.to_string(), t.to_string())]), voices: None }
+        Text { langs: Arc::from([(Name::new(l), t.to_string())]), voices: None }
     }
 
     /// The Dutch text.
@@ -79,7 +81,7 @@ impl Text {
     /// The text as spoken in the first of `voices` that has a variant in each language
     /// (a voice and its fallback, e.g. `["ouder", "melder"]`), else the plain text.
     pub fn voiced_in(&self, voices: &[&str]) -> Text {
-        let mut pairs: Vec<(String, String)> = self.langs.to_vec();
+        let mut pairs: Vec<(Name, String)> = self.langs.to_vec();
         for voice in voices.iter().rev() {
             if let Some((_, variant)) = self.variants().find(|(id, _)| id == voice) {
                 pairs.extend(variant.langs.iter().cloned());
@@ -95,14 +97,14 @@ impl Text {
 
     /// Builds a text from `(language, text)` pairs (a later pair for the same language wins).
     pub fn from_pairs<L: Into<String>>(pairs: impl IntoIterator<Item = (L, String)>) -> Self {
-        let pairs = pairs.into_iter().map(|(l, t)| (l.into(), t)).collect();
+        let pairs = pairs.into_iter().map(|(l, t)| (Name::from(l.into()), t)).collect();
         Text { langs: crate::sort::last_per_key(pairs).into(), voices: None }
     }
 
     /// Adds (or replaces) the variant for `voice`.
     pub fn with_variant(self, voice: &str, text: Text) -> Self {
-        let mut pairs: Vec<(String, Text)> = self.variants().map(|(v, t)| (v.to_string(), t.clone())).collect();
-        pairs.push((voice.to_string(), Text { langs: text.langs, voices: None }));
+        let mut pairs: Vec<(Name, Text)> = self.variants().map(|(v, t)| (Name::new(v), t.clone())).collect();
+        pairs.push((Name::new(voice), Text { langs: text.langs, voices: None }));
         Text { langs: self.langs, voices: Some(crate::sort::last_per_key(pairs).into()) }
     }
 }
@@ -112,10 +114,10 @@ impl Serialize for Text {
         let voices = self.voices.as_deref().unwrap_or(&[]);
         let mut map = serializer.serialize_map(Some(self.langs.len() + voices.len()))?;
         for (lang, text) in self.langs.iter() {
-            map.serialize_entry(lang, text)?;
+            map.serialize_entry(lang.as_str(), text)?;
         }
         for (voice, text) in voices {
-            map.serialize_entry(voice, text)?;
+            map.serialize_entry(voice.as_str(), text)?;
         }
         map.end()
     }
@@ -177,11 +179,11 @@ impl<'de> Visitor<'de> for Part {
             Part::Entry => Part::VoiceEntry,
             Part::VoiceEntry => return Err(de::Error::custom(EXPECTED)),
         };
-        let mut langs: Vec<(String, String)> = Vec::new();
-        let mut voices: Vec<(String, Text)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if langs.iter().any(|(k, _)| *k == key) || voices.iter().any(|(k, _)| *k == key) {
-                return Err(crate::ruleset::unique_keys::twice(&key));
+        let mut langs = Pairs::<String>::default();
+        let mut voices: Vec<(Name, Text)> = Vec::new();
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            if langs.as_slice().iter().any(|(k, _)| *k == key) || voices.iter().any(|(k, _)| *k == key) {
+                return Err(crate::ruleset::unique_keys::twice(key.as_str()));
             }
             match map.next_value_seed(inner)? {
                 TableValue::Text(text) => langs.push((key, text)),
@@ -189,9 +191,10 @@ impl<'de> Visitor<'de> for Part {
             }
         }
         // Sorted like the map this used to be: the canonical form (and the hash) depend on it.
-        crate::sort::sort_by(&mut langs, |a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(langs.as_mut_slice(), |a, b| a.0.cmp(&b.0));
         crate::sort::sort_by(&mut voices, |a, b| a.0.cmp(&b.0));
-        Ok(TableValue::Table(Text { langs: langs.into(), voices: (!voices.is_empty()).then(|| voices.into()) }))
+        let voices = (!voices.is_empty()).then(|| voices.into());
+        Ok(TableValue::Table(Text { langs: langs.into_arc(), voices }))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<TableValue, E> {
@@ -220,6 +223,87 @@ impl<'de> Visitor<'de> for Part {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<TableValue, A::Error> {
         Err(de::Error::custom(EXPECTED))
+    }
+}
+
+/// Entries kept on the stack while a table is read: a text has a few languages, and a `Vec`
+/// grown for them and then copied into the `Arc` was two allocations per text.
+const ON_STACK: usize = 8;
+
+/// The `(key, value)` pairs of one table, in reading order: on the stack up to
+/// [`ON_STACK`], all in a `Vec` beyond.
+struct Pairs<V> {
+    len: usize,
+    stack: [(Name, V); ON_STACK],
+    heap: Vec<(Name, V)>,
+}
+
+impl<V: Default> Default for Pairs<V> {
+    fn default() -> Self {
+        Pairs { len: 0, stack: Default::default(), heap: Vec::new() }
+    }
+}
+
+impl<V: Default> Pairs<V> {
+    fn push(&mut self, pair: (Name, V)) {
+        if self.len < ON_STACK {
+            self.stack[self.len] = pair;
+        } else {
+            if self.heap.is_empty() {
+                self.heap.extend(self.stack.iter_mut().map(std::mem::take));
+            }
+            self.heap.push(pair);
+        }
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[(Name, V)] {
+        if self.len <= ON_STACK {
+            &self.stack[..self.len]
+        } else {
+            &self.heap
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [(Name, V)] {
+        if self.len <= ON_STACK {
+            &mut self.stack[..self.len]
+        } else {
+            &mut self.heap
+        }
+    }
+
+    /// One allocation: an iterator of known length fills the `Arc` directly.
+    fn into_arc(mut self) -> Arc<[(Name, V)]> {
+        self.as_mut_slice().iter_mut().map(std::mem::take).collect()
+    }
+}
+
+/// Reads a language or voice key into a [`Name`], from borrowed or owned text alike.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Name;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Name, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Name;
+
+    // What `String` keys said: keys are strings in JSON and TOML, so this is not seen.
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Name, E> {
+        Ok(Name::new(key))
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<Name, E> {
+        Ok(Name::from(key))
     }
 }
 
@@ -292,5 +376,29 @@ mod tests {
             serde_json::from_str(r#"{"nl": "hallo", "je": {"nl": "hoi"}, "ar": "مرحبا", "en": "hello"}"#).unwrap();
         assert_eq!(t.languages().collect::<Vec<_>>(), ["ar", "en", "nl"]);
         assert_eq!(serde_json::to_string(&t).unwrap(), r#"{"ar":"مرحبا","en":"hello","nl":"hallo","je":{"nl":"hoi"}}"#);
+    }
+
+    #[test]
+    fn many_languages_and_long_keys_load_whole_and_sorted() {
+        // More languages than are kept on the stack while reading, in reverse order.
+        let langs: Vec<String> = (0..20).map(|i| format!("l{i:02}")).collect();
+        let entries: Vec<String> = langs.iter().rev().map(|l| format!("\"{l}\": \"{l}!\"")).collect();
+        let t: Text = serde_json::from_str(&format!("{{{}}}", entries.join(", "))).unwrap();
+        assert_eq!(t.languages().collect::<Vec<_>>(), langs);
+        assert!(langs.iter().all(|l| t.get_exact(l) == Some(&format!("{l}!"))));
+        let twice = format!("{{{}, \"l03\": \"again\"}}", entries.join(", "));
+        let err = serde_json::from_str::<Text>(&twice).unwrap_err().to_string();
+        assert!(err.contains("key `l03` is given twice"), "{err}");
+        // A key too long to keep in place loads whole (the compiler then names it).
+        let long = "x".repeat(100);
+        let json = format!(r#"{{"nl":"a","{long}":"b","je":{{"{long}":"c"}}}}"#);
+        let t: Text = serde_json::from_str(&json).unwrap();
+        assert_eq!(t.get_exact(&long), Some("b"));
+        assert_eq!(t.languages().collect::<Vec<_>>(), ["nl", long.as_str()]);
+        assert_eq!(t.variants().next().map(|(_, v)| v.get_exact(&long)), Some(Some("c")));
+        assert_eq!(serde_json::to_string(&t).unwrap(), json);
+        let toml: std::collections::BTreeMap<String, Text> =
+            toml::from_str(&format!("t = {{ nl = \"a\", {long} = \"b\" }}")).unwrap();
+        assert_eq!(toml["t"].get_exact(&long), Some("b"));
     }
 }

@@ -112,7 +112,7 @@ impl<'r> Ctx<'_, 'r> {
     }
 
     /// The location of a key of a rule.
-    pub fn rule_at(&self, rule: usize, key: &str) -> Option<Location> {
+    pub fn rule_at(&self, rule: usize, key: &'static str) -> Option<Location> {
         self.at(Place::new(Section::Rules, rule).key(key))
     }
 

@@ -366,7 +366,7 @@ fn fingerprint(sides: [&RuleSet; 2], f: &Formula) -> String {
 
 fn node(rules: &RuleSet, n: NodeId) -> String {
     let p = &rules.program;
-    let kids = || p.children(n).into_iter().map(|c| node(rules, c)).collect::<Vec<_>>().join(",");
+    let kids = || p.children(n).map(|c| node(rules, c)).collect::<Vec<_>>().join(",");
     match &p.ops[n as usize] {
         Op::Load(slot) if (*slot as usize) < rules.facts.len() => {
             let f = &rules.facts[*slot as usize];

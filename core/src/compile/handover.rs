@@ -63,7 +63,7 @@ impl Compiler<'_> {
         for (org, name) in &source.manifest.consent {
             let index = orgs.iter().position(|o| &o.id == org);
             if index.is_none() {
-                self.unknown(manifest().key("consent").key(org), "organisation", org, org_ids());
+                self.unknown(manifest().key("consent").key_of(org), "organisation", org, org_ids());
             }
             match names.get(name) {
                 Some(&(slot, Ty::Bool)) => {
@@ -73,10 +73,10 @@ impl Compiler<'_> {
                 }
                 Some(_) => {
                     let message = format!("`{name}` must be a bool fact or derived fact");
-                    self.error(DiagnosticKind::Type, manifest().key("consent").key(org), None, message, None);
+                    self.error(DiagnosticKind::Type, manifest().key("consent").key_of(org), None, message, None);
                 }
                 None => {
-                    let place = manifest().key("consent").key(org);
+                    let place = manifest().key("consent").key_of(org);
                     self.unknown(place, "fact or derived fact", name, names.keys().map(String::as_str));
                 }
             }

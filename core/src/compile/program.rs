@@ -106,13 +106,12 @@ impl Program {
         };
         self.ops.push(op);
         let id = self.ops.len() - 1;
-        let children = self.children(id as NodeId);
-        let known = known || children.iter().any(|&c| self.contains_known[c as usize]);
-        self.contains_known.push(known);
+        let known = known || self.children(id as NodeId).any(|c| self.contains_known[c as usize]);
         let below = match self.ops[id] {
             Op::Load(slot) => self.slot_depth.get(slot as usize).copied().unwrap_or(0),
-            _ => children.iter().map(|&c| self.depth[c as usize]).max().unwrap_or(0),
+            _ => self.children(id as NodeId).map(|c| self.depth[c as usize]).max().unwrap_or(0),
         };
+        self.contains_known.push(known);
         self.depth.push(below.saturating_add(1));
         self.origins.push(NodeOrigin { text, span });
         // INVARIANT: rule sets are far smaller than 2^32 nodes (checked at load).
@@ -174,10 +173,11 @@ impl Program {
         values
     }
 
-    /// The direct children of a node.
-    pub fn children(&self, id: NodeId) -> Vec<NodeId> {
-        match &self.ops[id as usize] {
-            Op::Const(_) | Op::Load(_) => vec![],
+    /// The direct children of a node, in order. An iterator, not a `Vec`: walks over the
+    /// program (compiling, questions, checks) ask for the children of every node.
+    pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let (pair, items): ([Option<NodeId>; 2], &[NodeId]) = match &self.ops[id as usize] {
+            Op::Const(_) | Op::Load(_) => ([None, None], &[]),
             Op::Not(a)
             | Op::EnumIn(a, _)
             | Op::SetAny(a, _)
@@ -185,17 +185,16 @@ impl Program {
             | Op::Count(a)
             | Op::Neg(a)
             | Op::Since(a, _)
-            | Op::Known(a) => {
-                vec![*a]
-            }
-            Op::And(items) | Op::Or(items) => items.to_vec(),
+            | Op::Known(a) => ([Some(*a), None], &[]),
+            Op::And(items) | Op::Or(items) => ([None, None], items),
             Op::Implies(a, b)
             | Op::Same(a, b, _)
             | Op::IntCmp(_, a, b)
             | Op::Add(a, b)
             | Op::Sub(a, b)
-            | Op::Mul(a, b) => vec![*a, *b],
-        }
+            | Op::Mul(a, b) => ([Some(*a), Some(*b)], &[]),
+        };
+        pair.into_iter().flatten().chain(items.iter().copied())
     }
 }
 

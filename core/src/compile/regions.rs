@@ -22,7 +22,7 @@ impl Compiler<'_> {
                 match offer_ids.iter().position(|o| o == offer) {
                     Some(j) => row[j] = Some(provider.clone()),
                     None => self.unknown(
-                        Place::new(Section::Regions, i).key("providers").key(offer),
+                        Place::new(Section::Regions, i).key("providers").key_of(offer),
                         "offer",
                         offer,
                         offer_ids.iter().copied(),

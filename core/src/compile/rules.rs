@@ -92,8 +92,8 @@ impl Compiler<'_> {
                 .iter()
                 .map(|(area, level)| {
                     (
-                        vocab.area(self, place().key("need").key(area), area),
-                        vocab.need_level(self, place().key("need").key(area), level),
+                        vocab.area(self, place().key("need").key_of(area), area),
+                        vocab.need_level(self, place().key("need").key_of(area), level),
                     )
                 })
                 .collect();
@@ -157,7 +157,7 @@ impl Compiler<'_> {
             if let Some((voice, _)) = r.because.variants().next() {
                 self.error(
                     DiagnosticKind::Invalid,
-                    place().key("because").key(voice),
+                    place().key("because").key_of(voice),
                     None,
                     "a `because` template has no voice variants (it is read by the MDT)".into(),
                     Some("write victim-facing texts in the offer's `victim` text".into()),
@@ -194,7 +194,7 @@ impl Compiler<'_> {
                 .languages
                 .iter()
                 .map(|lang| match r.because.get_exact(lang) {
-                    Some(t) => self.template(scope, place().key("because").key(lang), t),
+                    Some(t) => self.template(scope, place().key("because").key_of(lang), t),
                     None => Vec::new(),
                 })
                 .collect();

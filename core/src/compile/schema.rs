@@ -137,7 +137,12 @@ impl Compiler<'_> {
         }
         for l in labelled {
             if !values.contains(l) {
-                self.unknown(place.clone().key("value_labels").key(l), "value", l, values.iter().map(String::as_str));
+                self.unknown(
+                    place.clone().key("value_labels").key_of(l),
+                    "value",
+                    l,
+                    values.iter().map(String::as_str),
+                );
             }
         }
         let values: Vec<String> = values.iter().take(64).cloned().collect();

@@ -14,7 +14,7 @@ impl Compiler<'_> {
     pub(super) fn summary(&mut self, source: &RuleSetSource, vocab: &Vocab, scope: &Scope) -> SummaryPlan {
         let Some(s) = &source.manifest.summary else { return SummaryPlan::default() };
         let place = || Place::new(Section::Manifest, 0).key("summary");
-        let cond = |c: &mut Self, key: &str, text: &Option<String>| -> Option<NodeId> {
+        let cond = |c: &mut Self, key: &'static str, text: &Option<String>| -> Option<NodeId> {
             let text = text.as_ref()?;
             c.expression(scope, place().key(key), text, Some(Ty::Bool)).map(|(n, _)| n)
         };

@@ -46,30 +46,29 @@ impl Compiler<'_> {
             let hint = Some(format!("write it as {{ {} = \"…\" }}", vocab.languages.join(" = \"…\", ")));
             self.error(DiagnosticKind::Invalid, place.clone(), None, message, hint);
         }
-        self.languages_of(vocab, &place, text);
+        self.languages_of(vocab, &place, None, text);
         for (voice, variant) in text.variants() {
             if !vocab.voices.contains(&voice) {
-                self.unknown(place.clone().key(voice), "voice", voice, vocab.voices.iter().copied());
+                self.unknown(place.clone().key_of(voice), "voice", voice, vocab.voices.iter().copied());
             }
-            self.languages_of(vocab, &place.clone().key(voice), variant);
+            self.languages_of(vocab, &place, Some(voice), variant);
         }
     }
 
-    /// Every language of `text` is listed and not blank.
-    fn languages_of(&mut self, vocab: &Vocab, place: &Place, text: &Text) {
+    /// Every language of `text` (at `place`, in `voice`'s table) is listed and not blank.
+    /// The place of a language is built only to report it: the texts are many.
+    fn languages_of(&mut self, vocab: &Vocab, place: &Place, voice: Option<&str>, text: &Text) {
+        let at = |lang: &str| match voice {
+            Some(voice) => place.clone().key_of(voice).key_of(lang),
+            None => place.clone().key_of(lang),
+        };
         for lang in text.languages() {
             if !vocab.languages.iter().any(|l| l == lang) {
                 let listed = vocab.languages.iter().map(String::as_str);
-                self.unknown(place.clone().key(lang), "language", lang, listed);
+                self.unknown(at(lang), "language", lang, listed);
             } else if text.get_exact(lang).is_some_and(|t| t.trim().is_empty()) {
                 let hint = Some("leave the language out to fall back to Dutch".into());
-                self.error(
-                    DiagnosticKind::Invalid,
-                    place.clone().key(lang),
-                    None,
-                    format!("text in `{lang}` is empty"),
-                    hint,
-                );
+                self.error(DiagnosticKind::Invalid, at(lang), None, format!("text in `{lang}` is empty"), hint);
             }
         }
     }

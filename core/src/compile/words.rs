@@ -19,9 +19,9 @@ impl Compiler<'_> {
                 self.error(DiagnosticKind::Invalid, place().key(key), None, message, hint);
             }
         }
-        let plain = words.before.languages().map(|l| (place().key("before").key(l), words.before.get(l)));
+        let plain = words.before.languages().map(|l| (place().key("before").key_of(l), words.before.get(l)));
         let variants = words.before.variants().flat_map(|(v, t)| {
-            t.languages().map(move |l| (place().key("before").key(v).key(l), t.get(l))).collect::<Vec<_>>()
+            t.languages().map(move |l| (place().key("before").key_of(v).key_of(l), t.get(l))).collect::<Vec<_>>()
         });
         for (at, template) in plain.chain(variants).collect::<Vec<_>>() {
             for name in placeholders(template) {

@@ -5,17 +5,18 @@ use super::ExprError;
 
 /// A token with its span.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Token {
-    pub kind: Tok,
+pub struct Token<'a> {
+    pub kind: Tok<'a>,
     pub span: Span,
 }
 
-/// Token kinds.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Tok {
+/// Token kinds. Texts and names borrow from the source: the parser copies the few it keeps
+/// into the tree, and a token is copied without an allocation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Tok<'a> {
     Int(i64),
-    Text(String),
-    Ident(String),
+    Text(&'a str),
+    Ident(&'a str),
     LParen,
     RParen,
     LBracket,
@@ -27,14 +28,15 @@ pub enum Tok {
 
 /// Splits `src` into tokens; keywords (`and`, `or`, `not`, `in`, `implies`, `true`,
 /// `false`) come out as identifiers and are recognised by the parser.
-pub fn tokenize(src: &str) -> Result<Vec<Token>, ExprError> {
+pub fn tokenize(src: &str) -> Result<Vec<Token<'_>>, ExprError> {
     let bytes = src.as_bytes();
-    let mut out = Vec::new();
+    // Tokens are a few bytes each (`a`, `==`, `'x'`, spaces between): sized once for most.
+    let mut out = Vec::with_capacity(src.len() / 3 + 2);
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
         let start = i;
-        let single = |kind: Tok| Token { kind, span: start..start + 1 };
+        let single = |kind: Tok<'static>| Token { kind, span: start..start + 1 };
         match c {
             b' ' | b'\t' | b'\n' | b'\r' => i += 1,
             b'(' => {
@@ -107,7 +109,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ExprError> {
                         Some("close it with the same quote"),
                     ));
                 };
-                out.push(Token { kind: Tok::Text(src[i + 1..end].to_string()), span: start..end + 1 });
+                out.push(Token { kind: Tok::Text(&src[i + 1..end]), span: start..end + 1 });
                 i = end + 1;
             }
             b'0'..=b'9' => {
@@ -121,7 +123,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, ExprError> {
                 while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                     i += 1;
                 }
-                out.push(Token { kind: Tok::Ident(src[start..i].to_string()), span: start..i });
+                out.push(Token { kind: Tok::Ident(&src[start..i]), span: start..i });
             }
             _ => {
                 let ch = src[i..].chars().next().unwrap_or('?');

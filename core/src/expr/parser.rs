@@ -48,18 +48,18 @@ pub fn parse(src: &str) -> Result<Ast, ExprError> {
     Ok(ast)
 }
 
-struct Parser {
-    tokens: Vec<Token>,
+struct Parser<'a> {
+    tokens: Vec<Token<'a>>,
     pos: usize,
     depth: usize,
 }
 
-impl Parser {
-    fn peek(&self) -> &Token {
+impl<'a> Parser<'a> {
+    fn peek(&self) -> &Token<'a> {
         &self.tokens[self.pos]
     }
 
-    fn next(&mut self) -> Token {
+    fn next(&mut self) -> Token<'a> {
         let t = self.tokens[self.pos].clone();
         if t.kind != Tok::End {
             self.pos += 1;
@@ -69,7 +69,7 @@ impl Parser {
 
     fn binary_op(&self) -> Option<BinaryOp> {
         Some(match &self.peek().kind {
-            Tok::Ident(w) => match w.as_str() {
+            Tok::Ident(w) => match *w {
                 "and" => BinaryOp::And,
                 "or" => BinaryOp::Or,
                 "implies" => BinaryOp::Implies,
@@ -131,7 +131,7 @@ impl Parser {
     fn prefix(&mut self) -> Result<Ast, ExprError> {
         let t = self.peek().clone();
         match &t.kind {
-            Tok::Ident(w) if w == "not" => {
+            Tok::Ident("not") => {
                 self.next();
                 let inner = self.expr(NOT_PRECEDENCE)?;
                 let span = t.span.start..inner.span.end;
@@ -153,8 +153,8 @@ impl Parser {
         let t = self.next();
         let kind = match t.kind {
             Tok::Int(n) => AstKind::Int(n),
-            Tok::Text(s) => AstKind::Text(s),
-            Tok::Ident(w) => match w.as_str() {
+            Tok::Text(s) => AstKind::Text(s.to_string()),
+            Tok::Ident(w) => match w {
                 "true" => AstKind::Bool(true),
                 "false" => AstKind::Bool(false),
                 "and" | "or" | "in" | "implies" | "not" => {
@@ -166,9 +166,10 @@ impl Parser {
                     let end = self.tokens[self.pos - 1].span.end;
                     let span = t.span.start..end;
                     let depth = tree_depth(args.iter().map(|a| a.depth).max().unwrap_or(0), &span)?;
-                    return Ok(Ast { kind: AstKind::Call { name: w, name_span: t.span.clone(), args }, span, depth });
+                    let name = w.to_string();
+                    return Ok(Ast { kind: AstKind::Call { name, name_span: t.span.clone(), args }, span, depth });
                 }
-                _ => AstKind::Name(w),
+                _ => AstKind::Name(w.to_string()),
             },
             Tok::LParen => {
                 let inner = self.expr(0)?;
@@ -197,7 +198,7 @@ impl Parser {
         Ok(Ast { kind, span: t.span, depth: 1 })
     }
 
-    fn list_items(&mut self, close: Tok) -> Result<Vec<Ast>, ExprError> {
+    fn list_items(&mut self, close: Tok<'a>) -> Result<Vec<Ast>, ExprError> {
         let mut items = Vec::new();
         if self.peek().kind == close {
             self.next();

@@ -7,6 +7,7 @@
 //! one parse of the file, not one each.
 
 use crate::error::Location;
+use crate::name::Name;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -47,31 +48,94 @@ impl Section {
 /// One step of a path inside an item.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Seg {
-    Key(String),
+    Key(Name),
     Index(usize),
 }
 
+impl Default for Seg {
+    fn default() -> Self {
+        Seg::Index(0)
+    }
+}
+
 /// A logical place: item `index` of `section`, then `field` inside it.
+///
+/// Built for every checked field on the happy path, where it is only kept in case of an
+/// error: so it allocates nothing for the usual few steps of static field names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Place {
     pub section: Section,
     pub index: usize,
-    pub field: Vec<Seg>,
+    field: Field,
 }
 
 impl Place {
     pub fn new(section: Section, index: usize) -> Self {
-        Place { section, index, field: Vec::new() }
+        Place { section, index, field: Field::default() }
     }
 
-    pub fn key(mut self, key: &str) -> Self {
-        self.field.push(Seg::Key(key.to_string()));
+    /// A field name of the rule-set format.
+    pub fn key(mut self, key: &'static str) -> Self {
+        self.field.push(Seg::Key(Name::Static(key)));
+        self
+    }
+
+    /// A key from the rule set itself (a value, a language, a voice): copied.
+    pub fn key_of(mut self, key: &str) -> Self {
+        self.field.push(Seg::Key(Name::new(key)));
         self
     }
 
     pub fn at(mut self, index: usize) -> Self {
         self.field.push(Seg::Index(index));
         self
+    }
+
+    /// The steps inside the item.
+    pub fn field(&self) -> impl Iterator<Item = &Seg> {
+        self.field.iter()
+    }
+}
+
+/// Steps kept in place before the rest go to the heap: the places of the rule-set format
+/// are at most this deep (`summary.caller_withhold[2].reason`) but for a text's language.
+const IN_PLACE: usize = 4;
+
+/// The steps of a [`Place`]: the first [`IN_PLACE`] in place, any further ones in a `Vec`.
+#[derive(Clone, Default)]
+struct Field {
+    len: usize,
+    head: [Seg; IN_PLACE],
+    rest: Vec<Seg>,
+}
+
+impl Field {
+    fn push(&mut self, seg: Seg) {
+        match self.head.get_mut(self.len) {
+            Some(slot) => *slot = seg,
+            None => self.rest.push(seg),
+        }
+        self.len += 1;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Seg> {
+        self.head[..self.len.min(IN_PLACE)].iter().chain(&self.rest)
+    }
+}
+
+/// Equal when the steps are (not the unused slots).
+impl PartialEq for Field {
+    fn eq(&self, other: &Field) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Field {}
+
+/// The steps as a list, like the `Vec` this was.
+impl std::fmt::Debug for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -205,10 +269,10 @@ impl Origins {
         let file = &self.files[file_idx];
         let mut toml_path = Vec::new();
         if place.section != Section::Manifest {
-            toml_path.push(Seg::Key(place.section.key().to_string()));
+            toml_path.push(Seg::Key(Name::Static(place.section.key())));
             toml_path.push(Seg::Index(item_idx));
         }
-        toml_path.extend(place.field.iter().cloned());
+        toml_path.extend(place.field().cloned());
         let index = file.index();
         let span = index.values.as_ref().and_then(|v| v.find(&toml_path));
         let path = render_path(&toml_path);
@@ -346,7 +410,7 @@ fn render_path(path: &[Seg]) -> String {
                 if !out.is_empty() {
                     out.push('.');
                 }
-                out.push_str(k);
+                out.push_str(k.as_str());
             }
             Seg::Index(i) => out.push_str(&format!("[{i}]")),
         }
@@ -355,11 +419,11 @@ fn render_path(path: &[Seg]) -> String {
 }
 
 fn bundle_path(place: &Place) -> String {
-    let mut path = vec![Seg::Key(place.section.key().to_string())];
+    let mut path = vec![Seg::Key(Name::Static(place.section.key()))];
     if place.section != Section::Manifest {
         path.push(Seg::Index(place.index));
     }
-    path.extend(place.field.iter().cloned());
+    path.extend(place.field().cloned());
     render_path(&path)
 }
 
@@ -411,5 +475,20 @@ mod tests {
         assert_eq!(line_column(text, 12), (4, 5));
         let text = "[[rules]]\nwhen = '''\nage > 3\nand zz'''\n";
         assert_eq!(line_column(text, 12), (4, 5));
+    }
+
+    #[test]
+    fn a_place_keeps_every_step_in_order_past_those_kept_in_place() {
+        let reason = Place::new(Section::Manifest, 0).key("summary").key("caller_withhold").at(2).key("reason");
+        let deep = reason.clone().key_of("je").key_of("en");
+        assert_eq!(bundle_path(&deep), "manifest.summary.caller_withhold[2].reason.je.en");
+        assert_eq!(bundle_path(&Place::new(Section::Rules, 3).key("when")), "rules[3].when");
+        assert_eq!(deep, reason.clone().key_of("je").key("en"), "equal by their steps, however stored");
+        assert_ne!(deep, reason.clone().key_of("je"));
+        assert_ne!(deep, reason.key_of("je").key_of("nl"));
+        assert_eq!(
+            format!("{:?}", Place::new(Section::Rules, 0).key("need").at(1).field),
+            r#"[Key("need"), Index(1)]"#
+        );
     }
 }

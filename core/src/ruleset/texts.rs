@@ -95,7 +95,7 @@ pub(crate) fn each(source: &RuleSetSource, f: &mut dyn FnMut(Place, &Text, Need)
         let place = || Place::new(Section::Facts, i);
         f(place().key("label"), &fact.label, Required);
         for (value, text) in &fact.value_labels {
-            f(place().key("value_labels").key(value), text, Required);
+            f(place().key("value_labels").key_of(value), text, Required);
         }
         f(place().key("question"), &fact.question, Required);
         if let Some(help) = &fact.help {

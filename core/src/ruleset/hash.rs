@@ -6,7 +6,8 @@
 
 use super::source::*;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+#[cfg(not(target_arch = "wasm32"))]
+use streaming::Hashing;
 
 /// The fields of [`RuleSetSource`] that the hash covers, borrowed and in the same order:
 /// serializes to exactly the bytes of the source with its scenarios left out, without
@@ -26,71 +27,93 @@ struct Canonical<'a> {
 pub fn content_hash(source: &RuleSetSource) -> String {
     let RuleSetSource { manifest, schema, derived, offers, rules, regions, properties, scenarios: _ } = source;
     let canonical = Canonical { manifest, schema, derived, offers, rules, regions, properties };
+    hex(digest(&canonical).as_ref())
+}
+
+/// Natively: streamed into the digest, without the 1.7 MB buffer (see [`Hashing`]).
+#[cfg(not(target_arch = "wasm32"))]
+fn digest(canonical: &Canonical) -> impl AsRef<[u8]> {
     let mut hashing = Hashing::new();
-    serde_json::to_writer(&mut hashing, &canonical).expect("rule-set source always serializes");
-    hex(hashing.finish().as_ref())
+    serde_json::to_writer(&mut hashing, canonical).expect("rule-set source always serializes");
+    hashing.finish()
 }
 
-/// Bytes gathered before they are fed to the digest.
-const CHUNK: usize = 8 * 1024;
-
-/// Feeds what the serializer writes to the digest in chunks: the serializer writes a few
-/// bytes at a time (a quote, a colon), and feeding the digest piece by piece cost more than
-/// the hashing; the whole canonical form in one buffer (1.7 MB for the national rules,
-/// grown by reallocation) cost allocations and copies.
-struct Hashing {
-    digest: Sha256,
-    buf: [u8; CHUNK],
-    len: usize,
+/// In WebAssembly: through one buffer, the same bytes. The module serializes rule sets to
+/// JSON text anyway (`Engine::bundle`, `source`), and a writer of its own would add a
+/// second copy of every rule-set type's serializer (about 6 KB of the gzipped module) for
+/// a load the browser does once.
+#[cfg(target_arch = "wasm32")]
+fn digest(canonical: &Canonical) -> impl AsRef<[u8]> {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(serde_json::to_vec(canonical).expect("rule-set source always serializes"))
 }
 
-impl Hashing {
-    fn new() -> Self {
-        Hashing { digest: Sha256::new(), buf: [0; CHUNK], len: 0 }
+/// The streaming writer of the native digest.
+#[cfg(not(target_arch = "wasm32"))]
+mod streaming {
+    use sha2::{Digest, Sha256};
+
+    /// Bytes gathered before they are fed to the digest.
+    pub(super) const CHUNK: usize = 8 * 1024;
+
+    /// Feeds what the serializer writes to the digest in chunks: the serializer writes a few
+    /// bytes at a time (a quote, a colon), and feeding the digest piece by piece cost more than
+    /// the hashing; the whole canonical form in one buffer (1.7 MB for the national rules,
+    /// grown by reallocation) cost allocations and copies.
+    pub(super) struct Hashing {
+        digest: Sha256,
+        buf: [u8; CHUNK],
+        len: usize,
     }
 
-    /// The digest of everything written.
-    fn finish(mut self) -> impl AsRef<[u8]> {
-        self.digest.update(&self.buf[..self.len]);
-        self.digest.finalize()
-    }
-}
-
-impl std::io::Write for Hashing {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.write_all(bytes)?;
-        Ok(bytes.len())
-    }
-
-    // Inlined into the serializer, like writing to a `Vec`: it writes a few bytes at a time.
-    #[inline]
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        match self.buf.get_mut(self.len..self.len + bytes.len()) {
-            Some(free) => {
-                free.copy_from_slice(bytes);
-                self.len += bytes.len();
-            }
-            None => self.spill(bytes),
+    impl Hashing {
+        pub(super) fn new() -> Self {
+            Hashing { digest: Sha256::new(), buf: [0; CHUNK], len: 0 }
         }
-        Ok(())
+
+        /// The digest of everything written.
+        pub(super) fn finish(mut self) -> impl AsRef<[u8]> {
+            self.digest.update(&self.buf[..self.len]);
+            self.digest.finalize()
+        }
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+    impl std::io::Write for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.write_all(bytes)?;
+            Ok(bytes.len())
+        }
 
-impl Hashing {
-    /// Feeds the buffer to the digest, then `bytes` too if they would fill it.
-    #[inline(never)]
-    fn spill(&mut self, bytes: &[u8]) {
-        self.digest.update(&self.buf[..self.len]);
-        self.len = 0;
-        if bytes.len() >= CHUNK {
-            self.digest.update(bytes);
-        } else {
-            self.buf[..bytes.len()].copy_from_slice(bytes);
-            self.len = bytes.len();
+        // Inlined into the serializer, like writing to a `Vec`: it writes a few bytes at a time.
+        #[inline]
+        fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+            match self.buf.get_mut(self.len..self.len + bytes.len()) {
+                Some(free) => {
+                    free.copy_from_slice(bytes);
+                    self.len += bytes.len();
+                }
+                None => self.spill(bytes),
+            }
+            Ok(())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Hashing {
+        /// Feeds the buffer to the digest, then `bytes` too if they would fill it.
+        #[inline(never)]
+        fn spill(&mut self, bytes: &[u8]) {
+            self.digest.update(&self.buf[..self.len]);
+            self.len = 0;
+            if bytes.len() >= CHUNK {
+                self.digest.update(bytes);
+            } else {
+                self.buf[..bytes.len()].copy_from_slice(bytes);
+                self.len = bytes.len();
+            }
         }
     }
 }
@@ -109,6 +132,8 @@ fn hex(digest: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sha2::{Digest, Sha256};
+    use streaming::CHUNK;
 
     /// The borrowed canonical form gives the bytes the whole source gives without scenarios.
     #[test]

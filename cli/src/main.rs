@@ -349,7 +349,7 @@ fn previous_proposal(engine: &Engine, path: &Path, case: Option<&str>) -> Result
     let value: serde_json::Value = serde_json::from_str(&text)
         .map_err(|e| fail(format!("not valid JSON at line {} column {}", e.line(), e.column())))?;
     if value.get("ruleset").is_some() && value.get("evaluated_at").is_some() {
-        return EarlierProposal::from_json(&text).map_err(|e| fail(e.to_string()));
+        return EarlierProposal::from_json_value(&value).map_err(|e| fail(e.to_string()));
     }
     let record = engine.record_from_json(&value).map_err(|e| fail(e.to_string()))?;
     if record.case.as_deref() != case {

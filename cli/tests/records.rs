@@ -113,3 +113,26 @@ fn why_not_on_a_record_says_the_victim_declined_the_offer() {
     assert_eq!(v["declined"]["by"], "slachtoffer", "{v}");
     assert!(v["declined"]["text"]["en"].as_str().unwrap().starts_with("The victim declined this offer"));
 }
+
+#[test]
+fn since_takes_an_earlier_proposal_and_refuses_other_json() {
+    let record = "examples/records/zaak-04-regiehouder-blijft.json";
+    let out = wegwijs(&["eval", record, "--now", "2026-03-03T09:00:00+01:00", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let then: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(then["ruleset"]["name"].is_string(), "eval --format json writes the proposal");
+    let since = |proposal: &serde_json::Value, name: &str| {
+        let path = temp(name, &proposal.to_string());
+        wegwijs(&["eval", record, "--now", NOW, "--since", path.to_str().unwrap(), "--format", "json"])
+    };
+    let out = since(&then, "earlier-proposal.json");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let both: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(both["changes"]["since"], then["evaluated_at"]);
+    assert_eq!(both["changes"]["regiehouder"]["to"], "shn_casemanager");
+    let mut damaged = then.clone();
+    damaged["regie"] = serde_json::json!({ "level": "R1" });
+    let out = since(&damaged, "damaged-proposal.json");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a Wegwijs proposal"));
+}

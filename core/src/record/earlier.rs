@@ -51,11 +51,16 @@ impl EarlierProposal {
     /// proposal from other JSON with the same fields); the rest is not read.
     pub fn from_json(text: &str) -> Result<Self, NotAProposal> {
         let value: Value = serde_json::from_str(text).map_err(|_| NotAProposal)?;
-        Self::from_value(&value).ok_or(NotAProposal)
+        Self::from_json_value(&value)
+    }
+
+    /// [`EarlierProposal::from_json`] for JSON already parsed.
+    pub fn from_json_value(value: &Value) -> Result<Self, NotAProposal> {
+        Self::read(value).ok_or(NotAProposal)
     }
 
     /// Absent and `null` read alike for optional parts, as in the proposal's own reader.
-    fn from_value(proposal: &Value) -> Option<Self> {
+    fn read(proposal: &Value) -> Option<Self> {
         proposal.get("ruleset")?.get("name")?.as_str()?;
         let record = optional(proposal, "record")?;
         let (stale, renewed) = match record {

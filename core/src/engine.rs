@@ -330,7 +330,7 @@ pub struct Evaluation {
 /// What a layer above the engine adds to an [`Evaluation`] (the case record is one: it
 /// drops questions about settled offers, adds its status and warnings, and says why an
 /// offer was declined). The engine calls these hooks without knowing what the layer is.
-pub(crate) trait Layer: fmt::Debug + Send + Sync {
+pub(crate) trait Layer: Send + Sync {
     /// The open questions that still matter to this layer, from those the rules leave open.
     fn filter_questions(&self, rules: &RuleSet, open: Vec<OpenQuestion>) -> Vec<OpenQuestion>;
     /// Adds the layer's part to a rendered proposal (after its questions were filtered).
@@ -342,6 +342,15 @@ pub(crate) trait Layer: fmt::Debug + Send + Sync {
     fn rejected(&self, offer: u16) -> bool;
     /// The layer itself, for the layer's own code to read back what it attached.
     fn as_any(&self) -> &dyn std::any::Any;
+}
+
+/// A layer shows as `Layer { .. }`. `Debug` is not a supertrait of [`Layer`]: through the
+/// vtable it pulled the Debug code of the whole record model into every build, 4 KB of the
+/// gzipped browser module, for output only a debugger reads.
+impl fmt::Debug for dyn Layer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Layer { .. }")
+    }
 }
 
 impl Evaluation {
